@@ -1,0 +1,104 @@
+/**
+ * What a reader sees on hover or focus: what the document is, where it stands and why we say so.
+ * Everything from the dataset or the page is rendered as text by Preact, never as HTML.
+ */
+import type { Reference } from '../references/types';
+import type { DocumentView } from '../storage/protocol';
+import { stageLabel } from '../storage/status';
+import { TYPE_NAMES, formatDate, referenceLabel } from './labels';
+
+export interface PopoverProps {
+  reference: Pick<Reference, 'id' | 'type' | 'year' | 'number' | 'celex' | 'url'>;
+  /** undefined while the lookup is under way; null when the dataset does not track the document */
+  document: DocumentView | null | undefined;
+  relatedUrl: (id: string) => string;
+  relatedLabel: (id: string) => string;
+}
+
+function oeilUrl(procedure: string): string {
+  return `https://oeil.secure.europarl.europa.eu/oeil/popups/ficheprocedure.do?reference=${encodeURIComponent(procedure)}`;
+}
+
+function Status({ doc }: { doc: DocumentView }) {
+  if (!doc.status) {
+    return <p class="status"><span class="badge badge-none">No dated events</span></p>;
+  }
+  const { stage, since, asOfReportTitle, asOfReport, asOfDate } = doc.status;
+  return (
+    <p class="status">
+      <span class={`badge stage-${stage}`} data-stage={stage}>{stageLabel(stage)}</span>
+      {since && <span class="since"> since {formatDate(since)}</span>}
+      {asOfReport && (
+        <span class="as-of">
+          {' '}· as of {asOfReportTitle ?? asOfReport}
+          {asOfDate ? ` (${asOfReport}, ${formatDate(asOfDate)})` : ''}
+        </span>
+      )}
+    </p>
+  );
+}
+
+function Timeline({ doc }: { doc: DocumentView }) {
+  if (doc.timeline.length === 0) return null;
+  return (
+    <details class="timeline" open={doc.timeline.length <= 4}>
+      <summary>Timeline ({doc.timeline.length} {doc.timeline.length === 1 ? 'event' : 'events'})</summary>
+      <ol>
+        {doc.timeline.map((event) => (
+          <li key={`${event.date}-${event.stage}-${event.label}`}>
+            <time dateTime={event.date}>{formatDate(event.date)}</time>
+            <span class="event-label">{event.label}</span>
+            <span class="event-meta">
+              {event.institution} · {stageLabel(event.stage)} · source: {event.source.reportTitle ?? event.source.report}, {event.source.section}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function Popover({ reference, document: doc, relatedUrl, relatedLabel }: PopoverProps) {
+  const label = referenceLabel(reference);
+  const url = doc?.url ?? reference.url;
+  const celex = doc?.celex ?? reference.celex;
+  return (
+    <div class="popover" role="dialog" aria-label={`${label}: EU document`} data-euref-popover={reference.id}>
+      <p class="kind">
+        {TYPE_NAMES[reference.type]}
+        {doc && doc.kind !== 'unknown' ? ` · ${doc.kind.replaceAll('-', ' ')}` : ''}
+      </p>
+      <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
+      {doc === undefined && <p class="loading">Looking it up…</p>}
+      {doc === null && (
+        <div class="untracked">
+          <p class="title">Not in the Eurefs dataset</p>
+          <p>Its status is not tracked. {reference.type === 'procedure' ? 'Procedure' : 'Year'} {reference.year}, number {reference.number}.</p>
+        </div>
+      )}
+      {doc && (
+        <>
+          {/* Documents the builder found but nobody has described yet carry their id as title. */}
+          {doc.title !== doc.id ? <p class="title">{doc.title}</p> : <p class="muted">No title recorded yet.</p>}
+          {doc.date && <p class="date">Dated {formatDate(doc.date)}</p>}
+          <Status doc={doc} />
+          <Timeline doc={doc} />
+          {doc.becameAct && (
+            <p class="related">Became <a href={relatedUrl(doc.becameAct)} target="_blank" rel="noopener noreferrer">{relatedLabel(doc.becameAct)}</a></p>
+          )}
+          {doc.fromProposal && (
+            <p class="related">Proposed as <a href={relatedUrl(doc.fromProposal)} target="_blank" rel="noopener noreferrer">{relatedLabel(doc.fromProposal)}</a></p>
+          )}
+        </>
+      )}
+      <p class="links">
+        <a href={url} target="_blank" rel="noopener noreferrer">
+          {reference.type === 'procedure' ? 'Open in the Legislative Observatory' : 'Open in EUR-Lex'}
+        </a>
+        {doc?.procedure && (
+          <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer">Legislative Observatory {doc.procedure}</a>
+        )}
+      </p>
+    </div>
+  );
+}

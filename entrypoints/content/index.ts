@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import popoverCss from '../../components/popover.css?inline';
+import { ToContentSchema } from '../../storage/protocol';
+import { Annotator } from './annotator';
+import { adoptMarkStyles, adoptStyles } from './page-styles';
+import { PopoverController } from './popover-controller';
+
+const HOST_NAME = 'eurefs-popover';
+
+export default defineContentScript({
+  // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
+  matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    if (!document.body) return;
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const { signal } = controller;
+
+    const removeMarkStyles = adoptMarkStyles();
+    signal.addEventListener('abort', removeMarkStyles);
+
+    const annotator = new Annotator(HOST_NAME, signal);
+    const ui = await createShadowRootUi(ctx, {
+      name: HOST_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // All styles go in through adoptStyles: a <style> element would fall to a strict CSP.
+      inheritStyles: true,
+      onMount: (container) => container,
+    });
+    ui.mount();
+    adoptStyles(ui.shadow, popoverCss);
+    const popover = new PopoverController(
+      { host: ui.shadowHost, container: ui.uiContainer },
+      { referenceOf: (mark) => annotator.referenceOf(mark), documentOf: (id) => annotator.lookups.get(id) },
+    );
+    popover.attach(signal);
+    annotator.setPopover(popover);
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const parsed = ToContentSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const message = parsed.data;
+      switch (message.type) {
+        case 'list-references':
+          return annotator.ready.then(() => annotator.listReferences());
+        case 'reveal':
+          return Promise.resolve(annotator.reveal(message.id));
+      }
+    });
+
+    await annotator.start(document.body);
+  },
+});

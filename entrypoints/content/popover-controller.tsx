@@ -1,0 +1,226 @@
+/**
+ * The page-facing side of the popover: which mark is open, hover intent, focus, Escape, scroll.
+ * Components stay declarative; everything imperative about the page lives here (the Hypothesis
+ * client keeps the same line between its annotator and its components).
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { Popover } from '../../components/Popover';
+import { referenceLabel } from '../../components/labels';
+import { parseReference, type Reference } from '../../references';
+import type { DocumentView } from '../../storage/protocol';
+import { MARK_ATTRIBUTE } from './text-blocks';
+
+/** Long enough that sweeping the pointer across a paragraph opens nothing. */
+const OPEN_DELAY_MS = 300;
+const CLOSE_DELAY_MS = 250;
+
+export interface PopoverSurface {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+export interface PopoverData {
+  referenceOf(mark: HTMLElement): Reference | undefined;
+  /** undefined while unknown, null when the dataset does not track the id */
+  documentOf(id: string): DocumentView | null | undefined;
+}
+
+function relatedUrl(id: string): string {
+  return parseReference(id)?.url ?? `https://eur-lex.europa.eu/search.html?text=${encodeURIComponent(id)}`;
+}
+
+function relatedLabel(id: string): string {
+  const parsed = parseReference(id);
+  return parsed ? referenceLabel(parsed) : id;
+}
+
+export class PopoverController {
+  private current: { mark: HTMLElement; reference: Reference } | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private readonly layer: HTMLDivElement;
+
+  constructor(
+    private readonly surface: PopoverSurface,
+    private readonly data: PopoverData,
+  ) {
+    this.layer = document.createElement('div');
+    this.layer.className = 'layer';
+    this.layer.hidden = true;
+    surface.container.append(this.layer);
+  }
+
+  get openMark(): HTMLElement | null {
+    return this.current?.mark ?? null;
+  }
+
+  attach(signal: AbortSignal): void {
+    const options = { signal, capture: true } as const;
+    document.addEventListener('mouseover', (event) => this.onPointerOver(event), options);
+    document.addEventListener('mouseout', (event) => this.onPointerOut(event), options);
+    document.addEventListener('focusin', (event) => this.onFocusIn(event), options);
+    document.addEventListener('focusout', (event) => this.onFocusOut(event), options);
+    document.addEventListener('keydown', (event) => this.onKeyDown(event), options);
+    signal.addEventListener('abort', () => this.close());
+  }
+
+  /** Re-renders after a lookup answered, so an open "Looking it up…" fills in. */
+  refresh(): void {
+    if (this.current) this.renderCurrent();
+  }
+
+  open(mark: HTMLElement): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    const primary = this.primaryMark(mark);
+    const reference = this.data.referenceOf(primary);
+    if (!reference) return;
+    if (this.current?.mark === primary) return;
+    this.current = { mark: primary, reference };
+    this.layer.hidden = false;
+    this.renderCurrent();
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = autoUpdate(primary, this.layer, () => this.position());
+  }
+
+  close(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    if (!this.current) return;
+    this.current = null;
+    render(null, this.layer);
+    this.layer.hidden = true;
+  }
+
+  private primaryMark(mark: HTMLElement): HTMLElement {
+    // A reference split across elements has several pieces; the first holds its identity.
+    if (!mark.hasAttribute('data-euref-part')) return mark;
+    let candidate: Element | null = mark;
+    const id = mark.getAttribute(MARK_ATTRIBUTE);
+    const all = [...document.querySelectorAll<HTMLElement>(`[${MARK_ATTRIBUTE}]`)];
+    let index = all.indexOf(mark);
+    while (index > 0 && all[index]?.hasAttribute('data-euref-part') && all[index - 1]?.getAttribute(MARK_ATTRIBUTE) === id) {
+      index--;
+      candidate = all[index] ?? candidate;
+    }
+    return candidate as HTMLElement;
+  }
+
+  private renderCurrent(): void {
+    if (!this.current) return;
+    const { reference } = this.current;
+    render(
+      <Popover
+        reference={reference}
+        document={this.data.documentOf(reference.id)}
+        relatedUrl={relatedUrl}
+        relatedLabel={relatedLabel}
+      />,
+      this.layer,
+    );
+  }
+
+  private position(): void {
+    const mark = this.current?.mark;
+    if (!mark) return;
+    const rect = mark.getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > window.innerHeight || !mark.isConnected) {
+      // The reader scrolled the reference away: a popover pointing at nothing only hides the page.
+      this.close();
+      return;
+    }
+    void computePosition(mark, this.layer, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      this.layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+  }
+
+  private markOf(target: EventTarget | null): HTMLElement | null {
+    if (!(target instanceof Element)) return null;
+    return target.closest<HTMLElement>(`[${MARK_ATTRIBUTE}]`);
+  }
+
+  private isInside(target: EventTarget | null): boolean {
+    return target instanceof Node && (target === this.surface.host || this.surface.host.contains(target));
+  }
+
+  private onPointerOver(event: MouseEvent): void {
+    if (this.isInside(event.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const mark = this.markOf(event.target);
+    if (!mark) return;
+    clearTimeout(this.closeTimer);
+    clearTimeout(this.openTimer);
+    if (this.current && this.primaryMark(mark) === this.current.mark) return;
+    this.openTimer = setTimeout(() => this.open(mark), OPEN_DELAY_MS);
+  }
+
+  private onPointerOut(event: MouseEvent): void {
+    const from = this.markOf(event.target) ?? (this.isInside(event.target) ? this.surface.host : null);
+    if (!from) return;
+    const to = event.relatedTarget;
+    if (this.isInside(to) || (this.markOf(to) && this.markOf(to) === this.markOf(event.target))) return;
+    clearTimeout(this.openTimer);
+    if (this.current) this.closeTimer = setTimeout(() => this.close(), CLOSE_DELAY_MS);
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    if (this.isInside(event.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const mark = this.markOf(event.target);
+    if (mark !== this.tabbedOutOf) this.tabbedOutOf = null;
+    if (mark) this.open(mark);
+    else if (this.current) this.close();
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (!this.current) return;
+    const to = event.relatedTarget;
+    if (this.isInside(to) || to === this.current.mark) return;
+    // Keyboard focus left both the mark and the popover: nothing is left to read.
+    if (to !== null) this.closeTimer = setTimeout(() => this.close(), 0);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.current) return;
+    const { mark } = this.current;
+    if (event.key === 'Escape') {
+      const focusWasInside = this.isInside(document.activeElement);
+      this.close();
+      if (focusWasInside) mark.focus();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusables = [...this.layer.querySelectorAll<HTMLElement>('a[href], summary, button')];
+    if (!event.shiftKey && document.activeElement === mark && this.tabbedOutOf !== mark && focusables[0]) {
+      // From the reference, Tab goes into its popover first, so its links can be reached.
+      event.preventDefault();
+      focusables[0].focus();
+      return;
+    }
+    const inner = this.surface.host.shadowRoot?.activeElement;
+    const leavingForward = !event.shiftKey && inner === focusables.at(-1);
+    const leavingBack = event.shiftKey && inner === focusables[0];
+    if (leavingForward || leavingBack) {
+      // Back to the reference, not to the end of the page where the popover's host lives; the
+      // next Tab then goes on through the page.
+      event.preventDefault();
+      this.tabbedOutOf = mark;
+      mark.focus();
+      if (leavingForward) this.close();
+    }
+  }
+
+  private tabbedOutOf: HTMLElement | null = null;
+}

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { DatasetSummary } from '../../components/DatasetSummary';
+
+render(<DatasetSummary />, document.getElementById('app')!);

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { PageReferences } from '../../components/PageReferences';
+
+render(<PageReferences />, document.getElementById('app')!);

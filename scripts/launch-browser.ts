@@ -1,0 +1,77 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded (DESIGN.md, "Browsers and tests").
+ * Shared by the end-to-end tests, the benchmark and the demo so that all three run the same way.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(
+  (p): p is string => Boolean(p),
+);
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${CANDIDATES.join(', ')}). Install Debian's: apt-get install -y chromium`,
+    );
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+export async function launchWithExtension({
+  headless = true,
+  colorScheme = 'light',
+}: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'eurefs-profile-')), {
+    executablePath: chromiumPath(),
+    headless,
+    colorScheme,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, extensionId, serviceWorker };
+}
+
+/**
+ * Serves `pages` at their real addresses and refuses everything else: the manifest's match
+ * patterns apply as on the real site, and nothing is fetched from the network.
+ */
+export async function servePages(context: BrowserContext, pages: Record<string, { body: string; headers?: Record<string, string> }>): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const page = pages[url];
+    if (page) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.body, headers: page.headers ?? {} });
+    } else if (url.startsWith('chrome-extension://')) {
+      await route.continue();
+    } else {
+      await route.abort('blockedbyclient');
+    }
+  });
+}

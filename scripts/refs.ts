@@ -1,0 +1,77 @@
+/**
+ * npm run --silent refs -- FILE...
+ * Prints one JSON object per reference found, a line each (DESIGN.md, "Test hooks"), with the
+ * document's current status where the bundled dataset tracks it.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findReferences } from '../references';
+import { parseDataset } from '../storage/load-dataset';
+import { deriveStatus } from '../storage/status';
+import { htmlToText } from './html-text';
+
+function loadStatuses(): Map<string, { stage: string; since?: string; asOf?: string }> {
+  const file = fileURLToPath(new URL('../seeds/dataset.json', import.meta.url));
+  const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
+  const statuses = new Map<string, { stage: string; since?: string; asOf?: string }>();
+  for (const doc of dataset.documents) {
+    const status = deriveStatus(doc, dataset.reports);
+    if (status.stage) {
+      statuses.set(doc.id, {
+        stage: status.stage,
+        ...(status.since ? { since: status.since } : {}),
+        ...(status.asOf ? { asOf: status.asOf.id } : {}),
+      });
+    }
+  }
+  return statuses;
+}
+
+function main(files: string[]): number {
+  if (files.length === 0) {
+    console.error('usage: npm run --silent refs -- FILE...');
+    return 2;
+  }
+  const statuses = loadStatuses();
+  let failed = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      const raw = readFileSync(file, 'utf8');
+      text = ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase()) ? htmlToText(raw) : raw;
+    } catch (error) {
+      console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      failed++;
+      continue;
+    }
+    const lines: string[] = [];
+    for (const ref of findReferences(text)) {
+      const status = statuses.get(ref.id);
+      lines.push(
+        JSON.stringify({
+          file,
+          start: ref.start,
+          end: ref.end,
+          text: ref.text,
+          type: ref.type,
+          year: ref.year,
+          number: ref.number,
+          id: ref.id,
+          ...(ref.celex ? { celex: ref.celex } : {}),
+          url: ref.url,
+          ...(status ? { status: status.stage, statusSince: status.since, statusAsOf: status.asOf } : {}),
+        }),
+      );
+    }
+    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+// `refs ... | head` closes the pipe early; that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,99 @@
+/**
+ * The one schema of the dataset: the bundled `seeds/dataset.json`, staff imports and what the
+ * database stores. `seeds/dataset.schema.json` is generated from it (npm run seeds:schema), and
+ * every type below is inferred from it, so the JSON Schema, the validator and the code can't drift.
+ */
+import { z } from 'zod';
+import { REFERENCE_TYPES } from '../references/types';
+
+export const DATASET_SCHEMA_VERSION = 1;
+
+/** Stages in the order a legislative file normally moves through them (DESIGN.md, Status). */
+export const STAGES = [
+  'announced',
+  'proposed',
+  'in-negotiation',
+  'provisional-agreement',
+  'adopted',
+  'published',
+  'in-force',
+  'applicable',
+  'implementation',
+  'withdrawn',
+  'rejected',
+] as const;
+
+export const StageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof StageSchema>;
+
+/** A full date or, where a report gives only the month, `YYYY-MM`. Checked to be a real day. */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date written YYYY-MM-DD or YYYY-MM')
+  .refine((value) => {
+    if (value.length === 7) return true;
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'a day that exists in the calendar');
+
+export const ReferenceTypeSchema = z.enum(REFERENCE_TYPES);
+
+/** Where a fact comes from: a progress report (by its canonical id) and the section in it. */
+export const SourceRefSchema = z.strictObject({
+  report: z.string().min(1).describe('canonical id of the report, e.g. "COM(2018) 470"'),
+  section: z.string().min(1).describe('the report section, e.g. "III.1 Interoperability"'),
+});
+
+export const EventSchema = z.strictObject({
+  date: PartialDateSchema,
+  stage: StageSchema,
+  institution: z.string().min(1).describe('who acted: Commission, Council, European Parliament, co-legislators, ...'),
+  label: z.string().min(1).max(300).describe('a short label of what happened, not a quote of the report'),
+  source: SourceRefSchema,
+});
+
+export const DocumentSchema = z.strictObject({
+  id: z.string().min(1).describe('canonical id, as references/ derives it'),
+  type: ReferenceTypeSchema,
+  kind: z
+    .string()
+    .min(1)
+    .describe('what the document is: legislative-proposal, regulation, communication, report, ...'),
+  title: z.string().min(1).max(1000),
+  date: PartialDateSchema.optional(),
+  celex: z.string().regex(/^[0-9CE]\d{4}[A-Z]{1,2}\d{4}/).optional(),
+  url: z.url().optional(),
+  procedure: z.string().optional().describe('interinstitutional procedure, e.g. "2016/0357(COD)"'),
+  aliases: z.array(z.string().min(1)).default([]),
+  topics: z.array(z.string().min(1)).default([]),
+  /** the act a proposal became */
+  becameAct: z.string().optional(),
+  /** the proposal an act came from */
+  fromProposal: z.string().optional(),
+  amends: z.array(z.string()).default([]),
+  amendedBy: z.array(z.string()).default([]),
+  /** where the reports mention the document */
+  mentions: z.array(SourceRefSchema).default([]),
+  events: z.array(EventSchema).default([]),
+});
+
+export const ReportSchema = z.strictObject({
+  id: z.string().min(1).describe('canonical id of the report, e.g. "COM(2018) 470"'),
+  ordinal: z.number().int().positive().describe('12 for the twelfth progress report'),
+  title: z.string().min(1),
+  date: PartialDateSchema,
+});
+
+export const DatasetSchema = z.strictObject({
+  schemaVersion: z.literal(DATASET_SCHEMA_VERSION),
+  version: z.string().min(1).describe('the dataset version, e.g. "2019-01-30.1"'),
+  reports: z.array(ReportSchema),
+  documents: z.array(DocumentSchema),
+});
+
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+export type DatasetEvent = z.infer<typeof EventSchema>;
+export type DatasetDocument = z.infer<typeof DocumentSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type Dataset = z.infer<typeof DatasetSchema>;

@@ -1,0 +1,81 @@
+import { DEMO_URL, demoHtml, expect, openServed, popover, test } from './fixtures';
+
+test('marks references on a EUR-Lex page without changing its text', async ({ ext }) => {
+  const html = demoHtml();
+  const page = await openServed(ext, DEMO_URL, html);
+  await expect(page.locator('[data-euref="COM(2016) 731"]')).toHaveText('COM(2016) 731 final');
+  await expect(page.locator('[data-euref="32018R1240"]')).toHaveText('Regulation (EU) 2018/1240');
+  await expect(page.locator('[data-euref="32017L0541"]').first()).toHaveText('Directive (EU) 2017/541');
+  await expect(page.locator('[data-euref="C(2018) 1177"]')).toHaveText('C(2018) 1177 final');
+  await expect(page.locator('[data-euref="32002F0475"]')).toContainText('Framework Decision 2002/475/JHA');
+
+  // What the reader sees is what the author wrote: marking adds elements, never characters.
+  const seen = await page.locator('body').evaluate((body) => {
+    const clone = body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('eurefs-popover').forEach((host) => host.remove());
+    return clone.textContent;
+  });
+  const original = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    return doc.body.textContent;
+  }, html);
+  expect(seen).toBe(original);
+});
+
+test('a reference split by markup is marked as one reference', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  const marks = page.locator('#split [data-euref="COM(2018) 640"]');
+  await expect(marks).toHaveCount(1);
+  await expect(marks).toHaveText('COM(2018) 640 final');
+  await expect(marks.locator('b')).toHaveText('640');
+});
+
+test('text the reader types or edits is left alone', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await expect(page.locator('#notes')).toHaveValue('Compare COM(2017) 793 final with COM(2017) 794 final.');
+  await expect(page.locator('#editable [data-euref]')).toHaveCount(0);
+  await expect(page.locator('#editable')).toHaveText('An editable draft citing Directive (EU) 2017/541 is left as it is.');
+  // Typing more references into a field later does not get them marked either.
+  await page.locator('#editable').click();
+  await page.keyboard.type(' And COM(2018) 225 final.');
+  await page.waitForTimeout(400);
+  await expect(page.locator('#editable [data-euref]')).toHaveCount(0);
+});
+
+test('hovering a tracked reference shows its title and status', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.locator('[data-euref="COM(2016) 731"]').hover();
+  const dialog = popover(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('European Travel Information and Authorisation System');
+  await expect(dialog.locator('[data-stage]')).toHaveText(/\w/);
+  await expect(dialog.getByRole('link', { name: 'Open in EUR-Lex' })).toHaveAttribute('href', /eur-lex\.europa\.eu/);
+  // Only one popover at a time.
+  await page.locator('[data-euref="32017L0541"]').first().hover();
+  await expect(dialog).toHaveCount(1);
+  await expect(dialog).toContainText('terrorism');
+});
+
+test('keyboard focus opens the popover and Escape closes it', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.locator('[data-euref="32018R1240"]').focus();
+  const dialog = popover(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Regulation 2018/1240');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-euref="32018R1240"]')).toBeFocused();
+});
+
+test('a reference the dataset does not track says so and links to EUR-Lex', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.locator('[data-euref="COM(2021) 206"]').hover();
+  const dialog = popover(page);
+  await expect(dialog).toContainText('Not in the Eurefs dataset');
+  await expect(dialog.getByRole('link', { name: 'Open in EUR-Lex' })).toHaveAttribute(
+    'href',
+    'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=COM:2021:206:FIN',
+  );
+});

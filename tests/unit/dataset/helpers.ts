@@ -1,0 +1,42 @@
+/** Shared by the dataset tests: where things are, and the optional pieces (reports, grammar). */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Reference } from '../../../references/types';
+import { DatasetSchema, type Dataset } from '../../../storage/dataset-schema';
+
+export const projectDir = fileURLToPath(new URL('../../../', import.meta.url));
+export const reportsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+export const datasetPath = fileURLToPath(new URL('../../../seeds/dataset.json', import.meta.url));
+export const curatedPath = fileURLToPath(new URL('../../../seeds/curated.json', import.meta.url));
+
+export const haveReports = existsSync(reportsDir) && readdirSync(reportsDir).some((f) => f.endsWith('.txt'));
+export const NO_REPORTS = `skipped: the progress reports are not at ${reportsDir}`;
+
+export function readReports(): { name: string; text: string }[] {
+  return readdirSync(reportsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(reportsDir + name, 'utf8') }));
+}
+
+export function loadDataset(): Dataset {
+  return DatasetSchema.parse(JSON.parse(readFileSync(datasetPath, 'utf8')));
+}
+
+export interface Grammar {
+  findReferences: (text: string) => Reference[];
+  parseReference: (s: string) => Reference | null;
+}
+
+/** references/ is written in parallel; null (and a skip with a message) until it is there. */
+export async function loadGrammar(): Promise<Grammar | null> {
+  if (!existsSync(`${projectDir}references/index.ts`)) return null;
+  try {
+    const mod = (await import('../../../references/index')) as Partial<Grammar>;
+    if (typeof mod.findReferences !== 'function' || typeof mod.parseReference !== 'function') return null;
+    return mod as Grammar;
+  } catch {
+    return null;
+  }
+}
+export const NO_GRAMMAR = 'skipped: references/ does not export findReferences and parseReference yet';

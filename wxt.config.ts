@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  }),
+  hooks: {
+    // The dataset ships as a file beside the bundles (the background fetches it on install), so
+    // its size never weighs on the scripts' parse time.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: datasetFile, relativeDest: 'dataset.json' });
+    },
+  },
+  manifest: {
+    name: 'Eurefs',
+    description:
+      'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
+    permissions: ['storage', 'unlimitedStorage'],
+    browser_specific_settings: {
+      gecko: {
+        id: 'eurefs@eurefs.example',
+        strict_min_version: '115.0',
+        // Eurefs sends nothing anywhere: every lookup is answered from the bundled database.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
