@@ -126,10 +126,37 @@ const NUMBERING =
   `(?:(${QUALIFIER})\\s*)?(${NUMBER_MARK})?` +
   `(\\d{1,4})\\/(\\d{1,4})(?:\\/(${FAMILY}))?(?![\\p{L}\\p{N}]|\\/\\d|[.,]\\d)`;
 
+/**
+ * Author and kind before the name, kept in the span: "Council Decision", "Commission Implementing
+ * Regulation", "Rådets förordning", "neuvoston asetus", "Padomes Regula", "Tarybos reglamentas".
+ */
+const BEFORE_NAME =
+  '(?:(?:Council|Commission|European\\s+Parliament\\s+and\\s+(?:of\\s+the\\s+)?Council|' +
+  'Rådets|Kommissionens|Europaparlamentets\\s+och\\s+rådets|Europa-Parlamentets\\s+og\\s+Rådets|' +
+  'neuvoston|komission|Euroopan\\s+parlamentin\\s+ja\\s+neuvoston|nõukogu|komisjoni|Euroopa\\s+Parlamendi\\s+ja\\s+nõukogu|' +
+  'Padomes|Komisijas|Eiropas\\s+Parlamenta\\s+un\\s+Padomes|Tarybos|Komisijos|Europos\\s+Parlamento\\s+ir\\s+Tarybos)\\s+)?' +
+  '(?:(?:Implementing|Delegated|delegoitu|delegeeritud|deleģētā|deleguotasis|įgyvendinimo|īstenošanas|' +
+  'delegierte[nrs]?|εκτελεστικ(?:ός|ού|ή|ής)|prováděcí|vykonávacie|izvedben[aeio]|provedben[aeiu]|delegiran[aeiu])\\s+)?';
+
+/** First halves of compound names: "Durchführungsverordnung", "uitvoeringsbesluit", "genomförandeförordning". */
+const COMPOUND = '(?:durchführungs|uitvoerings|genomförande|gennemførelses|täytäntöönpano|rakendus)?';
+
+/**
+ * Words between the name and the number: the author in the genitive and the kind
+ * ("rozporządzenie wykonawcze Komisji (UE)", "nařízení Rady (EHS) č.", "règlement d'exécution (UE)").
+ */
+const AFTER_NAME =
+  '(?:\\s+(?:Rady|Komisji|Parlamentu\\s+Europejskiego\\s+i\\s+Rady|wykonawcz(?:e|a|ej|ego|ym)|delegowan(?:e|a|ej|ego|ym)|' +
+  'Komise|Evropského\\s+parlamentu\\s+a\\s+Rady|Komisie|Európskeho\\s+parlamentu\\s+a\\s+Rady|' +
+  'Sveta|Komisije|Evropskega\\s+parlamenta\\s+in\\s+Sveta|Vijeća|Europskog\\s+parlamenta\\s+i\\s+Vijeća|' +
+  "tal-Kunsill|tal-Kummissjoni|tal-Parlament\\s+Ewropew\\s+u\\s+tal-Kunsill|ta['’]\\s*Implimentazzjoni|" +
+  "d['’]\\s*exécution|délégu[ée]e?s?|di\\s+esecuzione|delegat[oaie]|de\\s+ejecución|delegad[oa]s?|de\\s+execução|" +
+  'de\\s+punere\\s+în\\s+aplicare|delegat(?:ă|ul)?|за\\s+изпълнение|делегиран(?:ия|ият)?|cur\\s+chun\\s+feidhme|tarmligthe)){0,3}';
+
 // groups: 1 framework decision, 2 directive, 3 regulation, 4 decision, then NUMBERING's 5..9
 const ACT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${FRAMEWORK_DECISION.join('|')})|(${DIRECTIVE.join('|')})|(${REGULATION.join('|')})|(${DECISION.join('|')}))` +
-    `(?![\\p{L}])\\s*${NUMBERING}`,
+  `(?<![\\p{L}\\p{N}])${BEFORE_NAME}${COMPOUND}(?:(${FRAMEWORK_DECISION.join('|')})|(${DIRECTIVE.join('|')})|(${REGULATION.join('|')})|(${DECISION.join('|')}))` +
+    `(?![\\p{L}])${AFTER_NAME}\\s*${NUMBERING}`,
   'giu',
 );
 
@@ -210,6 +237,8 @@ function interpret(type: ActType, n: Numbering): { year: number; number: string 
   if (!isYearText(yearText)) return null;
   const year = expandYear(yearText);
   if (!isPlausibleYear(year) || /^0+$/.test(number)) return null;
+  // Number/year ("No 767/2008") went out with 2014: since 2015 every act is year/number.
+  if (!yearFirst && year >= 2015) return null;
   // Two-digit years were used until 1998, four-digit ones from 1999 (and "No 1/58").
   if (yearText.length === 2 && year > 1998) return null;
   return { year, number };

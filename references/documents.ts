@@ -21,12 +21,12 @@ const PREFIXES: Readonly<Record<string, DocumentType>> = {
 /** Prefixes that may carry a two-digit year: `COM(97) 123 final`. */
 const TWO_DIGIT_YEAR_OK = new Set(['COM', 'KOM', 'SEC', 'SEK']);
 
-const SUFFIX = `(?:\\s*${FINAL_WORD}(?:\\s*\\/\\s*\\d{1,2}(?!\\d))?(?![\\p{L}\\p{N}])|:fin(?:al)?(?![\\p{L}\\p{N}]))`;
+const SUFFIX = `(?:\\s*${FINAL_WORD}(?:\\s*\\/\\s*\\d{1,2}(?!\\d))?(?![\\p{L}\\p{N}])|(?::|%3A)fin(?:al)?(?![\\p{L}\\p{N}]))`;
 
 // groups: 1 prefix, 2 year (parenthesised), 3 year (slash), 4 year (uri), 5 number, 6 suffix
 const DOCUMENT_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(COM|KOM|JOIN|SEC|SEK|SWD|C|K)` +
-    `(?:\\s*\\(\\s*(\\d{4}|\\d{2})\\s*\\)\\s*|\\/(\\d{4})\\/|:(\\d{4}):)` +
+    `(?:\\s*\\(\\s*(\\d{4}|\\d{2})\\s*\\)\\s*|\\/(\\d{4})\\/|(?::|%3A)(\\d{4})(?::|%3A))` +
     `(\\d{1,5})(?![\\d])(?!\\s*\\/\\s*\\d{2,}|[.,]\\d)(${SUFFIX})?`,
   'giu',
 );
@@ -72,6 +72,8 @@ export function findDocuments(text: string): Reference[] {
     if (yearText.length === 2 && !TWO_DIGIT_YEAR_OK.has(upper)) continue;
     // "K(2007) 1234" only with its "endgültig"/"final"; K alone is too short to trust.
     if (upper === 'K' && !suffix) continue;
+    // "OJ C, C/2023/1234" names an Official Journal C publication, not a Commission document.
+    if (upper === 'C' && m[3] && /(?:^|[^\p{L}])C,?\s*$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // "C (2019) 12" may be a list item or a section; with a space, C wants "final" or 3+ digits.
     if (upper === 'C' && !suffix && number.length < 3 && /^C\s/.test(m[0])) continue;
     const year = expandYear(yearText);

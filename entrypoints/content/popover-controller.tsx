@@ -158,6 +158,7 @@ export class PopoverController {
     }
     const mark = this.markOf(event.target);
     if (!mark) return;
+    this.dismissed = null;
     clearTimeout(this.closeTimer);
     clearTimeout(this.openTimer);
     if (this.current && this.primaryMark(mark) === this.current.mark) return;
@@ -180,6 +181,8 @@ export class PopoverController {
     }
     const mark = this.markOf(event.target);
     if (mark !== this.tabbedOutOf) this.tabbedOutOf = null;
+    if (mark && mark === this.dismissed) return;
+    this.dismissed = null;
     if (mark) this.open(mark);
     else if (this.current) this.close();
   }
@@ -197,6 +200,8 @@ export class PopoverController {
     const { mark } = this.current;
     if (event.key === 'Escape') {
       const focusWasInside = this.isInside(document.activeElement);
+      // The reader dismissed it: focus coming back to the reference must not reopen it.
+      this.dismissed = mark;
       this.close();
       if (focusWasInside) mark.focus();
       return;
@@ -223,4 +228,5 @@ export class PopoverController {
   }
 
   private tabbedOutOf: HTMLElement | null = null;
+  private dismissed: HTMLElement | null = null;
 }

@@ -23,6 +23,7 @@ const TABLE: [string, Expected[]][] = [
   ['COM/2017/0793 final', [COM(2017, '793', 'COM/2017/0793 final')]],
   ['COM:2017:663:FIN', [COM(2017, '663', 'COM:2017:663:FIN')]],
   ['?uri=COM:2017:0793:FIN', [COM(2017, '793', 'COM:2017:0793:FIN')]],
+  ['?uri=COM%3A2017%3A0793%3AFIN', [COM(2017, '793', 'COM%3A2017%3A0793%3AFIN')]],
   ['?uri=com:2017:0793:fin', [COM(2017, '793', 'com:2017:0793:fin')]],
   ['COM(2017)\u00a0793\u00a0final', [COM(2017, '793')]],
   ['COM(2017)\u202f793 final', [COM(2017, '793')]],
@@ -54,6 +55,7 @@ const TABLE: [string, Expected[]][] = [
   ['SEK(2008) 12', [{ id: 'SEC(2008) 12', type: 'sec' }]],
   ['C(2018) 1177 final', [{ id: 'C(2018) 1177', type: 'c', year: 2018, number: '1177', text: 'C(2018) 1177 final' }]],
   ['COM 2017 (555) final', [COM(2017, '555', 'COM 2017 (555) final')]],
+  ['C/2024/1520', [{ id: 'C(2024) 1520', type: 'c' }]],
   ['C (2019)636', [{ id: 'C(2019) 636', type: 'c' }]],
   ['C(2019) 12', [{ id: 'C(2019) 12', type: 'c' }]],
   ['C (2019) 12 final', [{ id: 'C(2019) 12', type: 'c' }]],
@@ -76,6 +78,8 @@ const NEGATIVE: string[] = [
   'COM(2017) 12.5 million',
   'Annex C (2019) 12 items',
   'COM 2017 (555)',
+  'OJ C, C/2023/1234, 20.10.2023',
+  'JO C, C/2024/12',
 ];
 
 describe('COM, JOIN, SEC, SWD and C documents', () => {

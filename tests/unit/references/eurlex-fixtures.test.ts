@@ -30,7 +30,7 @@ describe.skipIf(!present)('real EUR-Lex pages', () => {
     for (const id of ['32017R2403', '31995L0046', '32008R1006', '2015/0289(COD)', 'COM(2015) 636', '32009R1224'])
       expect(ids, id).toContain(id);
     expect(texts).toContain('Directive 95/46/EC');
-    expect(texts).toContain('Regulation (EC) No 1006/2008');
+    expect(texts).toContain('Council Regulation (EC) No 1006/2008');
     expect(texts).toContain('http://data.europa.eu/eli/reg/2017/2403/oj');
   });
 
