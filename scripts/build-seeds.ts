@@ -6,21 +6,13 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import * as references from '../references/index';
-import type { Reference } from '../references/types';
-import { buildDataset, serialiseDataset, type FindReferences } from '../seeds/build-dataset';
-import { fallbackFindReferences } from '../seeds/fallback-references';
+import { findReferences } from '../references';
+import { buildDataset, serialiseDataset } from '../seeds/build-dataset';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const reportsDir = join(projectRoot, '..', 'shared', 'seeds');
 const curatedPath = join(projectRoot, 'seeds', 'curated.json');
 const datasetPath = join(projectRoot, 'seeds', 'dataset.json');
-
-export function referenceFinder(): { find: FindReferences; fallback: boolean } {
-  const real = (references as { findReferences?: (text: string) => Reference[] }).findReferences;
-  if (typeof real === 'function') return { find: real, fallback: false };
-  return { find: fallbackFindReferences, fallback: true };
-}
 
 export function readReports(dir = reportsDir): { name: string; text: string }[] {
   return readdirSync(dir)
@@ -35,10 +27,8 @@ function main(): void {
     console.error('Put the report texts (*.txt) in ../shared/seeds/ relative to the project and run again.');
     process.exit(2);
   }
-  const { find, fallback } = referenceFinder();
-  if (fallback) console.warn('build-seeds: references/ has no findReferences yet; using the stand-in grammar');
   const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as unknown;
-  const { dataset, warnings } = buildDataset(readReports(), curated, find);
+  const { dataset, warnings } = buildDataset(readReports(), curated, findReferences);
   for (const w of warnings) console.warn(`build-seeds: ${w}`);
   const bytes = serialiseDataset(dataset);
   if (process.argv.includes('--check')) {

@@ -28,15 +28,6 @@ export interface Grammar {
   parseReference: (s: string) => Reference | null;
 }
 
-/** references/ is written in parallel; null (and a skip with a message) until it is there. */
-export async function loadGrammar(): Promise<Grammar | null> {
-  if (!existsSync(`${projectDir}references/index.ts`)) return null;
-  try {
-    const mod = (await import('../../../references/index')) as Partial<Grammar>;
-    if (typeof mod.findReferences !== 'function' || typeof mod.parseReference !== 'function') return null;
-    return mod as Grammar;
-  } catch {
-    return null;
-  }
+export async function loadGrammar(): Promise<Grammar> {
+  return import('../../../references/index');
 }
-export const NO_GRAMMAR = 'skipped: references/ does not export findReferences and parseReference yet';
