@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
 
 export default defineConfig({
+  // EUREFS_OUT_DIR builds somewhere else, so two builds at once (tests, benchmark) don't collide.
+  ...(process.env.EUREFS_OUT_DIR ? { outDir: process.env.EUREFS_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
@@ -20,7 +22,9 @@ export default defineConfig({
     name: 'Eurefs',
     description:
       'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    // Any other site, only once the reader grants it on the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     browser_specific_settings: {
       gecko: {
         id: 'eurefs@eurefs.example',

@@ -5,6 +5,7 @@ import { STAGES, type Stage } from '../storage/dataset-schema';
 import { PageReferencesResponseSchema, type PageReference, type PageReferencesResponse } from '../storage/protocol';
 import { stageLabel } from '../storage/status';
 import { TYPE_NAMES } from './labels';
+import type { ReferenceType } from '../references/types';
 
 type State =
   | { kind: 'loading' }
@@ -12,28 +13,55 @@ type State =
   | { kind: 'ready'; tabId: number; page: PageReferencesResponse };
 
 const UNTRACKED = 'untracked';
+/** in the dataset, but no report gives it a dated event */
+const NO_STATUS = 'no-status';
+type Group = Stage | typeof UNTRACKED | typeof NO_STATUS;
 
-function groupByStage(references: PageReference[]): [Stage | typeof UNTRACKED, PageReference[]][] {
-  const groups = new Map<Stage | typeof UNTRACKED, PageReference[]>();
+function groupOf(reference: PageReference): Group {
+  if (reference.stage) return reference.stage;
+  return reference.title === null ? UNTRACKED : NO_STATUS;
+}
+
+function groupByStage(references: PageReference[]): [Group, PageReference[]][] {
+  const groups = new Map<Group, PageReference[]>();
   for (const stage of STAGES) groups.set(stage, []);
+  groups.set(NO_STATUS, []);
   groups.set(UNTRACKED, []);
-  for (const reference of references) groups.get(reference.stage ?? UNTRACKED)!.push(reference);
+  for (const reference of references) groups.get(groupOf(reference))!.push(reference);
   return [...groups].filter(([, rows]) => rows.length > 0);
 }
 
+function groupName(group: Group): string {
+  if (group === UNTRACKED) return 'Not in the dataset';
+  if (group === NO_STATUS) return 'No status recorded';
+  return stageLabel(group);
+}
+
+/** The tab to list: the active one, or the one named in the address (the list opened in a tab). */
+async function targetTabId(): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+type StatusFilter = 'all' | Group;
+
 export function PageReferences() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [typeFilter, setTypeFilter] = useState<'all' | ReferenceType>('all');
+  const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
 
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) {
+      const tabId = await targetTabId();
+      if (tabId === undefined) {
         setState({ kind: 'unavailable', reason: 'No page is open in this tab.' });
         return;
       }
       try {
-        const page = PageReferencesResponseSchema.parse(await browser.tabs.sendMessage(tab.id, { type: 'list-references' }));
-        setState({ kind: 'ready', tabId: tab.id, page });
+        const page = PageReferencesResponseSchema.parse(await browser.tabs.sendMessage(tabId, { type: 'list-references' }));
+        setState({ kind: 'ready', tabId, page });
       } catch {
         setState({ kind: 'unavailable', reason: 'Eurefs does not read this page. It runs on EUR-Lex and other europa.eu sites.' });
       }
@@ -44,6 +72,12 @@ export function PageReferences() {
   if (state.kind === 'unavailable') return <p class="muted">{state.reason}</p>;
   const { page, tabId } = state;
   const total = page.references.reduce((sum, row) => sum + row.count, 0);
+  const types = [...new Set(page.references.map((row) => row.type))];
+  const groups = groupByStage(page.references);
+  const shown = groups
+    .filter(([stage]) => statusFilter === 'all' || stage === statusFilter)
+    .map(([stage, rows]) => [stage, rows.filter((row) => typeFilter === 'all' || row.type === typeFilter)] as const)
+    .filter(([, rows]) => rows.length > 0);
   return (
     <main>
       <h1>References on this page</h1>
@@ -51,10 +85,33 @@ export function PageReferences() {
         {page.references.length} {page.references.length === 1 ? 'document' : 'documents'}, {total}{' '}
         {total === 1 ? 'mention' : 'mentions'}
       </p>
-      {groupByStage(page.references).map(([stage, rows]) => (
-        <section key={stage} aria-label={stage === UNTRACKED ? 'Not tracked' : stageLabel(stage)}>
+      {page.references.length > 0 && (
+        <div class="filters">
+          <label>
+            Type{' '}
+            <select value={typeFilter} onChange={(e) => setTypeFilter(e.currentTarget.value as 'all' | ReferenceType)}>
+              <option value="all">All types</option>
+              {types.map((type) => (
+                <option key={type} value={type}>{TYPE_NAMES[type]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Status{' '}
+            <select value={statusFilter} onChange={(e) => setStatusFilter(e.currentTarget.value as StatusFilter)}>
+              <option value="all">All statuses</option>
+              {groups.map(([stage, rows]) => (
+                <option key={stage} value={stage}>{groupName(stage)} ({rows.length})</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {shown.length === 0 && <p class="muted">{page.references.length ? 'Nothing matches these filters.' : 'No references to EU documents on this page.'}</p>}
+      {shown.map(([stage, rows]) => (
+        <section key={stage} aria-label={groupName(stage)}>
           <h2>
-            {stage === UNTRACKED ? 'Not tracked' : stageLabel(stage)} <span class="count">({rows.length})</span>
+            {groupName(stage)} <span class="count">({rows.length})</span>
           </h2>
           <ul class="references">
             {rows.map((row) => (

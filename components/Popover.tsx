@@ -2,6 +2,8 @@
  * What a reader sees on hover or focus: what the document is, where it stands and why we say so.
  * Everything from the dataset or the page is rendered as text by Preact, never as HTML.
  */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Reference } from '../references/types';
 import type { DocumentView } from '../storage/protocol';
 import { stageLabel } from '../storage/status';
@@ -13,6 +15,32 @@ export interface PopoverProps {
   document: DocumentView | null | undefined;
   relatedUrl: (id: string) => string;
   relatedLabel: (id: string) => string;
+  /** opens the related document in this popover; the link's address stays for new tabs */
+  onOpenRelated?: (id: string) => void;
+  /** set when the popover shows a related document: back to the one before */
+  onBack?: (() => void) | undefined;
+  backLabel?: string | undefined;
+  /** puts the formatted citation on the clipboard; resolves false where the page forbids it */
+  onCopyCitation?: () => Promise<boolean>;
+  /** the reader's notes on this document, rendered only once the reader opens them */
+  renderNotes?: () => ComponentChildren;
+}
+
+function Notes({ render }: { render: () => ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Notes</summary>
+      {open && render()}
+    </details>
+  );
+}
+
+/** The dataset's kind where it adds to the type ("legislative proposal"), not where it repeats it. */
+function kindNote(type: Reference['type'], doc: DocumentView | null | undefined): string {
+  if (!doc || doc.kind === 'unknown') return '';
+  const kind = doc.kind.replaceAll('-', ' ');
+  return kind === TYPE_NAMES[type].toLowerCase() || kind === type.replaceAll('-', ' ') ? '' : ` · ${kind}`;
 }
 
 function oeilUrl(procedure: string): string {
@@ -58,15 +86,54 @@ function Timeline({ doc }: { doc: DocumentView }) {
   );
 }
 
-export function Popover({ reference, document: doc, relatedUrl, relatedLabel }: PopoverProps) {
+function RelatedLink({ id, relatedUrl, relatedLabel, onOpenRelated }: Pick<PopoverProps, 'relatedUrl' | 'relatedLabel' | 'onOpenRelated'> & { id: string }) {
+  return (
+    <a
+      href={relatedUrl(id)}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-related={id}
+      onClick={(event) => {
+        // A plain click reads on in place; a modified click opens EUR-Lex as links do.
+        if (!onOpenRelated || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        onOpenRelated(id);
+      }}
+    >
+      {relatedLabel(id)}
+    </a>
+  );
+}
+
+function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      class="copy"
+      onClick={() => void onCopy().then((ok) => setState(ok ? 'copied' : 'failed'))}
+    >
+      {state === 'copied' ? 'Citation copied' : state === 'failed' ? 'Copy failed' : 'Copy citation'}
+    </button>
+  );
+}
+
+export function Popover(props: PopoverProps) {
+  const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes } = props;
   const label = referenceLabel(reference);
+  const related = { relatedUrl, relatedLabel, onOpenRelated };
   const url = doc?.url ?? reference.url;
   const celex = doc?.celex ?? reference.celex;
   return (
     <div class="popover" role="dialog" aria-label={`${label}: EU document`} data-euref-popover={reference.id}>
+      {onBack && (
+        <button type="button" class="back" onClick={onBack}>
+          ← Back{backLabel ? ` to ${backLabel}` : ''}
+        </button>
+      )}
       <p class="kind">
         {TYPE_NAMES[reference.type]}
-        {doc && doc.kind !== 'unknown' ? ` · ${doc.kind.replaceAll('-', ' ')}` : ''}
+        {kindNote(reference.type, doc)}
       </p>
       <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
       {doc === undefined && <p class="loading">Looking it up…</p>}
@@ -84,10 +151,10 @@ export function Popover({ reference, document: doc, relatedUrl, relatedLabel }: 
           <Status doc={doc} />
           <Timeline doc={doc} />
           {doc.becameAct && (
-            <p class="related">Became <a href={relatedUrl(doc.becameAct)} target="_blank" rel="noopener noreferrer">{relatedLabel(doc.becameAct)}</a></p>
+            <p class="related">Became <RelatedLink id={doc.becameAct} {...related} /></p>
           )}
           {doc.fromProposal && (
-            <p class="related">Proposed as <a href={relatedUrl(doc.fromProposal)} target="_blank" rel="noopener noreferrer">{relatedLabel(doc.fromProposal)}</a></p>
+            <p class="related">Proposed as <RelatedLink id={doc.fromProposal} {...related} /></p>
           )}
         </>
       )}
@@ -98,7 +165,9 @@ export function Popover({ reference, document: doc, relatedUrl, relatedLabel }: 
         {doc?.procedure && (
           <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer">Legislative Observatory {doc.procedure}</a>
         )}
+        {onCopyCitation && <CopyButton key={reference.id} onCopy={onCopyCitation} />}
       </p>
+      {renderNotes && <Notes key={reference.id} render={renderNotes} />}
     </div>
   );
 }

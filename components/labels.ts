@@ -1,3 +1,4 @@
+import { describeId } from '../references';
 import type { ReferenceType } from '../references/types';
 
 /** The kind of document a reference names, in words a reader knows. */
@@ -14,26 +15,9 @@ export const TYPE_NAMES: Record<ReferenceType, string> = {
   procedure: 'Interinstitutional procedure',
 };
 
-export interface Labelled {
-  id: string;
-  type: ReferenceType;
-  year: number;
-  number: string;
-}
-
 /** A short human citation for a canonical id: acts read better by their number than by CELEX. */
-export function referenceLabel({ id, type, year, number }: Labelled): string {
-  switch (type) {
-    case 'directive':
-    case 'decision':
-    case 'framework-decision':
-      // Acts before 1999 were numbered with two-digit years (Directive 95/46/EC).
-      return `${TYPE_NAMES[type]} ${year < 1999 ? String(year).slice(-2) : year}/${number}`;
-    case 'regulation':
-      return year >= 2015 ? `Regulation ${year}/${number}` : `Regulation No ${number}/${year}`;
-    default:
-      return id;
-  }
+export function referenceLabel({ id }: { id: string }): string {
+  return describeId(id)?.label ?? id;
 }
 
 /** Dates in the reports are written day.month.year; readers of EU documents expect that form. */

@@ -3,6 +3,11 @@ import { EurefsDb } from '../storage/db';
 import { ensureBundledDataset } from '../storage/load-dataset';
 import { datasetStats, lookupDocuments } from '../storage/lookup';
 import { ToBackgroundSchema } from '../storage/protocol';
+import { REFRESH_ALARM, runScheduledRefresh } from '../storage/import/refresh';
+import { AnnotationsDb } from '../storage/annotations/db';
+import { AnnotationMessageSchema } from '../storage/annotations/protocol';
+import { handleAnnotationMessage } from '../storage/annotations/service';
+import { watchExtraSites } from '../storage/site-access';
 
 /** The bundled dataset ships as a file beside the bundles, not inside them (DESIGN.md). */
 async function readBundledDataset(): Promise<unknown> {
@@ -18,6 +23,18 @@ export default defineBackground(() => {
   let ready = ensureBundledDataset(db, readBundledDataset);
   ready.catch((error: unknown) => console.error('Eurefs: could not load the bundled dataset', error));
 
+  watchExtraSites();
+
+  // Staff's scheduled refresh of an imported dataset from its address (options page, "Import").
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    void ready
+      .catch(() => undefined)
+      .then(() => runScheduledRefresh(db))
+      .then((outcome) => console.info('Eurefs: scheduled dataset refresh:', outcome.message))
+      .catch((error: unknown) => console.error('Eurefs: scheduled dataset refresh failed', error));
+  });
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') {
       ready = ready
@@ -26,9 +43,18 @@ export default defineBackground(() => {
     }
   });
 
+  // Researchers' notes and history live in a database of their own (storage/annotations/db.ts).
+  const annotations = new AnnotationsDb();
+
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const parsed = ToBackgroundSchema.safeParse(raw);
-    if (!parsed.success) return undefined;
+    if (!parsed.success) {
+      const annotation = AnnotationMessageSchema.safeParse(raw);
+      if (!annotation.success) return undefined;
+      return handleAnnotationMessage(annotations, annotation.data, {
+        documents: (ids) => ready.then(() => lookupDocuments(db, ids)).then((answer) => answer.documents),
+      });
+    }
     const message = parsed.data;
     switch (message.type) {
       case 'lookup':

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/** The built extension; EUREFS_EXTENSION_DIR points elsewhere (a copy that a rebuild won't wipe). */
+export const EXTENSION_DIR = resolve(process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../.output/chrome-mv3'));
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].filter(
   (p): p is string => Boolean(p),

@@ -18,7 +18,9 @@ function countEvents(dataset: Dataset): number {
 
 /**
  * Replaces the bundled layer with `dataset` in one read-write transaction: a reader never sees
- * half a dataset, and a failure leaves the previous one in place.
+ * half a dataset, and a failure leaves the previous one in place. Only the bundled layer's tables
+ * are in the transaction: staff imports (the import layer, storage/import/layers.ts) lie over it
+ * and survive every reload of the bundled dataset.
  */
 export async function loadBundledDataset(db: EurefsDb, dataset: Dataset, now = new Date()): Promise<MetaRow> {
   const meta: MetaRow = {

@@ -5,9 +5,10 @@
 import { referenceLabel } from '../../components/labels';
 import type { Reference } from '../../references';
 import type { PageReference, PageReferencesResponse } from '../../storage/protocol';
+import { SettingsSchema, type Settings } from '../../storage/settings';
 import { LookupClient } from './lookup-client';
 import type { PopoverController } from './popover-controller';
-import { scan, type Occurrence } from './scanner';
+import { scan, type Occurrence, type ScanStats } from './scanner';
 import { MARK_ATTRIBUTE } from './text-blocks';
 
 /** Changes arrive in bursts (a search result list rendering); one scan per burst. */
@@ -18,6 +19,9 @@ export class Annotator {
   private readonly referenceByMark = new WeakMap<HTMLElement, Reference>();
   private readonly occurrences: Occurrence[] = [];
   private popover: PopoverController | null = null;
+  private settings: Settings = SettingsSchema.parse({});
+  /** Time spent waiting for lookups, all round trips together (the benchmark reads it). */
+  private lookupMs = 0;
   private observer: MutationObserver | null = null;
   private pendingRoots = new Set<Node>();
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,19 +42,53 @@ export class Annotator {
   }
 
   start(root: HTMLElement): Promise<void> {
-    this.ready = this.scanRoot(root);
+    const startedAt = performance.now();
+    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
+    this.ready = this.scanRoot(root, stats).then((count) =>
+      announceScanned(count, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
+    );
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     this.signal.addEventListener('abort', () => this.observer?.disconnect());
     return this.ready;
   }
 
-  private async scanRoot(root: Node): Promise<void> {
-    const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice));
+  private async scanRoot(root: Node, stats?: ScanStats): Promise<number> {
+    const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice), stats);
     // Our own wrapping produced mutation records; they are not the page changing.
     this.observer?.takeRecords();
+    const lookupStart = performance.now();
     await this.lookups.resolve(found.map((o) => o.reference.id));
+    this.lookupMs += performance.now() - lookupStart;
+    this.markTracking(found);
     this.popover?.refresh();
+    return found.length;
+  }
+
+
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    document.documentElement.toggleAttribute('data-eurefs-hide-untracked', settings.hideUntracked);
+    this.markTracking(this.occurrences);
+  }
+
+  /** False for references the reader chose not to see: untracked ones, with the setting on. */
+  isShown(reference: Reference): boolean {
+    return !(this.settings.hideUntracked && this.lookups.get(reference.id) === null);
+  }
+
+  /**
+   * Flags marks of untracked documents once their lookup answered, so the setting that hides
+   * them is a style switch, and takes them out of the keyboard's way while hidden.
+   */
+  private markTracking(occurrences: readonly Occurrence[]): void {
+    for (const { reference, marks } of occurrences) {
+      const untracked = this.lookups.get(reference.id) === null;
+      const primary = marks[0];
+      for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
+      if (primary) primary.tabIndex = this.isShown(reference) ? 0 : -1;
+    }
+    this.observer?.takeRecords();
   }
 
   private remember(slice: Occurrence[]): void {
@@ -120,4 +158,31 @@ export class Annotator {
     mark.focus({ preventScroll: true });
     return true;
   }
+}
+
+/**
+ * Stable test hook: once the first full scan and its lookup are done, the page's root element
+ * carries `data-eurefs-scanned="<count>"` and `eurefs:scanned` is dispatched on the document with
+ * timings (performance.now() clock of the page). Read by the benchmark and the e2e tests.
+ */
+function announceScanned(count: number, startedAt: number, stats: ScanStats, lookupRoundTrips: number, lookupMs: number): void {
+  const doneAt = performance.now();
+  const detail = {
+    count,
+    startedAt,
+    /** every reference marked (before the lookup) */
+    markedAt: stats.markedAt ?? doneAt,
+    /** marked and looked up */
+    doneAt,
+    busyMs: stats.busyMs,
+    longestSliceMs: stats.longestSliceMs,
+    slices: stats.slices,
+    findMs: stats.findMs ?? 0,
+    lookupRoundTrips,
+    lookupMs,
+  };
+  document.documentElement.dataset.eurefsScanned = String(count);
+  // Strings cross from the content script's world to the page's; objects in `detail` may not.
+  document.documentElement.dataset.eurefsTiming = JSON.stringify(detail);
+  document.dispatchEvent(new CustomEvent('eurefs:scanned', { detail }));
 }

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
+import noteEditorCss from '../../components/note-editor.css?inline';
 import popoverCss from '../../components/popover.css?inline';
 import { ToContentSchema } from '../../storage/protocol';
+import { recordVisitWhenReady } from './record-visit';
 import { Annotator } from './annotator';
 import { adoptMarkStyles, adoptStyles } from './page-styles';
 import { PopoverController } from './popover-controller';
+import { onSettingsChanged, readSettings } from './settings-client';
+import { isSiteDisabled } from '../../storage/settings';
 
 const HOST_NAME = 'eurefs-popover';
 
@@ -14,6 +18,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.body) return;
+    const settings = await readSettings();
+    // The reader switched Eurefs off here: not a mark, not a listener.
+    if (isSiteDisabled(settings, location.hostname)) return;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const { signal } = controller;
@@ -29,16 +36,28 @@ export default defineContentScript({
       append: 'last',
       // All styles go in through adoptStyles: a <style> element would fall to a strict CSP.
       inheritStyles: true,
+      // Keys typed into a note must not reach the page's own shortcuts.
+      isolateEvents: true,
       onMount: (container) => container,
     });
     ui.mount();
-    adoptStyles(ui.shadow, popoverCss);
+    adoptStyles(ui.shadow, `${popoverCss}\n${noteEditorCss}`);
     const popover = new PopoverController(
       { host: ui.shadowHost, container: ui.uiContainer },
-      { referenceOf: (mark) => annotator.referenceOf(mark), documentOf: (id) => annotator.lookups.get(id) },
+      {
+        referenceOf: (mark) => annotator.referenceOf(mark),
+        documentOf: (id) => annotator.lookups.get(id),
+        resolve: (ids) => annotator.lookups.resolve(ids),
+        isShown: (reference) => annotator.isShown(reference),
+      },
     );
     popover.attach(signal);
     annotator.setPopover(popover);
+    annotator.applySettings(settings);
+    onSettingsChanged((changed) => {
+      annotator.applySettings(changed);
+      if (isSiteDisabled(changed, location.hostname)) controller.abort();
+    }, signal);
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const parsed = ToContentSchema.safeParse(raw);
@@ -53,5 +72,8 @@ export default defineContentScript({
     });
 
     await annotator.start(document.body);
+    // Reading history (issue #7): one message per page, once the first scan and lookup are done;
+    // the background decides by the reader's per-site switch whether to keep it.
+    recordVisitWhenReady(annotator, signal);
   },
 });

@@ -12,7 +12,8 @@ export interface BlockMatch {
   id: string;
 }
 
-function locate(block: TextBlock, offset: number, preferNext: boolean): { node: Text; offset: number } {
+/** Where an offset of the block's text falls: the node's index in the block and the offset in it. */
+function locate(block: TextBlock, offset: number, preferNext: boolean): { index: number; offset: number } {
   // Binary search for the node holding `offset`; at a boundary, the start of a match belongs to
   // the next node and its end to the previous one, so no empty piece is wrapped.
   let lo = 0;
@@ -23,47 +24,77 @@ function locate(block: TextBlock, offset: number, preferNext: boolean): { node: 
     if (start < offset || (start === offset && preferNext)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  return { index: lo, offset: offset - block.starts[lo]! };
 }
 
+/** One template per document: cloning it is cheaper than building each span. */
+const templates = new WeakMap<Document, HTMLSpanElement>();
+
 function makeMark(doc: Document, id: string, part: number): HTMLSpanElement {
-  const span = doc.createElement('span');
+  let template = templates.get(doc);
+  if (!template) {
+    template = doc.createElement('span');
+    template.className = MARK_CLASS;
+    templates.set(doc, template);
+  }
+  const span = template.cloneNode(false) as HTMLSpanElement;
   span.setAttribute(MARK_ATTRIBUTE, id);
-  span.className = MARK_CLASS;
   if (part === 0) span.tabIndex = 0;
   else span.setAttribute('data-euref-part', String(part));
   return span;
+}
+
+/**
+ * Wraps characters [from, to) of a text node. The node keeps the text before `from` (so earlier
+ * offsets into it stay valid, as the backwards marking needs); the rest is split off. No Range:
+ * a Range stays live in the document until it is garbage-collected, and every later DOM change
+ * updates every live Range, which made marking a long page quadratic.
+ */
+function wrapText(node: Text, from: number, to: number, mark: HTMLElement): void {
+  const target = from > 0 ? node.splitText(from) : node;
+  if (to - from < target.data.length) target.splitText(to - from);
+  target.parentNode!.insertBefore(mark, target);
+  mark.appendChild(target);
 }
 
 /** Wraps one match; returns the marks made (one, or one per text node where elements interleave). */
 function wrapMatch(block: TextBlock, match: BlockMatch): HTMLElement[] {
   const first = locate(block, match.start, true);
   const last = locate(block, match.end, false);
-  const doc = first.node.ownerDocument;
-  const range = doc.createRange();
-  range.setStart(first.node, first.offset);
-  range.setEnd(last.node, last.offset);
-  const mark = makeMark(doc, match.id, 0);
-  try {
-    range.surroundContents(mark);
+  const firstNode = block.nodes[first.index]!;
+  const lastNode = block.nodes[last.index]!;
+  const doc = firstNode.ownerDocument;
+  if (first.index === last.index) {
+    const mark = makeMark(doc, match.id, 0);
+    wrapText(firstNode, first.offset, last.offset, mark);
     return [mark];
-  } catch {
-    // The match starts inside one element and ends outside it (`<b>COM(2017) 793</b> final`):
-    // wrap each text piece on its own, so the page's elements stay whole.
   }
+  const parent = firstNode.parentNode;
+  if (parent && parent === lastNode.parentNode) {
+    // Start and end are siblings (`COM(2017) <b>793</b> final`): one mark around everything
+    // between them, the page's elements inside it whole.
+    if (last.offset < lastNode.data.length) lastNode.splitText(last.offset);
+    const head = first.offset > 0 ? firstNode.splitText(first.offset) : firstNode;
+    const mark = makeMark(doc, match.id, 0);
+    parent.insertBefore(mark, head);
+    for (let node: Node | null = head; node; ) {
+      const next: Node | null = node.nextSibling;
+      mark.appendChild(node);
+      if (node === lastNode) break;
+      node = next;
+    }
+    return [mark];
+  }
+  // The match starts inside one element and ends outside it (`<b>COM(2017) 793</b> final`):
+  // wrap each text piece on its own, so the page's elements stay whole.
   const marks: HTMLElement[] = [];
-  const firstIndex = block.nodes.indexOf(first.node);
-  const lastIndex = block.nodes.indexOf(last.node);
-  for (let i = lastIndex; i >= firstIndex; i--) {
+  for (let i = last.index; i >= first.index; i--) {
     const node = block.nodes[i]!;
-    const from = i === firstIndex ? first.offset : 0;
-    const to = i === lastIndex ? last.offset : node.data.length;
+    const from = i === first.index ? first.offset : 0;
+    const to = i === last.index ? last.offset : node.data.length;
     if (to <= from || node.data.slice(from, to).trim() === '') continue;
-    const piece = doc.createRange();
-    piece.setStart(node, from);
-    piece.setEnd(node, to);
-    const part = makeMark(doc, match.id, i - firstIndex);
-    piece.surroundContents(part);
+    const part = makeMark(doc, match.id, i - first.index);
+    wrapText(node, from, to, part);
     marks.unshift(part);
   }
   if (marks[0]) {

@@ -11,6 +11,7 @@ const MARK_CSS = `
 }
 [data-euref]:focus-visible { outline: 2px solid #0b4fa8; outline-offset: 1px; border-radius: 2px; }
 [data-euref].eurefs-flash { background: #ffe58a; color: #000; }
+:root[data-eurefs-hide-untracked] [data-euref][data-euref-untracked] { text-decoration: none; cursor: auto; }
 @media (prefers-reduced-motion: no-preference) {
   [data-euref] { transition: background-color 400ms ease-out; }
 }

@@ -3,9 +3,12 @@
  * Components stay declarative; everything imperative about the page lives here (the Hypothesis
  * client keeps the same line between its annotator and its components).
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Popover } from '../../components/Popover';
+import { formatCitation } from '../../components/citation';
+import { NoteEditor } from '../../components/NoteEditor';
+import { quoteOf } from './quote';
 import { referenceLabel } from '../../components/labels';
 import { parseReference, type Reference } from '../../references';
 import type { DocumentView } from '../../storage/protocol';
@@ -13,6 +16,7 @@ import { MARK_ATTRIBUTE } from './text-blocks';
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
+const FOCUSABLE = 'a[href], summary, button:not([disabled]), input, textarea, select';
 const CLOSE_DELAY_MS = 250;
 
 export interface PopoverSurface {
@@ -24,6 +28,10 @@ export interface PopoverData {
   referenceOf(mark: HTMLElement): Reference | undefined;
   /** undefined while unknown, null when the dataset does not track the id */
   documentOf(id: string): DocumentView | null | undefined;
+  /** asks for documents not seen on the page yet (a proposal's act); resolves once known */
+  resolve(ids: string[]): Promise<unknown>;
+  /** false for references the reader chose not to see (untracked, with the setting on) */
+  isShown(reference: Reference): boolean;
 }
 
 function relatedUrl(id: string): string {
@@ -35,8 +43,27 @@ function relatedLabel(id: string): string {
   return parsed ? referenceLabel(parsed) : id;
 }
 
+/** The clipboard API where the page allows it, else the old copy command; both need a click. */
+async function copyText(text: string, container: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    container.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
 export class PopoverController {
-  private current: { mark: HTMLElement; reference: Reference } | null = null;
+  /** the mark the popover points at, and the documents read from it (related ones on top) */
+  private current: { mark: HTMLElement; reference: Reference; trail: Reference[] } | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopAutoUpdate: (() => void) | undefined;
@@ -76,9 +103,9 @@ export class PopoverController {
     clearTimeout(this.closeTimer);
     const primary = this.primaryMark(mark);
     const reference = this.data.referenceOf(primary);
-    if (!reference) return;
+    if (!reference || !this.data.isShown(reference)) return;
     if (this.current?.mark === primary) return;
-    this.current = { mark: primary, reference };
+    this.current = { mark: primary, reference, trail: [] };
     this.layer.hidden = false;
     this.renderCurrent();
     this.stopAutoUpdate?.();
@@ -112,16 +139,56 @@ export class PopoverController {
 
   private renderCurrent(): void {
     if (!this.current) return;
-    const { reference } = this.current;
+    const { trail } = this.current;
+    const reference = trail.at(-1) ?? this.current.reference;
+    const previous = trail.length > 1 ? trail.at(-2) : trail.length === 1 ? this.current.reference : undefined;
+    const doc = this.data.documentOf(reference.id);
     render(
       <Popover
+        key={reference.id}
         reference={reference}
-        document={this.data.documentOf(reference.id)}
+        document={doc}
         relatedUrl={relatedUrl}
         relatedLabel={relatedLabel}
+        onOpenRelated={(id) => this.openRelated(id)}
+        onBack={previous ? () => this.back() : undefined}
+        backLabel={previous ? relatedLabel(previous.id) : undefined}
+        onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
+        renderNotes={() => (
+          <NoteEditor
+            documentId={reference.id}
+            label={relatedLabel(reference.id)}
+            type={reference.type}
+            stage={doc?.status?.stage ?? null}
+            page={{ url: location.href, title: document.title }}
+            // A related document read in the popover was not quoted on this page.
+            quote={trail.length === 0 ? quoteOf(this.current!.mark) : null}
+          />
+        )}
       />,
       this.layer,
     );
+  }
+
+  private openRelated(id: string): void {
+    const reference = parseReference(id);
+    if (!this.current || !reference) return;
+    this.current.trail.push(reference);
+    this.renderCurrent();
+    this.focusFirst();
+    void this.data.resolve([id]).then(() => this.refresh());
+  }
+
+  private back(): void {
+    if (!this.current) return;
+    this.current.trail.pop();
+    this.renderCurrent();
+    this.focusFirst();
+  }
+
+  /** After the content changed under the reader's focus, keep focus inside the popover. */
+  private focusFirst(): void {
+    if (this.isInside(document.activeElement)) this.layer.querySelector<HTMLElement>(FOCUSABLE)?.focus();
   }
 
   private position(): void {
@@ -136,7 +203,19 @@ export class PopoverController {
     void computePosition(mark, this.layer, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Where neither side has room (a short window, 200% zoom), the popover scrolls inside
+        // rather than running off the screen.
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            this.layer.style.setProperty('--eurefs-available-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       this.layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
@@ -168,6 +247,8 @@ export class PopoverController {
   private onPointerOut(event: MouseEvent): void {
     const from = this.markOf(event.target) ?? (this.isInside(event.target) ? this.surface.host : null);
     if (!from) return;
+    // The reader is typing a note: the pointer wandering off must not throw the draft away.
+    if (this.isInside(document.activeElement) && this.editing()) return;
     const to = event.relatedTarget;
     if (this.isInside(to) || (this.markOf(to) && this.markOf(to) === this.markOf(event.target))) return;
     clearTimeout(this.openTimer);
@@ -199,6 +280,11 @@ export class PopoverController {
     if (!this.current) return;
     const { mark } = this.current;
     if (event.key === 'Escape') {
+      // Escape in a note being written leaves the field, not the popover with the draft in it.
+      if (this.editing()) {
+        (this.surface.host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
+        return;
+      }
       const focusWasInside = this.isInside(document.activeElement);
       // The reader dismissed it: focus coming back to the reference must not reopen it.
       this.dismissed = mark;
@@ -207,7 +293,7 @@ export class PopoverController {
       return;
     }
     if (event.key !== 'Tab') return;
-    const focusables = [...this.layer.querySelectorAll<HTMLElement>('a[href], summary, button')];
+    const focusables = [...this.layer.querySelectorAll<HTMLElement>(FOCUSABLE)];
     if (!event.shiftKey && document.activeElement === mark && this.tabbedOutOf !== mark && focusables[0]) {
       // From the reference, Tab goes into its popover first, so its links can be reached.
       event.preventDefault();
@@ -225,6 +311,11 @@ export class PopoverController {
       mark.focus();
       if (leavingForward) this.close();
     }
+  }
+
+  private editing(): boolean {
+    const inner = this.surface.host.shadowRoot?.activeElement;
+    return inner instanceof HTMLTextAreaElement || inner instanceof HTMLInputElement;
   }
 
   private tabbedOutOf: HTMLElement | null = null;

@@ -1,4 +1,5 @@
 import { render } from 'preact';
-import { DatasetSummary } from '../../components/DatasetSummary';
+import { OptionsPage } from '../../components/options/OptionsPage';
 
-render(<DatasetSummary />, document.getElementById('app')!);
+// Sections (dataset, import, history, export, reading, ...) are listed in components/options/OptionsPage.tsx.
+render(<OptionsPage />, document.getElementById('app')!);

@@ -61,7 +61,7 @@ test('keyboard focus opens the popover and Escape closes it', async ({ ext }) =>
   await page.locator('[data-euref="32018R1240"]').focus();
   const dialog = popover(page);
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('Regulation 2018/1240');
+  await expect(dialog).toContainText('Regulation (EU) 2018/1240');
   // Tab from the reference goes into its popover, so its links are reachable by keyboard.
   await page.keyboard.press('Tab');
   await expect(dialog.locator(':focus')).toHaveCount(1);

@@ -1,0 +1,31 @@
+/**
+ * A citation a reader can paste into a note or a paper: what the document is, its reference as
+ * the EU writes it, its date, and, where tracked, its status and the report that says so.
+ */
+import type { Reference } from '../references/types';
+import type { DocumentView } from '../storage/protocol';
+import { stageLabel } from '../storage/status';
+import { formatDate, referenceLabel } from './labels';
+
+const COMMISSION_TYPES = new Set(['com', 'join', 'sec', 'swd', 'c']);
+
+export function formatCitation(
+  reference: Pick<Reference, 'id' | 'type' | 'year' | 'number' | 'url'>,
+  doc: DocumentView | null | undefined,
+): string {
+  const label = referenceLabel(reference);
+  // Commission documents are cited with "final", as on their cover page.
+  const cited = COMMISSION_TYPES.has(reference.type) ? `${label} final` : label;
+  const parts: string[] = [];
+  const title = doc && doc.title !== doc.id ? doc.title : null;
+  parts.push(title ? `${title}, ${cited}` : cited);
+  if (doc?.date) parts[0] += `, ${formatDate(doc.date)}`;
+  if (doc?.status) {
+    const { stage, since, asOfReport } = doc.status;
+    parts.push(
+      `Status: ${stageLabel(stage)}${since ? ` since ${formatDate(since)}` : ''}${asOfReport ? ` (as of ${asOfReport})` : ''}`,
+    );
+  }
+  parts.push(doc?.url ?? reference.url);
+  return `${parts.join('. ')}.`.replace(/\.\.$/, '.');
+}

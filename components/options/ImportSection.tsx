@@ -1,0 +1,293 @@
+/**
+ * Import a dataset from a file (drop or pick) or an address: check it, preview what it changes,
+ * apply it in one transaction. Nothing is written before "Apply"; a file with errors changes nothing.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ImportEntry, ImportMode } from '../../storage/db';
+import type { ImportPreview as Preview } from '../../storage/import/diff';
+import { checkAddress } from '../../storage/import/fetch';
+import { humanBytes, type Phase } from '../../storage/import/pipeline';
+import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../storage/import/refresh';
+import { ImportClient } from './import-client';
+import type { PreparedSummary } from './import-engine';
+import { ImportPreview } from './ImportPreview';
+import type { SectionProps } from './OptionsPage';
+import { Problems } from './Problems';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working'; phase: Phase; share: number; what: string }
+  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: string }
+  | { kind: 'applied'; entry: ImportEntry; ms: number }
+  | { kind: 'failed'; message: string };
+
+const PHASE_WORDS: Record<Phase, string> = {
+  reading: 'Reading',
+  parsing: 'Parsing',
+  validating: 'Checking',
+  comparing: 'Comparing with the current dataset',
+  applying: 'Applying',
+};
+
+const REFRESH_CHOICES: { hours: number; label: string }[] = [
+  { hours: 0, label: 'never' },
+  { hours: 6, label: 'every 6 hours' },
+  { hours: 24, label: 'every day' },
+  { hours: 168, label: 'every week' },
+];
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export function ImportSection({ db, revision, changed }: SectionProps) {
+  const client = useRef<ImportClient | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [address, setAddress] = useState('');
+  const [refreshHours, setRefreshHours] = useState(0);
+  const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    client.current = new ImportClient(db);
+    return () => client.current?.dispose();
+  }, [db]);
+  useEffect(() => {
+    void getRefreshSchedule(db).then(setSchedule);
+  }, [db, revision]);
+
+  const busy = state.kind === 'working';
+  const onProgress = (what: string) => (event: { phase: Phase; share: number }) =>
+    setState({ kind: 'working', phase: event.phase, share: event.share, what });
+
+  const afterCheck = (answer: Awaited<ReturnType<ImportClient['request']>>) => {
+    if (answer.type === 'prepared') setState({ kind: 'checked', summary: answer.summary, preview: answer.preview });
+    else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+  };
+
+  const importFile = async (file: File) => {
+    if (busy || !client.current) return;
+    setState({ kind: 'working', phase: 'reading', share: 0, what: file.name });
+    try {
+      const bytes = await file.arrayBuffer();
+      const answer = await client.current.request(
+        { type: 'prepare', bytes, name: file.name, contentType: file.type, source: { kind: 'file', name: file.name }, mode },
+        onProgress(file.name),
+        [bytes],
+      );
+      afterCheck(answer);
+    } catch (error) {
+      setState({ kind: 'failed', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const importAddress = async (event: Event) => {
+    event.preventDefault();
+    if (busy || !client.current) return;
+    let url: URL;
+    try {
+      url = checkAddress(address);
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // Reading another site needs the reader's yes (optional host permission), asked once per site.
+    try {
+      await browser.permissions.request({ origins: [`${url.origin}/*`] });
+    } catch {
+      // not grantable here: the server's CORS headers decide
+    }
+    setState({ kind: 'working', phase: 'reading', share: 0, what: url.href });
+    afterCheck(await client.current.request({ type: 'fetch', url: url.href, mode }, onProgress(url.href)));
+  };
+
+  const changeMode = async (next: ImportMode) => {
+    setMode(next);
+    if (state.kind !== 'checked' || !state.preview || !client.current) return;
+    const summary = state.summary;
+    const answer = await client.current.request({ type: 'preview', mode: next }, onProgress(summary.name));
+    if (answer.type === 'preview') setState({ kind: 'checked', summary, preview: answer.preview });
+    else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+  };
+
+  const apply = async () => {
+    if (state.kind !== 'checked' || !client.current) return;
+    const summary = state.summary;
+    const answer = await client.current.request({ type: 'apply', mode }, onProgress(summary.name));
+    if (answer.type === 'applied') {
+      setState({ kind: 'applied', entry: answer.entry, ms: answer.ms });
+      if (summary.source.kind === 'address' && summary.source.url && refreshHours > 0) {
+        await saveSchedule({ url: summary.source.url, everyHours: refreshHours, mode });
+      }
+      changed();
+    } else if (answer.type === 'failed') {
+      if (answer.conflict) {
+        // Someone else changed the dataset since the preview: show the preview of the data as it is now.
+        changed();
+        const again = await client.current.request({ type: 'preview', mode }, onProgress(summary.name));
+        if (again.type === 'preview') {
+          setState({ kind: 'checked', summary, preview: again.preview, notice: answer.message });
+          return;
+        }
+      }
+      setState({ kind: 'failed', message: answer.message });
+    }
+  };
+
+  const cancel = async () => {
+    await client.current?.request({ type: 'discard' });
+    setState({ kind: 'idle' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const saveSchedule = async (next: RefreshSchedule | null) => {
+    await setRefreshSchedule(db, next);
+    if (next) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: next.everyHours * 60, delayInMinutes: next.everyHours * 60 });
+    else await browser.alarms.clear(REFRESH_ALARM);
+    setSchedule(next);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) void importFile(file);
+  };
+
+  return (
+    <section aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
+      <h2 id="import-heading">Import a dataset</h2>
+      <p class="muted">
+        A JSON file in the dataset format, or a CSV file (one row per document, one per event). Nothing changes until you have seen
+        the preview and chosen Apply; every import can be undone.
+      </p>
+
+      <fieldset class="mode" disabled={busy}>
+        <legend>How to import</legend>
+        <label>
+          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => void changeMode('merge')} /> Merge: add
+          and update documents, keep the others
+        </label>
+        <label>
+          <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => void changeMode('replace')} />{' '}
+          Replace: the file becomes the whole dataset
+        </label>
+      </fieldset>
+
+      <label
+        class={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>Drop a .json or .csv file here, or choose one: </span>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          data-testid="import-file"
+          disabled={busy}
+          onChange={(event) => {
+            const file = (event.currentTarget as HTMLInputElement).files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+
+      <form class="address" onSubmit={(event) => void importAddress(event)}>
+        <label>
+          Or from an address (https):{' '}
+          <input
+            type="url"
+            inputMode="url"
+            placeholder="https://example.org/eurefs-dataset.json"
+            value={address}
+            disabled={busy}
+            data-testid="import-url"
+            onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
+          />
+        </label>{' '}
+        <label>
+          refresh automatically{' '}
+          <select value={String(refreshHours)} disabled={busy} onChange={(event) => setRefreshHours(Number((event.currentTarget as HTMLSelectElement).value))}>
+            {REFRESH_CHOICES.map((choice) => (
+              <option key={choice.hours} value={String(choice.hours)}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" disabled={busy || address.trim() === ''}>
+          Fetch and check
+        </button>
+      </form>
+      {schedule && (
+        <p class="muted" data-testid="refresh-schedule">
+          Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode})
+          {schedule.lastRun && `; last run ${new Date(schedule.lastRun.at).toLocaleString()}: ${schedule.lastRun.message}`}{' '}
+          <button type="button" onClick={() => void saveSchedule(null)}>
+            Stop
+          </button>
+        </p>
+      )}
+
+      <div aria-live="polite">
+        {state.kind === 'working' && (
+          <div class="progress" data-testid="import-progress">
+            <label>
+              {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… {Math.round(state.share * 100)}%
+              <progress max={1} value={state.share} />
+            </label>
+          </div>
+        )}
+        {state.kind === 'failed' && (
+          <div class="problems errors" role="alert" data-testid="import-failure">
+            <p>{state.message}</p>
+          </div>
+        )}
+        {state.kind === 'applied' && (
+          <p class="done" role="status" data-testid="import-done">
+            Imported version <strong>{state.entry.version}</strong> from {state.entry.source.name}: {state.entry.counts.added} added,{' '}
+            {state.entry.counts.changed} changed, {state.entry.counts.removed} removed ({(state.ms / 1000).toFixed(1)} s). The import
+            history below can undo it.
+          </p>
+        )}
+      </div>
+
+      {state.kind === 'checked' && (
+        <div class="checked" data-testid="import-checked">
+          <p>
+            <strong>{state.summary.name}</strong> ({state.summary.format?.toUpperCase() ?? 'unknown format'}, {humanBytes(state.summary.bytes)}
+            {state.summary.version ? `, version ${state.summary.version}` : ''}
+            {state.summary.errorCount === 0 ? `, ${plural(state.summary.documents, 'document')}, ${plural(state.summary.reports, 'report')}` : ''}).{' '}
+            <span class="muted hash" title={state.summary.hash}>
+              SHA-256 {state.summary.hash.slice(0, 12)}…
+            </span>
+          </p>
+          {state.notice && (
+            <p role="alert" class="problems warnings" data-testid="import-notice">
+              {state.notice}
+            </p>
+          )}
+          <Problems kind="error" problems={state.summary.errors} count={state.summary.errorCount} />
+          {state.preview && <ImportPreview preview={state.preview} />}
+          <Problems kind="warning" problems={state.summary.warnings} count={state.summary.warningCount} />
+          <p class="actions">
+            {state.preview && (
+              <button type="button" class="primary" data-testid="import-apply" onClick={() => void apply()}>
+                Apply ({mode === 'merge' ? 'merge' : 'replace'})
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => void cancel()}>
+              {state.preview ? 'Cancel' : 'Close'}
+            </button>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Where a note is written: the marked reference as a W3C-style quote — its exact text, the text
+ * just before and after (for re-anchoring) and its position, as offsets into the text of `root`
+ * (what `root.textContent` reads; UTF-16 code units). For the note editor in the popover.
+ */
+import type { Quote } from '../../storage/annotations/schema';
+
+export const QUOTE_CONTEXT = 32;
+
+export function quoteOf(mark: Node, root: Node = document.body, context = QUOTE_CONTEXT): Quote {
+  const exact = mark.textContent ?? '';
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  let start = -1;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (start === -1 && (node === mark || mark.contains(node))) start = text.length;
+    text += node.nodeValue ?? '';
+  }
+  if (start === -1) return { exact, prefix: '', suffix: '', start: 0, end: 0 };
+  const end = start + exact.length;
+  return {
+    exact,
+    prefix: text.slice(Math.max(0, start - context), start),
+    suffix: text.slice(end, end + context),
+    start,
+    end,
+  };
+}

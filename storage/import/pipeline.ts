@@ -1,0 +1,121 @@
+/**
+ * From bytes to a validated dataset: size limit, hash, text decoding, format (JSON or CSV),
+ * parsing, validation. Runs in the options page's import worker, in the background (scheduled
+ * refresh) and in Node (tests) alike: no DOM; Web Crypto and TextDecoder are in all three.
+ */
+import type { Dataset } from '../dataset-schema';
+import { parseCsvText } from './csv';
+import { parseJsonText } from './json';
+import type { ImportProblem } from './problems';
+import { validateDataset } from './validate';
+
+/** Far more than 100,000 documents in JSON; a larger file is refused before it is read. */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+export type ImportFormat = 'json' | 'csv';
+
+export interface PreparedImport {
+  format: ImportFormat | null;
+  hash: string;
+  bytes: number;
+  dataset: Dataset | null;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  errorCount: number;
+  warningCount: number;
+  /** milliseconds spent per phase, for the record */
+  timings: Record<string, number>;
+}
+
+export type Phase = 'reading' | 'parsing' | 'validating' | 'comparing' | 'applying';
+export type ProgressFn = (phase: Phase, share: number) => void;
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** JSON or CSV, from the name, then the media type, then the first character. */
+export function detectFormat(text: string, name = '', contentType = ''): ImportFormat {
+  const lowerName = name.toLowerCase();
+  if (lowerName.endsWith('.csv')) return 'csv';
+  if (lowerName.endsWith('.json')) return 'json';
+  if (/csv/i.test(contentType)) return 'csv';
+  if (/json/i.test(contentType)) return 'json';
+  const first = /\S/.exec(text.slice(0, 1024))?.[0];
+  return first === '{' || first === '[' ? 'json' : first === '<' ? 'json' : 'csv';
+}
+
+export function humanBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+export interface PrepareOptions {
+  name?: string;
+  contentType?: string;
+  knownReports?: ReadonlySet<string>;
+  onProgress?: ProgressFn;
+  pause?: () => Promise<void>;
+}
+
+export async function prepareImport(bytes: Uint8Array, options: PrepareOptions = {}): Promise<PreparedImport> {
+  const timings: Record<string, number> = {};
+  const clock = () => (globalThis.performance ? performance.now() : Date.now());
+  const fail = (problem: Omit<ImportProblem, 'severity'>, format: ImportFormat | null = null, hash = ''): PreparedImport => ({
+    format,
+    hash,
+    bytes: bytes.byteLength,
+    dataset: null,
+    errors: [{ severity: 'error', ...problem }],
+    warnings: [],
+    errorCount: 1,
+    warningCount: 0,
+    timings,
+  });
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    return fail({ place: '(the whole file)', message: `The file is ${humanBytes(bytes.byteLength)}; Eurefs imports files up to ${humanBytes(MAX_IMPORT_BYTES)}.` });
+  }
+  let t = clock();
+  options.onProgress?.('reading', 0);
+  const hash = await sha256Hex(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail({ place: '(the whole file)', message: 'The file is not text in UTF-8: save it as UTF-8 (CSV UTF-8 in spreadsheets) and try again.' }, null, hash);
+  }
+  timings.read = clock() - t;
+  const format = detectFormat(text, options.name, options.contentType);
+
+  t = clock();
+  options.onProgress?.('parsing', 0);
+  let value: unknown;
+  let locate;
+  if (format === 'json') {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return { ...fail(parsed.problem, format, hash) };
+    value = parsed.value;
+  } else {
+    const parsed = parseCsvText(text, (share) => options.onProgress?.('parsing', share));
+    if (!parsed.value) {
+      return { format, hash, bytes: bytes.byteLength, dataset: null, errors: parsed.problems, warnings: [], errorCount: parsed.errorCount, warningCount: 0, timings };
+    }
+    value = parsed.value;
+    locate = parsed.locate;
+  }
+  timings.parse = clock() - t;
+
+  t = clock();
+  options.onProgress?.('validating', 0);
+  const result = await validateDataset(value, {
+    ...(locate ? { locate } : {}),
+    ...(options.knownReports ? { knownReports: options.knownReports } : {}),
+    ...(options.pause ? { pause: options.pause } : {}),
+    onProgress: (done, total) => options.onProgress?.('validating', total ? done / total : 1),
+  });
+  timings.validate = clock() - t;
+  return { format, hash, bytes: bytes.byteLength, timings, ...result };
+}

@@ -1,0 +1,82 @@
+/**
+ * The scheduled refresh from an address (alarms API, in the background): fetch, validate, and
+ * apply in one transaction when the file is valid and different from the last one imported.
+ * A file with errors changes nothing and the failure is kept for the options page to show.
+ */
+import { z } from 'zod';
+import type { EurefsDb, ImportMode } from '../db';
+import { fetchDatasetFile } from './fetch';
+import { applyImport, layerRevision, listImports, readEffective } from './layers';
+import { formatProblem } from './problems';
+import { prepareImport } from './pipeline';
+
+export const REFRESH_ALARM = 'eurefs-dataset-refresh';
+const KEY = 'dataset-refresh';
+
+export const RefreshScheduleSchema = z.strictObject({
+  url: z.string().url(),
+  everyHours: z.number().positive().max(24 * 31),
+  mode: z.enum(['merge', 'replace']),
+  lastRun: z
+    .strictObject({ at: z.string(), ok: z.boolean(), message: z.string() })
+    .optional(),
+});
+export type RefreshSchedule = z.infer<typeof RefreshScheduleSchema>;
+
+export async function getRefreshSchedule(db: EurefsDb): Promise<RefreshSchedule | null> {
+  const row = await db.settings.get(KEY);
+  const parsed = RefreshScheduleSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function setRefreshSchedule(db: EurefsDb, schedule: RefreshSchedule | null): Promise<void> {
+  if (schedule === null) await db.settings.delete(KEY);
+  else await db.settings.put({ key: KEY, value: RefreshScheduleSchema.parse(schedule) });
+}
+
+export interface RefreshOutcome {
+  ok: boolean;
+  applied: boolean;
+  message: string;
+}
+
+export async function runScheduledRefresh(db: EurefsDb, fetchFn: typeof fetch = fetch, now = new Date()): Promise<RefreshOutcome> {
+  const schedule = await getRefreshSchedule(db);
+  if (!schedule) return { ok: true, applied: false, message: 'No refresh is scheduled.' };
+  let outcome: RefreshOutcome;
+  try {
+    outcome = await refreshOnce(db, schedule.url, schedule.mode, fetchFn, now);
+  } catch (error) {
+    outcome = { ok: false, applied: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const latest = await getRefreshSchedule(db);
+  if (latest && latest.url === schedule.url) {
+    await setRefreshSchedule(db, { ...latest, lastRun: { at: now.toISOString(), ok: outcome.ok, message: outcome.message } });
+  }
+  return outcome;
+}
+
+async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn: typeof fetch, now: Date): Promise<RefreshOutcome> {
+  const file = await fetchDatasetFile(url, fetchFn);
+  const revision = await layerRevision(db);
+  const current = await readEffective(db);
+  const prepared = await prepareImport(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
+  if (!prepared.dataset) {
+    const first = prepared.errors.slice(0, 3).map(formatProblem).join('; ');
+    return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };
+  }
+  const last = (await listImports(db)).find((entry) => !entry.undone);
+  if (last && last.hash === prepared.hash && last.mode === mode) {
+    return { ok: true, applied: false, message: 'The file has not changed since the last import.' };
+  }
+  const entry = await applyImport(db, prepared.dataset, {
+    mode,
+    expectedRevision: revision,
+    source: { kind: 'schedule', name: file.name, url: file.url },
+    format: prepared.format ?? 'json',
+    hash: prepared.hash,
+    bytes: prepared.bytes,
+    now,
+  });
+  return { ok: true, applied: true, message: `Imported version ${entry.version}: ${entry.counts.added} added, ${entry.counts.changed} changed, ${entry.counts.removed} removed.` };
+}

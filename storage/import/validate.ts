@@ -1,0 +1,249 @@
+/**
+ * Validates an import before anything is written: the one schema (DatasetSchema, applied to the
+ * envelope and then document by document so that progress can be reported and a caller on the
+ * main thread can pause between slices), then what a schema cannot say: ids that parse with the
+ * reference grammar and are canonical, duplicates, links, and warnings for data that is legal but
+ * suspicious (events dated after the report citing them, a status going backwards, markup in
+ * titles). Pure: no DOM, no browser API.
+ */
+import { parseReference } from '../../references/index';
+import {
+  DATASET_SCHEMA_VERSION,
+  DatasetSchema,
+  STAGES,
+  type Dataset,
+  type DatasetDocument,
+  type Report,
+  type Stage,
+} from '../dataset-schema';
+import { dateKey } from '../status';
+import { describeIssue, locateJson, ProblemList, show, type ImportProblem, type Locate, type Path } from './problems';
+
+export interface ValidateOptions {
+  /** where a path is (CSV: line and column); JSON paths by default */
+  locate?: Locate;
+  /** ids of reports already in the database (merge imports may cite them without listing them) */
+  knownReports?: ReadonlySet<string>;
+  onProgress?: (done: number, total: number) => void;
+  /** awaited between slices: lets a main-thread caller keep the page responsive */
+  pause?: () => Promise<void>;
+  sliceSize?: number;
+  /** how many problems of each severity to keep (all are counted) */
+  limit?: number;
+}
+
+export interface ValidationResult {
+  dataset: Dataset | null;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  errorCount: number;
+  warningCount: number;
+}
+
+const DocumentSchema = DatasetSchema.shape.documents.element;
+const LINEAR = new Map<Stage, number>(STAGES.filter((s) => s !== 'withdrawn' && s !== 'rejected').map((s, i) => [s, i]));
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>/i;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function result(problems: ProblemList, dataset: Dataset | null): ValidationResult {
+  return {
+    dataset: problems.errorCount === 0 ? dataset : null,
+    errors: problems.errors,
+    warnings: problems.warnings,
+    errorCount: problems.errorCount,
+    warningCount: problems.warningCount,
+  };
+}
+
+/** Checks that `id` is a canonical id the reference grammar reads back as itself. */
+export function checkId(id: string): { ok: true; type: string } | { ok: false; message: string } {
+  const parsed = parseReference(id);
+  if (!parsed) return { ok: false, message: `${show(id)} is not a reference Eurefs can read (e.g. COM(2017) 793, 32017L0541, 2017/0351(COD))` };
+  if (parsed.id !== id) return { ok: false, message: `${show(id)} is not written the canonical way: write ${show(parsed.id)}` };
+  return { ok: true, type: parsed.type };
+}
+
+export async function validateDataset(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const locate = options.locate ?? locateJson;
+  const problems = new ProblemList(options.limit ?? 500);
+  const place = (path: Path) => locate(path);
+  const fail = (path: Path, message: string, field?: string) => {
+    const where = place(path);
+    const f = field ?? where.field;
+    problems.error(where.place, message, f ? { field: f } : {});
+  };
+
+  if (!isPlainObject(input)) {
+    problems.error('(the whole file)', 'This is not a Eurefs dataset: expected an object with schemaVersion, version, reports and documents.');
+    return result(problems, null);
+  }
+
+  // The format version first: a file from a newer Eurefs should say so, not list a hundred errors.
+  const schemaVersion = Object.prototype.hasOwnProperty.call(input, 'schemaVersion') ? input.schemaVersion : undefined;
+  if (schemaVersion === undefined) {
+    fail(['schemaVersion'], `The file does not say which format it uses: schemaVersion ${DATASET_SCHEMA_VERSION} is missing.`);
+    return result(problems, null);
+  }
+  if (typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion > DATASET_SCHEMA_VERSION) {
+    fail(['schemaVersion'], `The file uses dataset format ${schemaVersion}, newer than this version of Eurefs reads (${DATASET_SCHEMA_VERSION}). Update the extension, or ask for a file in format ${DATASET_SCHEMA_VERSION}.`);
+    return result(problems, null);
+  }
+  if (schemaVersion !== DATASET_SCHEMA_VERSION) {
+    fail(['schemaVersion'], `The dataset format ${show(schemaVersion)} is unknown: this version of Eurefs reads format ${DATASET_SCHEMA_VERSION}.`);
+    return result(problems, null);
+  }
+
+  // The envelope (version, reports, unknown top-level fields) with the one schema...
+  const rawDocuments = Object.prototype.hasOwnProperty.call(input, 'documents') ? input.documents : undefined;
+  const envelope = DatasetSchema.safeParse({ ...input, documents: [] });
+  if (!envelope.success) for (const issue of envelope.error.issues) problems.add(describeIssue(issue, input, locate));
+  if (!Array.isArray(rawDocuments)) {
+    fail(['documents'], rawDocuments === undefined ? 'is missing: a dataset lists its documents' : `should be a list of documents, but is ${show(rawDocuments)}`, 'documents');
+    return result(problems, null);
+  }
+
+  // ...then each document with the same schema's document part, in slices.
+  const total = rawDocuments.length;
+  const slice = options.sliceSize ?? 2000;
+  const documents: DatasetDocument[] = [];
+  const indexOf = new Map<DatasetDocument, number>();
+  for (let start = 0; start < total; start += slice) {
+    const end = Math.min(total, start + slice);
+    for (let i = start; i < end; i++) {
+      const parsed = DocumentSchema.safeParse(rawDocuments[i]);
+      if (parsed.success) {
+        documents.push(parsed.data);
+        indexOf.set(parsed.data, i);
+      }
+      else for (const issue of parsed.error.issues) problems.add(describeIssue({ ...issue, path: ['documents', i, ...issue.path] }, input, locate));
+    }
+    options.onProgress?.(end, total);
+    if (options.pause && end < total) await options.pause();
+  }
+  if (total === 0) options.onProgress?.(0, 0);
+
+  const reports: Report[] = envelope.success ? envelope.data.reports : [];
+  checkReports(reports, input, problems, locate);
+  // Duplicates among all documents, valid or not (a second copy is often the broken one).
+  const ids = new Map<string, number>();
+  rawDocuments.forEach((raw, i) => {
+    const id = isPlainObject(raw) && Object.prototype.hasOwnProperty.call(raw, 'id') ? raw.id : undefined;
+    if (typeof id !== 'string' || !id) return;
+    const first = ids.get(id);
+    if (first === undefined) {
+      ids.set(id, i);
+      return;
+    }
+    const where = locate(['documents', i, 'id']);
+    problems.error(where.place, `appears twice: the same id is also at ${locate(['documents', first]).place}`, { subject: `document ${JSON.stringify(id)}`, field: where.field ?? 'id' });
+  });
+  // Cross-record checks run on the documents that passed the schema.
+  checkDocuments(documents, indexOf, reports, options.knownReports, problems, locate);
+
+  if (!envelope.success || problems.errorCount > 0) return result(problems, null);
+  return result(problems, { ...envelope.data, documents });
+}
+
+function checkReports(reports: readonly Report[], root: unknown, problems: ProblemList, locate: Locate) {
+  const seen = new Map<string, number>();
+  reports.forEach((report, i) => {
+    const subject = `report ${JSON.stringify(report.id)}`;
+    const where = locate(['reports', i, 'id']);
+    const id = checkId(report.id);
+    if (!id.ok) problems.error(where.place, id.message, { subject, field: where.field ?? 'id' });
+    const first = seen.get(report.id);
+    if (first !== undefined) {
+      problems.error(where.place, `appears twice: the same report is also at ${locate(['reports', first]).place}`, { subject, field: 'id' });
+    } else seen.set(report.id, i);
+  });
+  void root;
+}
+
+function checkDocuments(
+  documents: readonly DatasetDocument[],
+  indexOf: ReadonlyMap<DatasetDocument, number>,
+  reports: readonly Report[],
+  knownReports: ReadonlySet<string> | undefined,
+  problems: ProblemList,
+  locate: Locate,
+) {
+  const reportsById = new Map(reports.map((r) => [r.id, r]));
+  for (const doc of documents) {
+    const i = indexOf.get(doc) ?? 0;
+    const subject = `document ${JSON.stringify(doc.id)}`;
+    const at = (path: Path, field: string) => {
+      const where = locate(['documents', i, ...path]);
+      return { place: where.place, extra: { subject, field: where.field ?? field } };
+    };
+
+    const id = checkId(doc.id);
+    if (!id.ok) {
+      const idWhere = at(['id'], 'id');
+      problems.error(idWhere.place, id.message, idWhere.extra);
+    }
+    else if (id.type !== doc.type) {
+      const w = at(['type'], 'type');
+      problems.error(w.place, `says ${show(doc.type)}, but ${JSON.stringify(doc.id)} is a reference of type ${show(id.type)}`, w.extra);
+    }
+
+    for (const [field, value] of [['becameAct', doc.becameAct], ['fromProposal', doc.fromProposal]] as const) {
+      if (value === undefined) continue;
+      const check = checkId(value);
+      if (!check.ok) {
+        const w = at([field], field);
+        problems.error(w.place, check.message, w.extra);
+      }
+    }
+    for (const field of ['amends', 'amendedBy'] as const) {
+      doc[field].forEach((value, k) => {
+        const check = checkId(value);
+        if (!check.ok) {
+          const w = at([field, k], field);
+          problems.error(w.place, check.message, w.extra);
+        }
+      });
+    }
+    for (const field of ['title'] as const) {
+      if (MARKUP.test(doc[field])) {
+        const w = at([field], field);
+        problems.warn(w.place, 'contains what looks like HTML markup; Eurefs shows it as plain text, tags and all', w.extra);
+      }
+    }
+
+    doc.events.forEach((event, k) => {
+      const report = reportsById.get(event.source.report);
+      if (!report && !knownReports?.has(event.source.report)) {
+        const w = at(['events', k, 'source', 'report'], 'report');
+        problems.warn(w.place, `cites the report ${JSON.stringify(event.source.report)}, which is not among the dataset's reports`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+      }
+      // A month-only date in the report's own month is not "after" it.
+      if (report && dateKey(event.date) > dateKey(report.date) && !(event.date.length === 7 && report.date.startsWith(event.date))) {
+        const w = at(['events', k, 'date'], 'date');
+        problems.warn(w.place, `is ${event.date}, after the date of the report that cites it (${report.id}, ${report.date}): a forecast is not an event`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+      }
+      if (MARKUP.test(event.label)) {
+        const w = at(['events', k, 'label'], 'label');
+        problems.warn(w.place, 'contains what looks like HTML markup; Eurefs shows it as plain text, tags and all', { ...w.extra, subject: `${subject}, event ${k + 1}` });
+      }
+    });
+
+    // A status going backwards along the legislative path (withdrawn/rejected aside).
+    if (doc.events.length < 2) continue;
+    const ordered = doc.events
+      .map((event, k) => ({ event, k }))
+      .sort((a, b) => dateKey(a.event.date).localeCompare(dateKey(b.event.date)));
+    let highest: { stage: Stage; date: string } | null = null;
+    for (const { event, k } of ordered) {
+      const rank = LINEAR.get(event.stage);
+      if (rank === undefined) continue;
+      if (highest && rank < LINEAR.get(highest.stage)! && dateKey(event.date) > dateKey(highest.date)) {
+        const w = at(['events', k, 'stage'], 'stage');
+        problems.warn(w.place, `goes backwards: ${event.stage} on ${event.date}, after ${highest.stage} on ${highest.date}`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+      }
+      if (!highest || rank >= LINEAR.get(highest.stage)!) highest = { stage: event.stage, date: event.date };
+    }
+  }
+}

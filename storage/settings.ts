@@ -1,0 +1,56 @@
+/**
+ * The reader's settings, kept in `browser.storage.local` (small, synchronous to read, and seen by
+ * content scripts without asking the background). Parsed on every read: storage is a boundary.
+ */
+import { z } from 'zod';
+
+/** Hostnames are compared lower-case and without a leading "www." */
+const HostSchema = z.string().min(1).max(253);
+
+export const SettingsSchema = z.object({
+  /** hide references the dataset does not track: no mark, no popover */
+  hideUntracked: z.boolean().default(false),
+  /** sites where the reader switched Eurefs off, even on europa.eu */
+  disabledSites: z.array(HostSchema).default([]),
+  /** sites beyond europa.eu the reader granted, as origin match patterns (https://example.org/*) */
+  extraSites: z.array(z.string()).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SETTINGS_KEY = 'eurefs:settings';
+
+/** Anything stored that does not parse falls back to the defaults rather than breaking pages. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
+
+export function normaliseHost(host: string): string {
+  return host.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+}
+
+export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  const host = normaliseHost(hostname);
+  return settings.disabledSites.some((site) => site === host);
+}
+
+/**
+ * The match pattern that grants a site: the reader types an address or a host name, the browser
+ * wants `https://host/*`. Returns null for anything that is not a plain web host.
+ */
+export function originPatternFor(input: string): string | null {
+  let host = input.trim();
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
+      const url = new URL(host);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      host = url.hostname;
+    }
+  } catch {
+    return null;
+  }
+  host = normaliseHost(host);
+  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(host)) return null;
+  // `*.host` matches the host itself and its subdomains, www. among them.
+  return `*://*.${host}/*`;
+}

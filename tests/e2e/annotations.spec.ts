@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { DEMO_URL, demoHtml, expect, openServed, test } from './fixtures';
+
+/** Sends a message to the background from an extension page, as the options page does. */
+async function ask<T>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}
+
+interface VisitList {
+  total: number;
+  visits: { url: string; title: string; references: { id: string; stage: string | null; count: number }[] }[];
+}
+
+test('a EUR-Lex visit is recorded in the history and exported with its references', async ({ ext }) => {
+  const reader = await openServed(ext, DEMO_URL, demoHtml());
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+
+  // The content script records the visit once its first scan and lookup are done.
+  await expect.poll(async () => (await ask<VisitList>(options, { type: 'history:list', query: '' })).total).toBe(1);
+  const { visits } = await ask<VisitList>(options, { type: 'history:list', query: '' });
+  const visit = visits[0]!;
+  expect(visit.url).toBe(DEMO_URL);
+  expect(visit.title).toBe(await reader.title());
+  const ids = visit.references.map((r) => r.id);
+  expect(ids).toEqual(expect.arrayContaining(['COM(2016) 731', '32018R1240', '32017L0541', 'COM(2021) 206']));
+  // The status each document had at that moment: tracked ones carry a stage, the AI Act none.
+  expect(visit.references.find((r) => r.id === 'COM(2016) 731')?.stage).toEqual(expect.any(String));
+  expect(visit.references.find((r) => r.id === 'COM(2021) 206')?.stage).toBeNull();
+
+  const csv = await ask<{ content: string; records: number }>(options, {
+    type: 'annotations:export',
+    request: { scope: { kind: 'pages', urls: [DEMO_URL] }, format: 'csv' },
+  });
+  expect(csv.records).toBe(visit.references.length);
+  for (const id of ids) expect(csv.content).toContain(id);
+
+  // A note written from a reference comes out as a W3C Web Annotation anchored on the page.
+  await ask(options, {
+    type: 'notes:save',
+    note: {
+      documentId: 'COM(2016) 731',
+      label: 'COM(2016) 731',
+      text: 'Σημείωση — бележка',
+      tags: ['etias'],
+      page: { url: DEMO_URL, title: visit.title },
+      quote: { exact: 'COM(2016) 731 final', prefix: 'proposed ', suffix: '', start: 10, end: 29 },
+    },
+  });
+  const w3c = await ask<{ content: string }>(options, { type: 'annotations:export', request: { scope: { kind: 'all' }, format: 'w3c' } });
+  const collection = JSON.parse(w3c.content) as { type: string; first: { items: { target: { source: string; selector: { type: string }[] } }[] } };
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.first.items[0]!.target.source).toBe(DEMO_URL);
+  expect(collection.first.items[0]!.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+});
+
+test('the options page lists the visit and downloads an export', async ({ ext }) => {
+  await openServed(ext, DEMO_URL, demoHtml());
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect.poll(async () => (await ask<VisitList>(options, { type: 'history:list', query: '' })).total).toBe(1);
+  await options.reload();
+  const section = options.getByTestId('annotations');
+
+  await expect(section.getByTestId('history-count')).toHaveText('1 page visit');
+  await expect(options.locator(`[data-visit-url="${DEMO_URL}"]`)).toBeVisible();
+  await section.getByLabel('Page address').fill(DEMO_URL);
+  await section.getByLabel('Format').selectOption('json');
+  const [download] = await Promise.all([options.waitForEvent('download'), section.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { visits: { url: string; references: { id: string }[] }[] };
+  expect(file.visits.map((v) => v.url)).toEqual([DEMO_URL]);
+  expect(file.visits[0]!.references.map((r) => r.id)).toContain('COM(2016) 731');
+});
+
+test('a note written in the popover is kept with its page and quote, and found on the options page', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.locator('[data-euref="COM(2016) 731"]').hover();
+  const dialog = page.locator('eurefs-popover [role="dialog"]');
+  await dialog.getByText('Notes', { exact: true }).click();
+  await dialog.getByLabel('New note').fill('Compare with the VIS recast; Ω and Ж survive.');
+  await dialog.getByLabel('Tags (comma-separated)').fill('borders, etias');
+  // The pointer leaving while the reader writes must not close the popover.
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(600);
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  await expect(dialog.locator('[data-eurefs-notes]')).toContainText('Compare with the VIS recast');
+
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const notes = options.getByTestId('annotations-notes');
+  await notes.getByLabel('Search notes').fill('VIS recast');
+  await expect(notes).toContainText('Compare with the VIS recast; Ω and Ж survive.');
+  await expect(notes).toContainText('etias');
+  await expect(notes).toContainText('COM(2016) 731');
+});
