@@ -18,20 +18,28 @@ export default defineConfig({
       files.push({ absoluteSrc: datasetFile, relativeDest: 'dataset.json' });
     },
   },
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Eurefs',
     description:
       'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
-    // Any other site, only once the reader grants it on the options page.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'eurefs@eurefs.example',
-        strict_min_version: '115.0',
-        // Eurefs sends nothing anywhere: every lookup is answered from the bundled database.
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    // Any other site, only once the reader grants it on the options page. Manifest V2 (Firefox)
+    // has no optional_host_permissions: there host patterns are optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'eurefs@eurefs.example',
+              // 140 is the first Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // Eurefs sends nothing anywhere: every lookup is answered from the bundled database.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });
