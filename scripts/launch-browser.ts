@@ -33,9 +33,10 @@ export interface ExtensionBrowser {
 export async function launchWithExtension({
   headless = true,
   colorScheme = 'light',
-}: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  extensionDir = EXTENSION_DIR,
+}: { headless?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'eurefs-profile-')), {
     executablePath: chromiumPath(),
@@ -43,8 +44,8 @@ export async function launchWithExtension({
     colorScheme,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
