@@ -14,7 +14,9 @@ const HOST_NAME = 'eurefs-popover';
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
   matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
-  runAt: 'document_idle',
+  // At document_end, right at DOMContentLoaded: document_idle would wait for Chrome's idle time
+  // (up to the load event), and the scan runs in slices anyway, so starting early costs nothing.
+  runAt: 'document_end',
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.body) return;
@@ -29,6 +31,22 @@ export default defineContentScript({
     signal.addEventListener('abort', removeMarkStyles);
 
     const annotator = new Annotator(HOST_NAME, signal);
+    annotator.applySettings(settings);
+    // Marking starts before the popover exists: the reader sees marks first, hovers later.
+    const started = annotator.start(document.body);
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const parsed = ToContentSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const message = parsed.data;
+      switch (message.type) {
+        case 'list-references':
+          return annotator.ready.then(() => annotator.listReferences());
+        case 'reveal':
+          return Promise.resolve(annotator.reveal(message.id));
+      }
+    });
+
     const ui = await createShadowRootUi(ctx, {
       name: HOST_NAME,
       position: 'inline',
@@ -53,25 +71,12 @@ export default defineContentScript({
     );
     popover.attach(signal);
     annotator.setPopover(popover);
-    annotator.applySettings(settings);
     onSettingsChanged((changed) => {
       annotator.applySettings(changed);
       if (isSiteDisabled(changed, location.hostname)) controller.abort();
     }, signal);
 
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      const parsed = ToContentSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const message = parsed.data;
-      switch (message.type) {
-        case 'list-references':
-          return annotator.ready.then(() => annotator.listReferences());
-        case 'reveal':
-          return Promise.resolve(annotator.reveal(message.id));
-      }
-    });
-
-    await annotator.start(document.body);
+    await started;
     // Reading history (issue #7): one message per page, once the first scan and lookup are done;
     // the background decides by the reader's per-site switch whether to keep it.
     recordVisitWhenReady(annotator, signal);
