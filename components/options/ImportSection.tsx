@@ -238,10 +238,20 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       <div aria-live="polite">
         {state.kind === 'working' && (
           <div class="progress" data-testid="import-progress">
-            <label>
-              {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… {Math.round(state.share * 100)}%
-              <progress max={1} value={state.share} />
-            </label>
+            {state.phase === 'applying' ? (
+              // One transaction reports no progress of its own: say what is happening instead of
+              // a bar stuck at 0%.
+              <label>
+                {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… in one transaction: all of it or
+                nothing
+                <progress />
+              </label>
+            ) : (
+              <label>
+                {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… {Math.round(state.share * 100)}%
+                <progress max={1} value={state.share} />
+              </label>
+            )}
           </div>
         )}
         {state.kind === 'failed' && (

@@ -27,3 +27,22 @@ export async function openServed(ext: ExtensionBrowser, url: string, html: strin
 
 /** The popover's dialog, inside the open shadow root (Playwright's locators pierce it). */
 export const popover = (page: Page) => page.locator('eurefs-popover [role="dialog"]');
+
+/** The id of the tab the reader is on, asked of the service worker (where `chrome` is the API). */
+export async function activeTabId(ext: ExtensionBrowser): Promise<number> {
+  const id = await ext.serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+/** The list of a tab's references, as the toolbar popup shows it, opened in a page of its own. */
+export async function openList(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const list = await ext.context.newPage();
+  await list.setViewportSize({ width: 420, height: 800 });
+  await list.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+  await list.getByRole('heading', { name: 'References on this page' }).waitFor();
+  return list;
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, servePages } from '../../scripts/launch-browser';
-import { DEMO_URL, demoHtml, expect, openServed, popover, test } from './fixtures';
+import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -128,7 +128,7 @@ test('a page with a strict Content-Security-Policy still gets marks and a styled
   expect(underline).toBe('dotted');
 });
 
-test('popover and page pass axe-core with no serious or critical violations; screenshots light and dark', async () => {
+test('popover, page and list pass axe-core with no serious or critical violations; screenshots light and dark', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const ext = await launchWithExtension({ colorScheme });
     try {
@@ -137,6 +137,9 @@ test('popover and page pass axe-core with no serious or critical violations; scr
       await expect(popover(page)).toBeVisible();
       expect(await seriousViolations(page, 'eurefs-popover')).toEqual([]);
       await page.screenshot({ path: `${ARTIFACTS}/popover-${colorScheme}.png` });
+      const list = await openList(ext, await activeTabId(ext));
+      expect(await seriousViolations(list)).toEqual([]);
+      await list.screenshot({ path: `${ARTIFACTS}/list-${colorScheme}.png`, fullPage: true });
       if (colorScheme === 'dark') {
         const bg = await popover(page).evaluate((el) => getComputedStyle(el).backgroundColor);
         expect(bg).toBe('rgb(31, 32, 38)');
@@ -163,22 +166,12 @@ test('at 200% zoom the popover still fits and reads', async ({ ext }) => {
 
 test('the list of the page\'s references groups them by status, filters, and leads to each', async ({ ext }) => {
   const page = await openServed(ext, DEMO_URL, demoHtml());
-  // The page is the active tab now; ask the service worker, where `chrome` is the extension API.
-  const tabId = await ext.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-  });
-  expect(tabId).toBeGreaterThan(0);
-  const list = await ext.context.newPage();
-  await list.setViewportSize({ width: 420, height: 800 });
-  await list.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-  await expect(list.getByRole('heading', { name: 'References on this page' })).toBeVisible();
+  const list = await openList(ext, await activeTabId(ext));
   const marked = await page.locator('[data-euref]:not([data-euref-part])').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-euref'))).size);
   await expect(list.locator('[data-euref-row]')).toHaveCount(marked);
   await expect(list.getByRole('region', { name: 'Not in the dataset' })).toContainText('COM(2021) 206');
   await expect(list.getByRole('region', { name: 'adopted' })).toContainText('COM(2016) 731');
   expect(await seriousViolations(list)).toEqual([]);
-  await list.screenshot({ path: `${ARTIFACTS}/list-light.png`, fullPage: true });
 
   await list.getByRole('combobox', { name: /^Status/ }).selectOption('untracked');
   await expect(list.locator('[data-euref-row]')).toHaveCount(
