@@ -147,6 +147,13 @@ export class Annotator {
     return { url: location.href, title: document.title, references: [...rows.values()] };
   }
 
+  /** Each mention still on the page, in the order found: its document, first mark and text. */
+  mentions(): { id: string; firstMark: HTMLElement; text: string }[] {
+    return this.occurrences
+      .filter(({ marks }) => marks[0]?.isConnected)
+      .map(({ reference, marks }) => ({ id: reference.id, firstMark: marks[0]!, text: reference.text }));
+  }
+
   /** Scrolls to the first occurrence of a document and makes it blink once, for the list. */
   reveal(id: string): boolean {
     const mark = this.occurrences.find((o) => o.reference.id === id && o.marks[0]?.isConnected)?.marks[0];

@@ -27,3 +27,32 @@ export function quoteOf(mark: Node, root: Node = document.body, context = QUOTE_
     end,
   };
 }
+
+/**
+ * The position of every occurrence at once, in one walk over the page's text: `quoteOf` for each
+ * of thousands of references would walk the page thousands of times. `occurrences` gives each
+ * mention's first mark and its text (which may run over several marks and elements).
+ */
+export function positionsOf(
+  occurrences: readonly { firstMark: Node; text: string }[],
+  root: Node = document.body,
+): ({ exact: string; start: number; end: number } | null)[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const firstText = new Map<Node, number>();
+  occurrences.forEach(({ firstMark }, index) => {
+    const inner = doc.createTreeWalker(firstMark, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+    if (inner && !firstText.has(inner)) firstText.set(inner, index);
+  });
+  const positions: ({ exact: string; start: number; end: number } | null)[] = occurrences.map(() => null);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let offset = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const index = firstText.get(node);
+    if (index !== undefined) {
+      const exact = occurrences[index]!.text;
+      positions[index] = { exact, start: offset, end: offset + exact.length };
+    }
+    offset += node.nodeValue?.length ?? 0;
+  }
+  return positions;
+}

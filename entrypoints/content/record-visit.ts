@@ -4,10 +4,19 @@
  * the background checks the per-site switch. A failure only costs the history entry.
  */
 import { annotationsClient } from '../../storage/annotations/client';
+import type { Occurrence } from '../../storage/annotations/schema';
 import type { PageReferencesResponse } from '../../storage/protocol';
+import { positionsOf } from './quote';
+
+/** The history keeps at most this many positions a document a page; the count stays exact. */
+const MAX_OCCURRENCES = 1_000;
 
 export function recordVisitWhenReady(
-  annotator: { ready: Promise<void>; listReferences(): PageReferencesResponse },
+  annotator: {
+    ready: Promise<void>;
+    listReferences(): PageReferencesResponse;
+    mentions(): { id: string; firstMark: Node; text: string }[];
+  },
   signal: AbortSignal,
   record: typeof annotationsClient.recordVisit = annotationsClient.recordVisit,
 ): void {
@@ -15,10 +24,28 @@ export function recordVisitWhenReady(
     .then(() => {
       if (signal.aborted) return;
       const { url, title, references } = annotator.listReferences();
+      const mentions = annotator.mentions();
+      const positions = positionsOf(mentions);
+      const byId = new Map<string, Occurrence[]>();
+      mentions.forEach(({ id }, i) => {
+        const position = positions[i];
+        if (!position) return;
+        const list = byId.get(id) ?? [];
+        if (list.length < MAX_OCCURRENCES) list.push(position);
+        byId.set(id, list);
+      });
       return record({
         url,
         title,
-        references: references.map(({ id, type, label, count, stage, title: docTitle }) => ({ id, type, label, count, stage, title: docTitle })),
+        references: references.map(({ id, type, label, count, stage, title: docTitle }) => ({
+          id,
+          type,
+          label,
+          count,
+          stage,
+          title: docTitle,
+          occurrences: byId.get(id) ?? [],
+        })),
       });
     })
     .catch((error: unknown) => console.debug('Eurefs: the visit was not recorded', error));

@@ -146,8 +146,18 @@ export async function buildExport(source: AnnotationSource, input: ExportRequest
         let chunk = '';
         for (const visit of slice) {
           for (const r of visit.references) {
-            chunk += csvRow(['reference', visit.visitedAt, visit.url, visit.title, r.id, r.label, r.type, r.stage ?? 'untracked', r.count, r.title, null, null, null, null, null, null]);
-            records++;
+            const cells = [visit.visitedAt, visit.url, visit.title, r.id, r.label, r.type, r.stage ?? 'untracked', r.count, r.title, null, null] as const;
+            // One row per mention where the page's positions were recorded; older visits have
+            // only the count, and keep one row per document.
+            if (r.occurrences?.length) {
+              for (const o of r.occurrences) {
+                chunk += csvRow(['reference', ...cells, o.exact, o.start, o.end, null]);
+                records++;
+              }
+            } else {
+              chunk += csvRow(['reference', ...cells, null, null, null, null]);
+              records++;
+            }
           }
         }
         chunks.push(chunk);

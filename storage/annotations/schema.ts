@@ -64,6 +64,19 @@ export const NoteInputSchema = NoteSchema.extend({
 });
 export type NoteInput = z.input<typeof NoteInputSchema>;
 
+/**
+ * Where on the page one mention stands: its text and its offsets into the text of the page's
+ * body (what `document.body.textContent` reads, UTF-16 code units), as TextPositionSelector has.
+ */
+export const OccurrenceSchema = z
+  .strictObject({
+    exact: z.string().min(1).max(1_000),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((o) => o.end >= o.start, 'an occurrence ends after it starts');
+export type Occurrence = z.infer<typeof OccurrenceSchema>;
+
 /** One document a page cited, with the status it had at the moment of the visit. */
 export const VisitReferenceSchema = z.strictObject({
   id: z.string().min(1).max(200),
@@ -72,6 +85,8 @@ export const VisitReferenceSchema = z.strictObject({
   count: z.number().int().positive(),
   stage: StageSchema.nullable(),
   title: z.string().max(2_000).nullable(),
+  /** each mention on the page, in page order (absent in exports made before it was recorded) */
+  occurrences: z.array(OccurrenceSchema).max(10_000).optional(),
 });
 export type VisitReference = z.infer<typeof VisitReferenceSchema>;
 

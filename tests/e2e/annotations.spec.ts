@@ -12,7 +12,11 @@ async function ask<T>(page: Page, message: unknown): Promise<T> {
 
 interface VisitList {
   total: number;
-  visits: { url: string; title: string; references: { id: string; stage: string | null; count: number }[] }[];
+  visits: {
+    url: string;
+    title: string;
+    references: { id: string; stage: string | null; count: number; occurrences?: { exact: string; start: number; end: number }[] }[];
+  }[];
 }
 
 test('a EUR-Lex visit is recorded in the history and exported with its references', async ({ ext }) => {
@@ -36,8 +40,14 @@ test('a EUR-Lex visit is recorded in the history and exported with its reference
     type: 'annotations:export',
     request: { scope: { kind: 'pages', urls: [DEMO_URL] }, format: 'csv' },
   });
-  expect(csv.records).toBe(visit.references.length);
+  // One row per mention, each with its text and where it stands in the page's text.
+  const mentions = visit.references.reduce((sum, r) => sum + r.count, 0);
+  expect(csv.records).toBe(mentions);
   for (const id of ids) expect(csv.content).toContain(id);
+  const etias = visit.references.find((r) => r.id === 'COM(2016) 731')!;
+  expect(etias.occurrences).toHaveLength(etias.count);
+  const pageText = await reader.evaluate(() => document.body.textContent ?? '');
+  for (const o of etias.occurrences!) expect(pageText.slice(o.start, o.end)).toBe(o.exact);
 
   // A note written from a reference comes out as a W3C Web Annotation anchored on the page.
   await ask(options, {

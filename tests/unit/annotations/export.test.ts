@@ -259,3 +259,30 @@ describe('a history of 10,000 pages', () => {
     if (format === 'json') expect(AnnotationsFileSchema.parse(JSON.parse(built.chunks.join(''))).visits).toHaveLength(10_000);
   });
 });
+
+describe('CSV rows per occurrence', () => {
+  it('writes one row per mention with its text and position where the visit recorded them', async () => {
+    const withPositions = visit(7, {
+      references: [
+        ref('COM(2016) 731', {
+          count: 2,
+          occurrences: [
+            { exact: 'COM(2016) 731 final', start: 10, end: 29 },
+            { exact: 'COM(2016)\u00a0731', start: 400, end: 414 },
+          ],
+        }),
+        ref('32017L0541'),
+      ],
+    });
+    const { text } = await run([], [withPositions], { format: 'csv', scope: { kind: 'all' } });
+    const rows = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    const header = rows[0]!;
+    const at = (row: string[], column: string) => row[header.indexOf(column)];
+    const references = rows.slice(1).filter((r) => r[0] === 'reference');
+    expect(references.map((r) => [at(r, 'document_id'), at(r, 'quote'), at(r, 'quote_start'), at(r, 'quote_end')])).toEqual([
+      ['COM(2016) 731', 'COM(2016) 731 final', '10', '29'],
+      ['COM(2016) 731', 'COM(2016)\u00a0731', '400', '414'],
+      ['32017L0541', '', '', ''],
+    ]);
+  });
+});

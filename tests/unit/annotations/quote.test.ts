@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { quoteOf } from '../../../entrypoints/content/quote';
+import { positionsOf, quoteOf } from '../../../entrypoints/content/quote';
 
 describe('quoteOf', () => {
   it('gives the marked text, its context and its offsets in the page text', () => {
@@ -14,5 +14,21 @@ describe('quoteOf', () => {
     expect(text.slice(quote.start, quote.end)).toBe(quote.exact);
     expect(quote.prefix).toBe(' proposed ');
     expect(quote.suffix).toBe(' in Novemb');
+  });
+});
+
+describe('positionsOf', () => {
+  it('places every mention in one walk, a reference split by markup and repeated ones included', () => {
+    const { document } = parseHTML(
+      '<html><body><p>See <span data-euref="a">COM(2016) <b>731</b> final</span> and <span data-euref="b">Directive (EU) 2017/541</span>.</p>' +
+        '<p>Again <span data-euref="a">COM(2016) 731 final</span>; Ελληνικά.</p></body></html>',
+    );
+    const marks = [...document.querySelectorAll('[data-euref]')];
+    const texts = ['COM(2016) 731 final', 'Directive (EU) 2017/541', 'COM(2016) 731 final'];
+    const positions = positionsOf(marks.map((firstMark, i) => ({ firstMark, text: texts[i]! })), document.body);
+    const text = document.body.textContent!;
+    expect(positions.map((p) => p && text.slice(p.start, p.end))).toEqual(texts);
+    expect(positions[0]!.start).toBeLessThan(positions[1]!.start);
+    expect(positions[2]!.start).toBeGreaterThan(positions[1]!.end);
   });
 });
