@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The sites Eurefs reads without asking: EUR-Lex and the rest of europa.eu. */
+const EUROPA = ['https://*.europa.eu/*'];
+
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
 
 export default defineConfig({
@@ -10,6 +13,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    // EUREFS_NO_MINIFY=1 keeps function names, for reading CPU profiles (scripts/bench/profile-start.ts).
+    ...(process.env.EUREFS_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   hooks: {
     // The dataset ships as a file beside the bundles (the background fetches it on install), so
@@ -22,7 +27,10 @@ export default defineConfig({
     name: 'Eurefs',
     description:
       'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    // europa.eu as a host permission as well as a content-script match: the background injects the
+    // popover's script into those pages on first use (scripting.executeScript needs the host).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(manifestVersion === 2 ? EUROPA : [])],
+    ...(manifestVersion === 3 ? { host_permissions: EUROPA } : {}),
     // Any other site, only once the reader grants it on the options page. Manifest V2 (Firefox)
     // has no optional_host_permissions: there host patterns are optional permissions.
     ...(manifestVersion === 3

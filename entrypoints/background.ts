@@ -1,7 +1,9 @@
-import { browser, type PublicPath } from 'wxt/browser';
+import { browser, type Browser, type PublicPath } from 'wxt/browser';
+import type { LoadUiResponse } from '../storage/content-protocol';
 import { EurefsDb } from '../storage/db';
 import { ensureBundledDataset } from '../storage/load-dataset';
 import { datasetStats, lookupDocuments } from '../storage/lookup';
+import { summarize } from '../storage/summary';
 import { ToBackgroundSchema } from '../storage/protocol';
 import { REFRESH_ALARM, runScheduledRefresh } from '../storage/import/refresh';
 import { AnnotationsDb } from '../storage/annotations/db';
@@ -9,12 +11,31 @@ import { AnnotationMessageSchema } from '../storage/annotations/protocol';
 import { handleAnnotationMessage } from '../storage/annotations/service';
 import { watchExtraSites } from '../storage/site-access';
 
+const POPOVER_SCRIPT = '/popover-ui.js';
+
 /** The bundled dataset ships as a file beside the bundles, not inside them (DESIGN.md). */
 async function readBundledDataset(): Promise<unknown> {
   // Added to the build by a hook in wxt.config.ts, so WXT's list of public paths can't know it.
   const response = await fetch(browser.runtime.getURL('/dataset.json' as PublicPath));
   if (!response.ok) throw new Error(`bundled dataset missing: HTTP ${response.status}`);
   return response.json();
+}
+
+/** The popover's script (entrypoints/popover-ui), into the frame whose content script asked. */
+async function injectPopover(sender: Browser.runtime.MessageSender): Promise<LoadUiResponse> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { loaded: false, error: 'not asked from a tab' };
+  const frameId = sender.frameId ?? 0;
+  try {
+    if (import.meta.env.MANIFEST_VERSION === 2) {
+      await browser.tabs.executeScript(tabId, { file: POPOVER_SCRIPT, frameId });
+    } else {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [POPOVER_SCRIPT] });
+    }
+    return { loaded: true };
+  } catch (error) {
+    return { loaded: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 export default defineBackground(() => {
@@ -46,7 +67,7 @@ export default defineBackground(() => {
   // Researchers' notes and history live in a database of their own (storage/annotations/db.ts).
   const annotations = new AnnotationsDb();
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const parsed = ToBackgroundSchema.safeParse(raw);
     if (!parsed.success) {
       const annotation = AnnotationMessageSchema.safeParse(raw);
@@ -61,6 +82,10 @@ export default defineBackground(() => {
         return ready.then(() => lookupDocuments(db, message.ids));
       case 'stats':
         return ready.then(() => datasetStats(db));
+      case 'lookup-summary':
+        return ready.then(() => lookupDocuments(db, message.ids)).then(summarize);
+      case 'load-ui':
+        return injectPopover(sender);
     }
   });
 });

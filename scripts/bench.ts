@@ -110,6 +110,8 @@ interface EurefsRun {
   longestSliceMs: number;
   slices: number;
   startMs: number;
+  /** DOMContentLoaded -> the content script's bundle begins to run (the browser's injection) */
+  injectMs: number;
   longestTaskMs: number;
   heapAfterMB: number;
   references: number;
@@ -146,7 +148,7 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     log(`  Eurefs did not finish within ${CAP_MS} ms (${marks} references marked by then)`);
     await cdp.detach().catch(() => undefined);
     await tab.close();
-    return { ms: NaN, readyMs: NaN, busyMs: NaN, findMs: NaN, longestSliceMs: NaN, slices: 0, startMs: NaN, longestTaskMs: NaN, heapAfterMB: NaN, references: marks, marks, lookupRoundTrips: 0, lookupMs: NaN, unfinishedAfterMs: CAP_MS };
+    return { ms: NaN, readyMs: NaN, busyMs: NaN, findMs: NaN, longestSliceMs: NaN, slices: 0, startMs: NaN, injectMs: NaN, longestTaskMs: NaN, heapAfterMB: NaN, references: marks, marks, lookupRoundTrips: 0, lookupMs: NaN, unfinishedAfterMs: CAP_MS };
   }
   const seen = await tab.evaluate(() => {
     const timing = JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as Record<string, number>;
@@ -166,6 +168,7 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     busyMs: seen.timing.busyMs!,
     findMs: seen.timing.findMs ?? NaN,
     startMs: seen.timing.startedAt! - seen.dcl,
+    injectMs: (seen.timing.loadedAt ?? NaN) - seen.dcl,
     longestSliceMs: seen.timing.longestSliceMs!,
     slices: seen.timing.slices!,
     longestTaskMs: seen.longestTask,
@@ -416,6 +419,7 @@ async function main(): Promise<void> {
         busyMs: round(busyMs),
         findMs: round(m(eurefs.map((e) => e.findMs))),
         startMs: round(m(eurefs.map((e) => e.startMs))),
+        injectMs: round(m(eurefs.map((e) => e.injectMs))),
         markjsCallMs: round(m(peers.markjs.map((p) => p.callMs))),
         findAndReplaceCallMs: round(m(peers.far.map((p) => p.callMs))),
         floorCallMs: round(m(peers.floor.map((p) => p.callMs))),
@@ -474,6 +478,7 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     ['refs', 'references', 7],
     ['Eurefs', 'eurefsMs', 8],
     ['+lookup', 'eurefsReadyMs', 8],
+    ['inject', 'injectMs', 7],
     ['start', 'startMs', 7],
     ['busy', 'busyMs', 8],
     ['find', 'findMs', 7],
@@ -496,7 +501,7 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.ms, 7)} ${pad(row.peakMB, 7)}  (${row.parseMs}/${row.validateMs}/${row.writeMs})`);
   }
   lines.push(`lookup of 1,000 ids (extension page -> background, one message): ${results.lookup1000Ms} ms`);
-  lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); start = DOMContentLoaded -> scan starts; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code; bench took ${results.seconds} s)`);
+  lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); inject = DOMContentLoaded -> the content script begins to run; start = DOMContentLoaded -> scan starts; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code; bench took ${results.seconds} s)`);
   lines.push('');
   for (const row of results.pages) {
     lines.push(`${String(row.name)}: Eurefs/mark.js ${row.ratioMarkjs}, Eurefs/findAndReplaceDOMText ${row.ratioFindAndReplace}, Eurefs/floor ${row.ratioFloor}`);

@@ -5,23 +5,11 @@
  */
 import { z } from 'zod';
 import { REFERENCE_TYPES } from '../references/types';
+import { STAGES } from './stages';
+
+export { STAGES };
 
 export const DATASET_SCHEMA_VERSION = 1;
-
-/** Stages in the order a legislative file normally moves through them (DESIGN.md, Status). */
-export const STAGES = [
-  'announced',
-  'proposed',
-  'in-negotiation',
-  'provisional-agreement',
-  'adopted',
-  'published',
-  'in-force',
-  'applicable',
-  'implementation',
-  'withdrawn',
-  'rejected',
-] as const;
 
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;

@@ -5,11 +5,10 @@
  * Named by direction, as Dark Reader does: ToBackground, ToContent.
  */
 import { z } from 'zod';
-import { StageSchema } from './dataset-schema';
-import { ReferenceTypeSchema } from './dataset-schema';
+import { ReferenceTypeSchema, StageSchema } from './dataset-schema';
+import { MAX_IDS_PER_LOOKUP } from './limits';
 
-/** Enough for any real page; a page with more unique ids is looked up in several batches. */
-export const MAX_IDS_PER_LOOKUP = 5000;
+export { MAX_IDS_PER_LOOKUP };
 
 export const LookupRequestSchema = z.strictObject({
   type: z.literal('lookup'),
@@ -18,7 +17,21 @@ export const LookupRequestSchema = z.strictObject({
 
 export const StatsRequestSchema = z.strictObject({ type: z.literal('stats') });
 
-export const ToBackgroundSchema = z.discriminatedUnion('type', [LookupRequestSchema, StatsRequestSchema]);
+/** A page's batched lookup: only stage and title per id (content-protocol.ts SummaryResponse). */
+export const SummaryRequestSchema = z.strictObject({
+  type: z.literal('lookup-summary'),
+  ids: z.array(z.string().min(1).max(200)).max(MAX_IDS_PER_LOOKUP),
+});
+
+/** A page asks for its popover's script, on the reader's first hover or focus of a reference. */
+export const LoadUiRequestSchema = z.strictObject({ type: z.literal('load-ui') });
+
+export const ToBackgroundSchema = z.discriminatedUnion('type', [
+  LookupRequestSchema,
+  StatsRequestSchema,
+  SummaryRequestSchema,
+  LoadUiRequestSchema,
+]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 
 const TimelineEntrySchema = z.strictObject({
@@ -86,11 +99,8 @@ export const PageReferenceSchema = z.strictObject({
 });
 export type PageReference = z.infer<typeof PageReferenceSchema>;
 
-export const ToContentSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('list-references') }),
-  z.strictObject({ type: z.literal('reveal'), id: z.string() }),
-]);
-export type ToContent = z.infer<typeof ToContentSchema>;
+// What the popup asks of a page (ToContent) lives in content-protocol.ts, with zod/mini.
+export type { ToContent } from './content-protocol';
 
 export const PageReferencesResponseSchema = z.strictObject({
   url: z.string(),

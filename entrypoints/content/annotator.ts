@@ -5,9 +5,8 @@
 import { referenceLabel } from '../../components/labels';
 import type { Reference } from '../../references';
 import type { PageReference, PageReferencesResponse } from '../../storage/protocol';
-import { SettingsSchema, type Settings } from '../../storage/settings';
-import { LookupClient } from './lookup-client';
-import type { PopoverController } from './popover-controller';
+import { DEFAULT_SETTINGS, type Settings } from '../../storage/settings';
+import { SummaryClient } from './summary-client';
 import { scan, type Occurrence, type ScanStats } from './scanner';
 import { MARK_ATTRIBUTE } from './text-blocks';
 
@@ -15,11 +14,10 @@ import { MARK_ATTRIBUTE } from './text-blocks';
 const MUTATION_DEBOUNCE_MS = 120;
 
 export class Annotator {
-  readonly lookups = new LookupClient();
+  readonly lookups = new SummaryClient();
   private readonly referenceByMark = new WeakMap<HTMLElement, Reference>();
   private readonly occurrences: Occurrence[] = [];
-  private popover: PopoverController | null = null;
-  private settings: Settings = SettingsSchema.parse({});
+  private settings: Settings = DEFAULT_SETTINGS;
   /** Time spent waiting for lookups, all round trips together (the benchmark reads it). */
   private lookupMs = 0;
   private observer: MutationObserver | null = null;
@@ -31,21 +29,23 @@ export class Annotator {
   constructor(
     private readonly ownHost: string,
     private readonly signal: AbortSignal,
+    /** when the content script began to run (the benchmark reads it) */
+    private readonly loadedAt = performance.now(),
   ) {}
-
-  setPopover(popover: PopoverController): void {
-    this.popover = popover;
-  }
 
   referenceOf(mark: HTMLElement): Reference | undefined {
     return this.referenceByMark.get(mark);
   }
 
-  start(root: HTMLElement): Promise<void> {
+  /**
+   * Scans `root` and keeps watching it. `mayMark` settles once the reader's settings are read:
+   * finding starts at once, marking only once it says yes (false: the site is switched off).
+   */
+  start(root: HTMLElement, mayMark: Promise<boolean> = Promise.resolve(true)): Promise<void> {
     const startedAt = performance.now();
     const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
-    this.ready = this.scanRoot(root, stats).then((count) =>
-      announceScanned(count, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
+    this.ready = this.scanRoot(root, stats, mayMark).then((count) =>
+      announceScanned(count, this.loadedAt, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
     );
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -53,15 +53,15 @@ export class Annotator {
     return this.ready;
   }
 
-  private async scanRoot(root: Node, stats?: ScanStats): Promise<number> {
-    const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice), stats);
+  private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<number> {
+    const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice), stats, mayMark);
+    if (this.signal.aborted) return 0;
     // Our own wrapping produced mutation records; they are not the page changing.
     this.observer?.takeRecords();
     const lookupStart = performance.now();
     await this.lookups.resolve(found.map((o) => o.reference.id));
     this.lookupMs += performance.now() - lookupStart;
     this.markTracking(found);
-    this.popover?.refresh();
     return found.length;
   }
 
@@ -140,7 +140,7 @@ export class Annotator {
         type: reference.type,
         label: referenceLabel(reference),
         count: 1,
-        stage: doc?.status?.stage ?? null,
+        stage: doc?.stage ?? null,
         title: doc?.title ?? null,
       });
     }
@@ -172,10 +172,12 @@ export class Annotator {
  * carries `data-eurefs-scanned="<count>"` and `eurefs:scanned` is dispatched on the document with
  * timings (performance.now() clock of the page). Read by the benchmark and the e2e tests.
  */
-function announceScanned(count: number, startedAt: number, stats: ScanStats, lookupRoundTrips: number, lookupMs: number): void {
+function announceScanned(count: number, loadedAt: number, startedAt: number, stats: ScanStats, lookupRoundTrips: number, lookupMs: number): void {
   const doneAt = performance.now();
   const detail = {
     count,
+    /** the content script's bundle began to run */
+    loadedAt,
     startedAt,
     /** every reference marked (before the lookup) */
     markedAt: stats.markedAt ?? doneAt,

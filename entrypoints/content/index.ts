@@ -1,16 +1,20 @@
+// First, so that it reads the clock before the rest of the bundle is evaluated.
+import { loadedAt } from './loaded-at';
 import { browser } from 'wxt/browser';
-import noteEditorCss from '../../components/note-editor.css?inline';
-import popoverCss from '../../components/popover.css?inline';
-import { ToContentSchema } from '../../storage/protocol';
+import { ToContentSchema } from '../../storage/content-protocol';
+import { isSiteDisabled } from '../../storage/settings';
 import { recordVisitWhenReady } from './record-visit';
 import { Annotator } from './annotator';
-import { adoptMarkStyles, adoptStyles } from './page-styles';
-import { PopoverController } from './popover-controller';
+import { adoptMarkStyles } from './page-styles';
 import { onSettingsChanged, readSettings } from './settings-client';
-import { isSiteDisabled } from '../../storage/settings';
+import { loadUiOnFirstIntent } from './ui-loader';
+import { POPOVER_HOST, publishCore } from './ui-contract';
 
-const HOST_NAME = 'eurefs-popover';
-
+/**
+ * Runs on every page Eurefs may read, so it holds only what every page needs: the grammar, the
+ * scan, the marks, one batched lookup and the page's list for the popup. The popover (and the
+ * libraries behind it) comes in on the reader's first hover or focus of a reference (ui-loader.ts).
+ */
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
   matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
@@ -20,22 +24,32 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.body) return;
-    const settings = await readSettings();
-    // The reader switched Eurefs off here: not a mark, not a listener.
-    if (isSiteDisabled(settings, location.hostname)) return;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const { signal } = controller;
 
-    const removeMarkStyles = adoptMarkStyles();
-    signal.addEventListener('abort', removeMarkStyles);
-
-    const annotator = new Annotator(HOST_NAME, signal);
-    annotator.applySettings(settings);
-    // Marking starts before the popover exists: the reader sees marks first, hovers later.
-    const started = annotator.start(document.body);
+    // The settings are a round trip to the browser; finding references needs no settings, so the
+    // first slices run while the answer is on its way, and marking waits for it.
+    const settingsRead = readSettings();
+    const annotator = new Annotator(POPOVER_HOST, signal, loadedAt);
+    const started = annotator.start(
+      document.body,
+      settingsRead.then((settings) => {
+        // The reader switched Eurefs off here: not a mark, not a listener.
+        if (isSiteDisabled(settings, location.hostname)) {
+          controller.abort();
+          return false;
+        }
+        annotator.applySettings(settings);
+        const removeMarkStyles = adoptMarkStyles();
+        signal.addEventListener('abort', removeMarkStyles);
+        return true;
+      }),
+    );
+    if (!(await settingsRead.then((settings) => !isSiteDisabled(settings, location.hostname)))) return;
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
+      if (signal.aborted) return undefined;
       const parsed = ToContentSchema.safeParse(raw);
       if (!parsed.success) return undefined;
       const message = parsed.data;
@@ -47,30 +61,13 @@ export default defineContentScript({
       }
     });
 
-    const ui = await createShadowRootUi(ctx, {
-      name: HOST_NAME,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // All styles go in through adoptStyles: a <style> element would fall to a strict CSP.
-      inheritStyles: true,
-      // Keys typed into a note must not reach the page's own shortcuts.
-      isolateEvents: true,
-      onMount: (container) => container,
-    });
-    ui.mount();
-    adoptStyles(ui.shadow, `${popoverCss}\n${noteEditorCss}`);
-    const popover = new PopoverController(
-      { host: ui.shadowHost, container: ui.uiContainer },
-      {
-        referenceOf: (mark) => annotator.referenceOf(mark),
-        documentOf: (id) => annotator.lookups.get(id),
-        resolve: (ids) => annotator.lookups.resolve(ids),
-        isShown: (reference) => annotator.isShown(reference),
-      },
-    );
-    popover.attach(signal);
-    annotator.setPopover(popover);
+    const core = {
+      referenceOf: (mark: HTMLElement) => annotator.referenceOf(mark),
+      isShown: (reference: Parameters<Annotator['isShown']>[0]) => annotator.isShown(reference),
+      signal,
+    };
+    publishCore(core);
+    loadUiOnFirstIntent(core);
     onSettingsChanged((changed) => {
       annotator.applySettings(changed);
       if (isSiteDisabled(changed, location.hostname)) controller.abort();

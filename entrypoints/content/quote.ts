@@ -44,6 +44,9 @@ export function positionsOf(
     if (inner && !firstText.has(inner)) firstText.set(inner, index);
   });
   const positions: ({ exact: string; start: number; end: number } | null)[] = occurrences.map(() => null);
+  // The walk stops at the last mention: the text after it moves no offset.
+  let left = firstText.size;
+  if (left === 0) return positions;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let offset = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -51,6 +54,7 @@ export function positionsOf(
     if (index !== undefined) {
       const exact = occurrences[index]!.text;
       positions[index] = { exact, start: offset, end: offset + exact.length };
+      if (--left === 0) break;
     }
     offset += node.nodeValue?.length ?? 0;
   }

@@ -1,15 +1,20 @@
 /**
  * Sends the page's visit to the reading history: address, title, and every document cited with
  * the status it has now. One `history:record-visit` message after the first scan and lookup;
- * the background checks the per-site switch. A failure only costs the history entry.
+ * the background checks the per-site switch and validates the message. A failure only costs the
+ * history entry, and the answer is not read (so the content script needs no annotation schemas).
  */
-import { annotationsClient } from '../../storage/annotations/client';
+import { browser } from 'wxt/browser';
+import type { AnnotationMessageInput } from '../../storage/annotations/protocol';
 import type { Occurrence } from '../../storage/annotations/schema';
 import type { PageReferencesResponse } from '../../storage/protocol';
 import { positionsOf } from './quote';
 
 /** The history keeps at most this many positions a document a page; the count stays exact. */
 const MAX_OCCURRENCES = 1_000;
+
+type VisitMessage = Extract<AnnotationMessageInput, { type: 'history:record-visit' }>;
+const send = (message: VisitMessage): Promise<unknown> => browser.runtime.sendMessage(message);
 
 export function recordVisitWhenReady(
   annotator: {
@@ -18,7 +23,7 @@ export function recordVisitWhenReady(
     mentions(): { id: string; firstMark: Node; text: string }[];
   },
   signal: AbortSignal,
-  record: typeof annotationsClient.recordVisit = annotationsClient.recordVisit,
+  record: (message: VisitMessage) => Promise<unknown> = send,
 ): void {
   annotator.ready
     .then(() => {
@@ -35,6 +40,7 @@ export function recordVisitWhenReady(
         byId.set(id, list);
       });
       return record({
+        type: 'history:record-visit',
         url,
         title,
         references: references.map(({ id, type, label, count, stage, title: docTitle }) => ({

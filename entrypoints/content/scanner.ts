@@ -92,7 +92,13 @@ export async function scan(
   signal: AbortSignal,
   onSlice?: (found: Occurrence[]) => void,
   stats?: ScanStats,
+  mayMark: Promise<boolean> = Promise.resolve(true),
 ): Promise<Occurrence[]> {
+  let allowed: boolean | undefined;
+  void mayMark.then(
+    (yes) => (allowed = yes),
+    () => (allowed = false),
+  );
   const collector = createTextBlockCollector(root, ownHost);
   const occurrences: Occurrence[] = [];
   let pending: TextBlock[] = [];
@@ -103,9 +109,11 @@ export async function scan(
   let finding = true;
   let marking = false;
   while (!signal.aborted) {
-    const sliceStart = performance.now();
     // Once a batch is being marked, it is marked to the end before finding goes on.
     marking = marking || !finding || unmarkedReferences >= MARK_BATCH;
+    if (marking && allowed === undefined) allowed = await mayMark.catch(() => false);
+    if (allowed === false || signal.aborted) return [];
+    const sliceStart = performance.now();
     const markingSlice = marking;
     if (!marking) {
       const deadline = sliceStart + SLICE_MS;

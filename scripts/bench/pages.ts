@@ -98,6 +98,15 @@ export function benchPages(sizes: number[]): BenchPage[] {
       html: () => readFileSync(`${FIXTURES_DIR}/52021PC0206-EN-proposal-body.html`, 'utf8'),
     },
   ];
+  // A short page with no references (a news item, a search form): what Eurefs costs a page it
+  // has nothing to show on, the fixed cost of the content script.
+  pages.push({
+    name: 'generated 30 paragraphs, no references',
+    url: 'https://eur-lex.europa.eu/eurefs-bench/p30-none.html',
+    paragraphs: 30,
+    kind: 'none',
+    html: () => generatedHtml(30, false),
+  });
   for (const size of sizes) {
     for (const dense of [true, false]) {
       pages.push({

@@ -214,3 +214,18 @@ test('a site the reader switched off is left alone', async ({ ext }) => {
   await page.waitForTimeout(1500);
   await expect(page.locator('[data-euref]')).toHaveCount(0);
 });
+
+test('the popover is brought in only when the reader first reaches for a reference', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined);
+  // Marked and looked up, and still no popover in the page: scrolling past references costs nothing more.
+  await expect(page.locator('eurefs-popover')).toHaveCount(0);
+  await page.locator('[data-euref="COM(2016) 731"]').hover();
+  await expect(popover(page)).toContainText('European Travel Information and Authorisation System');
+  // Once in, it is the one popover for every reference on the page.
+  await page.mouse.move(5, 5);
+  await expect(popover(page)).toHaveCount(0);
+  await page.locator('[data-euref="32018R1240"]').focus();
+  await expect(popover(page)).toContainText('Regulation (EU) 2018/1240');
+  await expect(page.locator('eurefs-popover')).toHaveCount(1);
+});

@@ -8,11 +8,11 @@ import { render } from 'preact';
 import { Popover } from '../../components/Popover';
 import { formatCitation } from '../../components/citation';
 import { NoteEditor } from '../../components/NoteEditor';
-import { quoteOf } from './quote';
+import { quoteOf } from '../content/quote';
 import { referenceLabel } from '../../components/labels';
 import { parseReference, type Reference } from '../../references';
 import type { DocumentView } from '../../storage/protocol';
-import { MARK_ATTRIBUTE } from './text-blocks';
+import { MARK_ATTRIBUTE } from '../content/text-blocks';
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
@@ -108,6 +108,8 @@ export class PopoverController {
     this.current = { mark: primary, reference, trail: [] };
     this.layer.hidden = false;
     this.renderCurrent();
+    // Usually already asked for while the pointer rested (hover); a focused reference asks now.
+    void this.data.resolve([reference.id]).then(() => this.refresh());
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(primary, this.layer, () => this.position());
   }
@@ -143,6 +145,9 @@ export class PopoverController {
     const reference = trail.at(-1) ?? this.current.reference;
     const previous = trail.length > 1 ? trail.at(-2) : trail.length === 1 ? this.current.reference : undefined;
     const doc = this.data.documentOf(reference.id);
+    // The documents this one links to, fetched now so that following a link is instant.
+    const related = [doc?.becameAct, doc?.fromProposal].filter((id): id is string => Boolean(id));
+    if (related.length) void this.data.resolve(related);
     render(
       <Popover
         key={reference.id}
@@ -170,13 +175,21 @@ export class PopoverController {
     );
   }
 
+  /**
+   * Shows a related document in place. The view changes once the document is known (usually at
+   * once: renderCurrent asked for it when the popover showed the link): a popover that shrank to
+   * "Looking it up…" under the pointer would lose the pointer, and close.
+   */
   private openRelated(id: string): void {
     const reference = parseReference(id);
-    if (!this.current || !reference) return;
-    this.current.trail.push(reference);
-    this.renderCurrent();
-    this.focusFirst();
-    void this.data.resolve([id]).then(() => this.refresh());
+    const current = this.current;
+    if (!current || !reference) return;
+    void this.data.resolve([id]).then(() => {
+      if (this.current !== current) return;
+      current.trail.push(reference);
+      this.renderCurrent();
+      this.focusFirst();
+    });
   }
 
   private back(): void {
@@ -236,12 +249,30 @@ export class PopoverController {
       return;
     }
     const mark = this.markOf(event.target);
-    if (!mark) return;
+    if (mark) this.hover(mark, performance.now());
+  }
+
+  /**
+   * The pointer came to rest on `mark` at `since`: open once it has stayed OPEN_DELAY_MS, and
+   * meanwhile fetch the document, so the popover opens filled in.
+   */
+  hover(mark: HTMLElement, since: number): void {
     this.dismissed = null;
     clearTimeout(this.closeTimer);
     clearTimeout(this.openTimer);
-    if (this.current && this.primaryMark(mark) === this.current.mark) return;
-    this.openTimer = setTimeout(() => this.open(mark), OPEN_DELAY_MS);
+    const primary = this.primaryMark(mark);
+    if (this.current && primary === this.current.mark) return;
+    const reference = this.data.referenceOf(primary);
+    if (reference && this.data.isShown(reference)) void this.data.resolve([reference.id]);
+    const waited = performance.now() - since;
+    this.openTimer = setTimeout(() => this.open(mark), Math.max(0, OPEN_DELAY_MS - waited));
+  }
+
+  /** `mark` has keyboard focus (the content script saw it first, before this script was in). */
+  focus(mark: HTMLElement): void {
+    if (mark === this.dismissed) return;
+    this.dismissed = null;
+    this.open(mark);
   }
 
   private onPointerOut(event: MouseEvent): void {

@@ -1,16 +1,19 @@
 import { browser } from 'wxt/browser';
-import { LookupResponseSchema, MAX_IDS_PER_LOOKUP, type DocumentView } from '../../storage/protocol';
+import { SummaryResponseSchema, type DocumentSummary } from '../../storage/content-protocol';
+import { MAX_IDS_PER_LOOKUP } from '../../storage/limits';
 
 /**
- * Asks the background for documents by id: all of a page's unique ids in one message (split
- * only past MAX_IDS_PER_LOOKUP), and each id only once per page.
+ * Asks the background what the dataset says of a page's ids: all unique ids in one message
+ * (split only past MAX_IDS_PER_LOOKUP), each id once per page, and only what marking and the
+ * page's list need (stage and title). The popover asks for the full document when it opens.
  */
-export class LookupClient {
-  private readonly known = new Map<string, DocumentView | null>();
+export class SummaryClient {
+  private readonly known = new Map<string, DocumentSummary | null>();
   private readonly asked = new Set<string>();
   roundTrips = 0;
 
-  get(id: string): DocumentView | null | undefined {
+  /** undefined while unknown, null when the dataset does not track the id */
+  get(id: string): DocumentSummary | null | undefined {
     return this.known.get(id);
   }
 
@@ -22,7 +25,7 @@ export class LookupClient {
       const batch = fresh.slice(i, i + MAX_IDS_PER_LOOKUP);
       this.roundTrips++;
       try {
-        const answer = LookupResponseSchema.parse(await browser.runtime.sendMessage({ type: 'lookup', ids: batch }));
+        const answer = SummaryResponseSchema.parse(await browser.runtime.sendMessage({ type: 'lookup-summary', ids: batch }));
         for (const id of batch) this.known.set(id, answer.documents[id] ?? null);
       } catch (error) {
         // Ask again next time: a background that was restarting is no reason to say "untracked".

@@ -1,0 +1,40 @@
+/**
+ * The line between the two scripts Eurefs puts in a page. The content script (always there)
+ * finds, marks and lists references; the popover's script (entrypoints/popover-ui, injected by the
+ * background on the reader's first hover or focus of a reference) shows them. Both run in the
+ * extension's isolated world of the page, so they meet on its global object, under a symbol the
+ * page's own scripts cannot see.
+ */
+import type { Reference } from '../../references';
+
+/** The custom element that hosts the popover's shadow root; the scan never enters it. */
+export const POPOVER_HOST = 'eurefs-popover';
+
+/** What the content script offers the popover. */
+export interface PageCore {
+  referenceOf(mark: HTMLElement): Reference | undefined;
+  /** false for references the reader chose not to see (untracked, with the setting on) */
+  isShown(reference: Reference): boolean;
+  /** aborted when the extension is reloaded or switched off for the site: the popover goes too */
+  readonly signal: AbortSignal;
+  /** set by the popover's script once it is mounted */
+  ui?: PopoverUi;
+}
+
+/** What the popover's script offers back. */
+export interface PopoverUi {
+  /** the pointer came to rest on `mark` at `since` (performance.now()): open after the usual pause */
+  hover(mark: HTMLElement, since: number): void;
+  /** `mark` has keyboard focus: open now */
+  focus(mark: HTMLElement): void;
+}
+
+const CORE_KEY = Symbol.for('eurefs.page-core');
+
+export function publishCore(core: PageCore): void {
+  (globalThis as Record<symbol, unknown>)[CORE_KEY] = core;
+}
+
+export function publishedCore(): PageCore | undefined {
+  return (globalThis as Record<symbol, unknown>)[CORE_KEY] as PageCore | undefined;
+}
