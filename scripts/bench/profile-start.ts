@@ -1,4 +1,9 @@
-/** Diagnostic: CPU profile of the content script on one bench page, self time by script and function. */
+/**
+ * Diagnostic, not part of the benchmark: a CPU profile of the content script on one bench page,
+ * self time by script and by function. For readable names build with EUREFS_NO_MINIFY=1 into a
+ * directory of its own, then:
+ *   EUREFS_EXTENSION_DIR=/tmp/out/chrome-mv3 npx tsx scripts/bench/profile-start.ts none|dense [paragraphs]
+ */
 import { launchWithExtension } from '../launch-browser';
 import { benchPages } from './pages';
 import { resolve } from 'node:path';
@@ -7,7 +12,8 @@ const which = process.argv[2] ?? 'none';
 const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3-bench');
 const ext = await launchWithExtension({ extensionDir: dir });
 await new Promise((d) => setTimeout(d, 1000));
-const page = benchPages([1000]).find((p) => p.kind === which)!;
+const paragraphs = Number(process.argv[3] ?? 1000);
+const page = benchPages([paragraphs]).find((p) => p.kind === which && p.paragraphs === paragraphs)!;
 const body = page.html();
 await ext.context.route('**/*', (route) => route.request().url() === page.url ? route.fulfill({ status: 200, contentType: 'text/html', body }) : route.continue());
 for (let rep = 0; rep < 2; rep++) {
