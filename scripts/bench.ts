@@ -4,7 +4,8 @@
  * Builds the extension itself (`wxt build --mode bench` into `.output/chrome-mv3-bench`, so a parallel
  * build of `.output/chrome-mv3` cannot swap it mid-run; `--no-build` reuses that directory).
  * Options: `--quick` (1,000 and 10,000 paragraphs, one repetition), `--reps N` (default 3;
- * medians are reported), `--sizes 1000,10000`, `--import-sizes 1000,10000`.
+ * medians are reported), `--sizes 1000,10000`, `--import-sizes 1000,10000`, `--no-pages` (the dataset
+ * part only), `--no-staff` (no staff import after each import).
  *
  * What is measured, per page, in one run (runs interleaved so that drift hits every contender):
  * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address. `eurefsMs` is from
@@ -21,7 +22,10 @@
  * - the dataset: in an extension page (its origin, its IndexedDB, its CSP: `bench.html`, added to
  *   the bench build, loads the bundle of scripts/bench/in-extension.ts), JSON.parse +
  *   zod validation (`parseDataset`) + `loadBundledDataset` (one read-write transaction, real schema)
- *   of N generated documents into a scratch database; peak = highest CDP JSHeapUsedSize polled during it.
+ *   of N generated documents into a scratch database; peak = highest CDP JSHeapUsedSize polled during it;
+ *   then lookups of 1,000 and of 50 ids straight from that database. The staff path after it: the same
+ *   N documents applied with `applyImport` (merge) over the bundled dataset, a lookup of 1,000 ids
+ *   through both layers, and the undo (its own peak).
  *   The lookup: `{type:'lookup', ids}` of 1,000 ids sent with chrome.runtime.sendMessage from that
  *   extension page to the background and answered (round trip).
  */
@@ -54,6 +58,10 @@ const QUICK = flag('--quick');
 const REPS = Number(option('--reps') ?? (QUICK ? 1 : 3));
 const SIZES = (option('--sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
 const IMPORT_SIZES = (option('--import-sizes') ?? (QUICK ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+/** `--no-pages`: the dataset part only (import, staff import, lookups), no page marking. */
+const NO_PAGES = flag('--no-pages');
+/** `--no-staff`: skip the staff import (applyImport and undo) after each import. */
+const NO_STAFF = flag('--no-staff');
 
 /** One run's cap: a run past it is reported as not finished (with what it had done), not waited for. */
 const CAP_MS = Number(option('--cap') ?? 45_000);
@@ -283,33 +291,53 @@ async function benchDataset(ext: ExtensionBrowser) {
   const cdp = await ext.context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   const imports: Record<string, number | null>[] = [];
+  /** Runs `what` in the bench page; the peak is the highest JS heap polled meanwhile. */
+  const measured = async (what: 'importOnce' | 'staffOnce', n: number) => {
+    let peak = 0;
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
+        peak = Math.max(peak, (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20);
+        await new Promise((done) => setTimeout(done, 25));
+      }
+    })();
+    const result = await tab
+      .evaluate(
+        ([what, count]) => (globalThis as unknown as { eurefsBench: Record<string, (n: number) => Promise<Record<string, number>>> }).eurefsBench[what]!(count),
+        [what, n] as const,
+      )
+      .finally(() => {
+        polling = false;
+      });
+    await poller;
+    return { result, peak };
+  };
   for (const n of IMPORT_SIZES) {
     const reps = n >= 100_000 ? 1 : REPS;
     const runs: Record<string, number>[] = [];
+    const staffRuns: Record<string, number>[] = [];
     let peak = 0;
+    let staffPeak = 0;
     for (let r = 0; r < reps; r++) {
       const base = await heapMB(cdp);
-      let polling = true;
-      const poller = (async () => {
-        while (polling) {
-          const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] as { name: string; value: number }[] }));
-          peak = Math.max(peak, (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20);
-          await new Promise((done) => setTimeout(done, 25));
-        }
-      })();
-      const result = await tab
-        .evaluate(
-          (count) => (globalThis as unknown as { eurefsBench: { importOnce(n: number): Promise<Record<string, number>> } }).eurefsBench.importOnce(count),
-          n,
-        )
-        .finally(() => {
-          polling = false;
-        });
-      await poller;
+      const load = await measured('importOnce', n);
+      peak = Math.max(peak, load.peak);
+      const result = load.result;
       runs.push({ ...result, baseMB: base });
-      log(`import ${n}: ${result.ms!.toFixed(0)} ms (parse ${result.parseMs!.toFixed(0)}, validate ${result.validateMs!.toFixed(0)}, write ${result.writeMs!.toFixed(0)})`);
+      log(
+        `import ${n}: ${result.ms!.toFixed(0)} ms (parse ${result.parseMs!.toFixed(0)}, validate ${result.validateMs!.toFixed(0)}, write ${result.writeMs!.toFixed(0)}); ` +
+          `lookup 1000 ${result.lookup1000DirectMs!.toFixed(0)} ms, 50 ${result.lookup50DirectMs!.toFixed(0)} ms`,
+      );
+      if (NO_STAFF) continue;
+      await heapMB(cdp);
+      const staff = await measured('staffOnce', n);
+      staffPeak = Math.max(staffPeak, staff.peak);
+      staffRuns.push(staff.result);
+      log(`  staff import ${n}: apply ${staff.result.applyMs!.toFixed(0)} ms, lookup 1000 ${staff.result.lookup1000LayerMs!.toFixed(0)} ms, undo ${staff.result.undoMs!.toFixed(0)} ms`);
     }
     const m = (key: string) => round(median(runs.map((run) => run[key]!)));
+    const ms = (key: string) => round(median(staffRuns.map((run) => run[key]!)));
     imports.push({
       documents: n,
       ms: m('ms'),
@@ -320,6 +348,11 @@ async function benchDataset(ext: ExtensionBrowser) {
       writeMs: m('writeMs'),
       fileMB: round(runs[0]!.bytes! / 2 ** 20),
       lookup1000DirectMs: m('lookup1000DirectMs'),
+      lookup50DirectMs: m('lookup50DirectMs'),
+      staffApplyMs: ms('applyMs'),
+      staffPeakMB: staffRuns.length ? round(staffPeak) : null,
+      staffLookup1000Ms: ms('lookup1000LayerMs'),
+      staffUndoMs: ms('undoMs'),
     });
   }
   // The real path: one message from an extension page to the background, 1,000 ids, half tracked.
@@ -381,7 +414,7 @@ async function main(): Promise<void> {
     log('dataset');
     const dataset = await benchDataset(ext);
     mkdirSync(resolve(ROOT, 'tests/bench'), { recursive: true });
-    for (const page of benchPages(SIZES)) {
+    for (const page of NO_PAGES ? [] : benchPages(SIZES)) {
       currentUrl = page.url;
       currentBody = page.html();
       if (page.kind === 'real') page.paragraphs = (currentBody.match(/<p[\s>]/g) ?? []).length;
@@ -496,9 +529,14 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
   lines.push(cols.map(([title, , w], i) => pad(title, w, i === 0)).join(' '));
   for (const row of results.pages) lines.push(cols.map(([, key, w], i) => pad(row[key], w, i === 0)).join(' '));
   lines.push('');
-  lines.push('import (parse + validate + one transaction)   docs      ms  peakMB  (parse/validate/write ms)');
+  lines.push('import (parse + validate + one transaction)   docs      ms  peakMB  (parse/validate/write ms)  lookup 1000/50 ids ms');
   for (const row of results.import) {
-    lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.ms, 7)} ${pad(row.peakMB, 7)}  (${row.parseMs}/${row.validateMs}/${row.writeMs})`);
+    lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.ms, 7)} ${pad(row.peakMB, 7)}  (${row.parseMs}/${row.validateMs}/${row.writeMs})  ${row.lookup1000DirectMs}/${row.lookup50DirectMs}`);
+  }
+  lines.push('staff import (applyImport, merge over the bundled dataset)  docs  apply ms  peakMB  lookup 1000 ms  undo ms');
+  for (const row of results.import) {
+    if (row.staffApplyMs === null) continue;
+    lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.staffApplyMs, 9)} ${pad(row.staffPeakMB, 7)} ${pad(row.staffLookup1000Ms, 15)} ${pad(row.staffUndoMs, 8)}`);
   }
   lines.push(`lookup of 1,000 ids (extension page -> background, one message): ${results.lookup1000Ms} ms`);
   lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); inject = DOMContentLoaded -> the content script begins to run; start = DOMContentLoaded -> scan starts; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code; bench took ${results.seconds} s)`);

@@ -1,5 +1,6 @@
 import { DatasetSchema, type Dataset } from './dataset-schema';
 import type { EurefsDb, MetaRow } from './db';
+import { writeAll } from './import/buckets';
 
 /** Parses a dataset that arrived as JSON text; throws with the first problems in words. */
 export function parseDataset(value: unknown): Dataset {
@@ -29,11 +30,12 @@ export async function loadBundledDataset(db: EurefsDb, dataset: Dataset, now = n
     loadedAt: now.toISOString(),
     documents: dataset.documents.length,
     events: countEvents(dataset),
+    buckets: 0,
   };
-  await db.transaction('rw', db.documents, db.reports, db.meta, async () => {
-    await db.documents.clear();
+  const layer = db.layerTables('bundled');
+  await db.transaction('rw', [layer.buckets, layer.catalogs, db.reports, db.meta], async () => {
+    meta.buckets = await writeAll(layer, dataset.documents);
     await db.reports.clear();
-    await db.documents.bulkPut(dataset.documents);
     await db.reports.bulkPut(dataset.reports);
     await db.meta.put(meta);
   });

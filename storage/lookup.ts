@@ -2,23 +2,26 @@ import type { DatasetDocument, Report } from './dataset-schema';
 import { EMPTY_LAYER, type EurefsDb } from './db';
 import type { LookupResponse } from './protocol';
 import { toDocumentView } from './document-view';
+import { getDocuments } from './import/buckets';
 import { effectiveStats } from './import/layers';
 
 /**
  * Answers one page's batched lookup from the effective dataset (the import layer over the
  * bundled layer) with one bulkGet per layer for the whole batch: never one query per reference.
+ * Each layer's bulkGet reads the buckets the ids fall in (storage/import/buckets.ts).
  */
 export async function lookupDocuments(db: EurefsDb, ids: readonly string[]): Promise<LookupResponse> {
   const unique = [...new Set(ids)];
-  const tables = [db.documents, db.reports, db.meta, db.layerDocuments, db.layerReports, db.layer];
+  const bundledTables = db.layerTables('bundled');
+  const importTables = db.layerTables('import');
+  const tables = [bundledTables.buckets, importTables.buckets, db.reports, db.meta, db.layerReports, db.layer];
   const { docs, reports, version } = await db.transaction('r', tables, async () => {
-    const layer = (await db.layer.get('import')) ?? EMPTY_LAYER;
-    const [imported, bundled, bundledReports, importedReports, meta] = await Promise.all([
-      db.layerDocuments.bulkGet(unique),
-      layer.hidesBundled ? Promise.resolve([] as (DatasetDocument | undefined)[]) : db.documents.bulkGet(unique),
+    const [layer, meta] = await Promise.all([db.layer.get('import').then((row) => row ?? EMPTY_LAYER), db.meta.get('bundled')]);
+    const [imported, bundled, bundledReports, importedReports] = await Promise.all([
+      getDocuments(importTables, layer.buckets ?? 0, unique),
+      layer.hidesBundled ? Promise.resolve([] as (DatasetDocument | undefined)[]) : getDocuments(bundledTables, meta?.buckets ?? 0, unique),
       layer.hidesBundled ? Promise.resolve([] as Report[]) : db.reports.toArray(),
       db.layerReports.toArray(),
-      db.meta.get('bundled'),
     ]);
     const reportsById = new Map(bundledReports.map((report) => [report.id, report]));
     for (const report of importedReports) reportsById.set(report.id, report);

@@ -3,12 +3,15 @@
  * import is measured with the project's own code, in the extension's origin, in real Chromium:
  * JSON.parse of the dataset text, validation with the one zod schema (`parseDataset`), and the
  * one read-write transaction of `loadBundledDataset` into a scratch database with the real schema.
+ * Then the staff path on the same documents: `applyImport` (merge) over the real bundled dataset
+ * in a second scratch database, as the options page applies a file, and its undo.
  */
 import Dexie from 'dexie';
 import { config } from 'zod';
 import { EurefsDb } from '../../storage/db';
 import { loadBundledDataset, parseDataset } from '../../storage/load-dataset';
 import { lookupDocuments } from '../../storage/lookup';
+import { applyImport, undoLastImport } from '../../storage/import/layers';
 import type { Dataset, DatasetDocument } from '../../storage/dataset-schema';
 
 // Extension pages forbid eval (MV3 CSP), so zod validates without its JIT there: say so rather
@@ -31,6 +34,9 @@ function datasetText(base: Dataset, n: number): string {
   return JSON.stringify({ ...base, version: `bench-${n}`, documents });
 }
 
+/** 1,000 ids, half of them among the generated documents. */
+const lookupIds = () => Array.from({ length: 1000 }, (_, i) => (i % 2 ? `COM(${1990 + (i % 35)}) ${i + 1}` : `COM(2099) ${i}`));
+
 async function importOnce(n: number) {
   const base = parseDataset(await (await fetch('/dataset.json')).json());
   const text = datasetText(base, n);
@@ -45,10 +51,14 @@ async function importOnce(n: number) {
   await loadBundledDataset(db, dataset);
   const t3 = performance.now();
   // A lookup of 1,000 ids (half tracked) against the database just filled, no messaging.
-  const ids = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `COM(${1990 + (i % 35)}) ${i + 1}` : `COM(2099) ${i}`));
+  const ids = lookupIds();
   const t4 = performance.now();
   const answer = await lookupDocuments(db, ids);
   const t5 = performance.now();
+  // A page's worth: 50 ids.
+  const t6 = performance.now();
+  await lookupDocuments(db, ids.slice(100, 150));
+  const t7 = performance.now();
   db.close();
   await Dexie.delete(name);
   return {
@@ -59,8 +69,41 @@ async function importOnce(n: number) {
     validateMs: t2 - t1,
     writeMs: t3 - t2,
     lookup1000DirectMs: t5 - t4,
+    lookup50DirectMs: t7 - t6,
     lookupFound: Object.values(answer.documents).filter(Boolean).length,
   };
 }
 
-(globalThis as unknown as { eurefsBench: unknown }).eurefsBench = { importOnce };
+/**
+ * The staff path (what the options page does once a file is validated): the same N documents
+ * applied with `applyImport` (merge) over the real bundled dataset, a lookup of 1,000 ids through
+ * both layers, and the undo of the import.
+ */
+async function staffOnce(n: number) {
+  const base = parseDataset(await (await fetch('/dataset.json')).json());
+  const text = datasetText(base, n);
+  const dataset = parseDataset(JSON.parse(text));
+  const name = `eurefs-bench-staff-${n}-${Date.now()}`;
+  const db = new EurefsDb(name);
+  await loadBundledDataset(db, base);
+  const ids = lookupIds();
+  await pause();
+  const t0 = performance.now();
+  await applyImport(db, dataset, { mode: 'merge', source: { kind: 'file', name: 'bench.json' }, format: 'json', hash: 'bench', bytes: text.length });
+  const t1 = performance.now();
+  const answer = await lookupDocuments(db, ids);
+  const t2 = performance.now();
+  await undoLastImport(db);
+  const t3 = performance.now();
+  db.close();
+  await Dexie.delete(name);
+  return {
+    documents: n,
+    applyMs: t1 - t0,
+    lookup1000LayerMs: t2 - t1,
+    undoMs: t3 - t2,
+    found: Object.values(answer.documents).filter(Boolean).length,
+  };
+}
+
+(globalThis as unknown as { eurefsBench: unknown }).eurefsBench = { importOnce, staffOnce };

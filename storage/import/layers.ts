@@ -9,6 +9,7 @@
 import Dexie from 'dexie';
 import { DATASET_SCHEMA_VERSION, type Dataset, type DatasetDocument, type Report } from '../dataset-schema';
 import { EMPTY_LAYER, type EurefsDb, type ImportCounts, type ImportEntry, type ImportMode, type ImportSource, type LayerRow, type UndoRow } from '../db';
+import { allDocuments, applyChanges, clearLayer, getTexts, parseStored, readCatalog, toStored, type StoredDocument } from './buckets';
 import { sameDocument, type EffectiveData } from './diff';
 
 export class ImportConflictError extends Error {
@@ -26,12 +27,17 @@ export class NothingToUndoError extends Error {
 }
 
 const ADDED_PER_ROW = 10_000;
+/** Documents an undo row keeps as they were (about 1 MB a row, in a file of its own in Chromium). */
+const DOCS_PER_ROW = 1_000;
 
-const layerTables = (db: EurefsDb) => [db.documents, db.reports, db.meta, db.layerDocuments, db.layerReports, db.layer, db.imports, db.undo];
+const layerTables = (db: EurefsDb) => [db.bundledBuckets, db.catalogs, db.reports, db.meta, db.layerBuckets, db.layerReports, db.layer, db.imports, db.undo];
 
 async function layerState(db: EurefsDb): Promise<LayerRow> {
-  return (await db.layer.get('import')) ?? EMPTY_LAYER;
+  const row = (await db.layer.get('import')) ?? EMPTY_LAYER;
+  return { ...row, buckets: row.buckets ?? 0 };
 }
+
+const byId = (a: DatasetDocument, b: DatasetDocument) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The layer's revision: a preview is applied only if it is still the same. */
 export async function layerRevision(db: EurefsDb): Promise<number> {
@@ -48,8 +54,11 @@ export interface EffectiveSnapshot extends EffectiveData {
 export async function readEffective(db: EurefsDb): Promise<EffectiveSnapshot> {
   return db.transaction('r', layerTables(db), async () => {
     const layer = await layerState(db);
-    const [layerDocs, layerReports, meta] = await Promise.all([db.layerDocuments.toArray(), db.layerReports.toArray(), db.meta.get('bundled')]);
-    const [bundledDocs, bundledReports] = layer.hidesBundled ? [[], []] : await Promise.all([db.documents.toArray(), db.reports.toArray()]);
+    const [layerDocs, layerReports, meta] = await Promise.all([allDocuments(db.layerTables('import')), db.layerReports.toArray(), db.meta.get('bundled')]);
+    const [bundledDocs, bundledReports] = layer.hidesBundled ? [[], []] : await Promise.all([allDocuments(db.layerTables('bundled')), db.reports.toArray()]);
+    // In id order, as when each layer was a table keyed by id.
+    bundledDocs.sort(byId);
+    layerDocs.sort(byId);
     const documents = new Map<string, DatasetDocument>(bundledDocs.map((d) => [d.id, d]));
     for (const doc of layerDocs) documents.set(doc.id, doc);
     const reports = new Map<string, Report>(bundledReports.map((r) => [r.id, r]));
@@ -58,19 +67,19 @@ export async function readEffective(db: EurefsDb): Promise<EffectiveSnapshot> {
   });
 }
 
-/** Counts of the effective dataset; reads all of the bundled layer but only the keys of the import layer. */
+/** Counts of the effective dataset, from the layers' catalogs: no document is read. */
 async function effectiveCounts(db: EurefsDb, layer: LayerRow): Promise<Omit<ImportCounts, 'added' | 'changed' | 'removed'>> {
-  const layerCount = await db.layerDocuments.count();
+  const imported = await readCatalog(db.layerTables('import'));
   const layerReportIds = new Set((await db.layerReports.toCollection().primaryKeys()) as string[]);
-  if (layer.hidesBundled) return { documents: layerCount, events: layer.events, reports: layerReportIds.size };
-  const bundled = await db.documents.toArray();
-  const shadowed = await db.layerDocuments.bulkGet(bundled.map((d) => d.id));
-  let documents = layerCount;
+  if (layer.hidesBundled) return { documents: imported.ids.length, events: layer.events, reports: layerReportIds.size };
+  const bundled = await readCatalog(db.layerTables('bundled'));
+  const shadowing = new Set(imported.ids);
+  let documents = imported.ids.length;
   let events = layer.events;
-  bundled.forEach((doc, i) => {
-    if (!shadowed[i]) {
+  bundled.ids.forEach((id, i) => {
+    if (!shadowing.has(id)) {
       documents++;
-      events += doc.events.length;
+      events += bundled.events[i]!;
     }
   });
   const bundledReportIds = (await db.reports.toCollection().primaryKeys()) as string[];
@@ -139,15 +148,20 @@ export interface ApplyOptions {
 export async function applyImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions): Promise<ImportEntry> {
   const now = options.now ?? new Date();
   return db.transaction('rw', layerTables(db), async () => {
-    const state = await layerState(db);
+    const [state, meta] = await Promise.all([layerState(db), db.meta.get('bundled')]);
     if (options.expectedRevision !== undefined && state.revision !== options.expectedRevision) throw new ImportConflictError();
+    const importTables = db.layerTables('import');
+    const bundledTables = db.layerTables('bundled');
     const ids = dataset.documents.map((d) => d.id);
+    const stored = dataset.documents.map(toStored);
     const [inLayer, inBundled] = await Promise.all([
-      db.layerDocuments.bulkGet(ids),
-      state.hidesBundled ? Promise.resolve([] as (DatasetDocument | undefined)[]) : db.documents.bulkGet(ids),
+      getTexts(importTables, state.buckets, ids),
+      state.hidesBundled ? Promise.resolve([] as (string | undefined)[]) : getTexts(bundledTables, meta?.buckets ?? 0, ids),
     ]);
-    const puts: DatasetDocument[] = [];
+    const puts: StoredDocument[] = [];
     const undo: UndoRow[] = [];
+    /** layer documents this import replaces or removes, as they were */
+    const replaced: StoredDocument[] = [];
     const deletes: string[] = [];
     /** ids that were not in the layer before: undone by deleting them */
     const added: string[] = [];
@@ -160,40 +174,49 @@ export async function applyImport(db: EurefsDb, dataset: Dataset, options: Apply
     const seq = ((await db.imports.orderBy('seq').lastKey()) as number | undefined ?? 0) + 1;
 
     dataset.documents.forEach((doc, i) => {
-      const layerDoc = inLayer[i];
-      const effective = layerDoc ?? inBundled[i];
+      const next = stored[i]!;
+      const layerText = inLayer[i];
+      const effective = layerText ?? inBundled[i];
       if (effective === undefined) addedCount++;
-      else if (sameDocument(effective, doc)) {
+      // The same JSON is the same document; a different one may still be (key order, say).
+      else if (effective === next.text || sameDocument(parseStored(effective), doc)) {
         // In replace mode a bundled document the import keeps must move into the layer.
-        if (!(options.mode === 'replace' && !layerDoc)) return;
+        if (!(options.mode === 'replace' && layerText === undefined)) return;
       } else changed++;
-      puts.push(doc);
-      if (layerDoc) undo.push({ seq, id: doc.id, before: layerDoc });
-      else added.push(doc.id);
-      events += doc.events.length - (layerDoc?.events.length ?? 0);
+      puts.push(next);
+      if (layerText !== undefined) {
+        const before = { id: doc.id, text: layerText, events: parseStored(layerText).events.length };
+        replaced.push(before);
+        events -= before.events;
+      } else added.push(doc.id);
+      events += next.events;
     });
 
     if (options.mode === 'replace') {
       const keep = new Set(ids);
-      const layerIds = (await db.layerDocuments.toCollection().primaryKeys()) as string[];
-      const gone = layerIds.filter((id) => !keep.has(id));
-      const goneDocs = await db.layerDocuments.bulkGet(gone);
-      goneDocs.forEach((doc, i) => {
-        if (!doc) return;
-        deletes.push(gone[i]!);
-        undo.push({ seq, id: gone[i]!, before: doc });
-        events -= doc.events.length;
+      const catalog = await readCatalog(importTables);
+      const gone = catalog.ids.filter((id) => !keep.has(id));
+      const goneTexts = await getTexts(importTables, state.buckets, gone);
+      const eventsOf = new Map(catalog.ids.map((id, i) => [id, catalog.events[i]!]));
+      goneTexts.forEach((text, i) => {
+        if (text === undefined) return;
+        const id = gone[i]!;
+        deletes.push(id);
+        replaced.push({ id, text, events: eventsOf.get(id)! });
+        events -= eventsOf.get(id)!;
       });
       removed += deletes.length;
       if (!state.hidesBundled) {
-        const layerIdSet = new Set(layerIds);
-        const bundledIds = (await db.documents.toCollection().primaryKeys()) as string[];
+        const layerIdSet = new Set(catalog.ids);
+        const bundledIds = (await readCatalog(bundledTables)).ids;
         removed += bundledIds.filter((id) => !keep.has(id) && !layerIdSet.has(id)).length;
       }
     }
 
-    if (puts.length) await db.layerDocuments.bulkPut(puts);
-    if (deletes.length) await db.layerDocuments.bulkDelete(deletes);
+    const buckets = await applyChanges(importTables, state.buckets, puts, deletes);
+    for (let i = 0; i < replaced.length; i += DOCS_PER_ROW) {
+      undo.push({ seq, id: `\u0000before-${String(i / DOCS_PER_ROW).padStart(6, '0')}`, before: null, docs: replaced.slice(i, i + DOCS_PER_ROW) });
+    }
     for (let i = 0; i < added.length; i += ADDED_PER_ROW) {
       undo.push({ seq, id: `\u0000added-${String(i / ADDED_PER_ROW).padStart(6, '0')}`, before: null, added: added.slice(i, i + ADDED_PER_ROW) });
     }
@@ -209,6 +232,7 @@ export async function applyImport(db: EurefsDb, dataset: Dataset, options: Apply
       version: dataset.version,
       hidesBundled: state.hidesBundled || options.mode === 'replace',
       events,
+      buckets,
     };
     await db.layer.put(next);
     const counts = await effectiveCounts(db, next);
@@ -235,17 +259,20 @@ async function revert(db: EurefsDb, entries: readonly ImportEntry[], by: 'undo' 
   for (const entry of entries) {
     const seq = entry.seq!;
     const rows = await db.undo.where('seq').equals(seq).toArray();
-    const restore = rows.filter((row) => row.before !== null).map((row) => row.before!);
-    const remove = rows.flatMap((row) => (row.added ? row.added : row.before === null ? [row.id] : []));
+    // Rows of many documents (`docs`, `added`); version 2 wrote one row per document (`before`).
+    const restore = rows.flatMap((row) => row.docs ?? (row.before ? [toStored(row.before)] : []));
+    const remove = rows.flatMap((row) => row.added ?? (row.docs || row.before ? [] : [row.id]));
+    let buckets = state.buckets;
     // The layer was empty before this import: emptying it is one request, not one per document.
-    if (entry.before.version === null) await db.layerDocuments.clear();
-    else if (remove.length) await db.layerDocuments.bulkDelete(remove);
-    if (restore.length) await db.layerDocuments.bulkPut(restore);
+    if (entry.before.version === null) {
+      await clearLayer(db.layerTables('import'));
+      buckets = await applyChanges(db.layerTables('import'), 0, restore, []);
+    } else buckets = await applyChanges(db.layerTables('import'), buckets, restore, remove);
     await db.layerReports.clear();
     if (entry.before.reports.length) await db.layerReports.bulkPut(entry.before.reports);
     await db.undo.where('seq').equals(seq).delete();
     await db.imports.update(seq, { undone: { at: now.toISOString(), by } });
-    state = { ...state, version: entry.before.version, hidesBundled: entry.before.hidesBundled, events: entry.before.events };
+    state = { ...state, version: entry.before.version, hidesBundled: entry.before.hidesBundled, events: entry.before.events, buckets };
   }
   await db.layer.put({ ...state, revision: state.revision + 1 });
 }
@@ -283,10 +310,10 @@ export async function resetToBundled(db: EurefsDb, { expectedRevision, now = new
     const active = await activeEntries(db);
     if (active.length) await revert(db, active, 'reset', now);
     // Whatever the history says, the layer is now empty.
-    await db.layerDocuments.clear();
+    await clearLayer(db.layerTables('import'));
     await db.layerReports.clear();
     const after = await layerState(db);
-    await db.layer.put({ ...after, version: null, hidesBundled: false, events: 0, revision: active.length ? after.revision : after.revision + 1 });
+    await db.layer.put({ ...after, version: null, hidesBundled: false, events: 0, buckets: 0, revision: active.length ? after.revision : after.revision + 1 });
     return active.length;
   });
 }

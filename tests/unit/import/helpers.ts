@@ -39,7 +39,7 @@ export function freshDb(): EurefsDb {
 
 /** Everything in the database, to compare before and after. */
 export async function dump(db: EurefsDb) {
-  const tables = ['documents', 'reports', 'meta', 'layerDocuments', 'layerReports', 'layer', 'imports', 'undo', 'settings'] as const;
+  const tables = ['bundledBuckets', 'reports', 'meta', 'layerBuckets', 'catalogs', 'layerReports', 'layer', 'imports', 'undo', 'settings'] as const;
   const out: Record<string, unknown[]> = {};
   for (const name of tables) out[name] = await db.table(name).toArray();
   return out;

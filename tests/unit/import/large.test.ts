@@ -60,7 +60,7 @@ describe('large imports', () => {
     t = performance.now();
     await undoLastImport(db);
     const undoMs = ms(t);
-    expect(await db.layerDocuments.count()).toBe(0);
+    expect(await db.layerBuckets.count()).toBe(0);
     console.info(`10k documents in fake-indexeddb: apply ${applyMs} ms, lookup ${lookupMs} ms, stats ${statsMs} ms, undo ${undoMs} ms`);
     await db.delete();
   });

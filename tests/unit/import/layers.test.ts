@@ -65,8 +65,8 @@ describe('imports over the bundled dataset', () => {
 
   it('answers a batch with one bulkGet per layer', async () => {
     await apply(dataset('v2', [doc('COM(2018) 640', 'adopted')]));
-    const layer = vi.spyOn(db.layerDocuments, 'bulkGet');
-    const bundled = vi.spyOn(db.documents, 'bulkGet');
+    const layer = vi.spyOn(db.layerBuckets, 'bulkGet');
+    const bundled = vi.spyOn(db.bundledBuckets, 'bulkGet');
     const ids = [...Array.from({ length: 3000 }, (_, i) => `COM(2030) ${i + 1}`), 'COM(2018) 640', 'COM(2016) 731'];
     const answer = await lookupDocuments(db, ids);
     expect(layer).toHaveBeenCalledTimes(1);
@@ -116,7 +116,8 @@ describe('imports over the bundled dataset', () => {
     await apply(dataset('v4', [doc('COM(2018) 640', 'withdrawn')]));
     expect(await resetToBundled(db)).toBe(2);
     expect(await statusOf('COM(2018) 640')).toBe(bundledStatus);
-    expect(await db.layerDocuments.count()).toBe(0);
+    expect(await db.layerBuckets.count()).toBe(0);
+    expect(await db.catalogs.get('import')).toBeUndefined();
     expect(await db.undo.count()).toBe(0);
     const history = await listImports(db);
     expect(history.map((e) => [e.version, e.undone?.by])).toEqual([
