@@ -1,5 +1,5 @@
 /**
- * How a layer's documents are stored: in buckets of about 128 KB each, not one row per document.
+ * How a layer's documents are stored: in buckets of about 96 KB each, not one row per document.
  *
  * Chromium's IndexedDB pays for every request and for every byte it keeps inline in LevelDB;
  * values over 64 KB go to a file of their own, which is far cheaper to write. Measured in the
