@@ -7,187 +7,7 @@
  */
 import type { Reference } from './types';
 import { actIdentity, expandYear, isPlausibleYear, type ActType } from './ids';
-import { LIST_SEPARATOR, NUMBER_MARK } from './lexicon';
-
-const H = '[-\\u2010\\u2011\\s]+'; // hyphen or space in compounds ("décision-cadre")
-
-/** Names of framework decisions (tested before plain decisions). */
-const FRAMEWORK_DECISION = [
-  'framework\\s+decisions?',
-  `décisions?${H}cadres?`,
-  'rahmenbeschl(?:uss(?:es)?|üssen?)',
-  'decision[ei]\\s+quadro',
-  'decisi(?:ón|ones)\\s+marco',
-  `decis(?:ão|ões)${H}quadro`,
-  'kaderbesluit(?:en)?',
-  'decyzj[aiię]\\s+ramow(?:a|ej|ą|e|ych)',
-  'rámcov(?:é|ého|ém|ým)\\s+rozhodnut(?:í|ie|ia|ím)',
-  'okvirn(?:i|ega|em|im)\\s+sklep(?:a|u|om)?',
-  'okvirn(?:a|e|oj|u|om)\\s+odluk(?:a|e|i|u|om)',
-  'kerethatározat\\p{L}*',
-  `decizi(?:a|ei|ile)?${H}cadru`,
-  'рамков(?:о|ото|и)\\s+решени(?:е|ето|я)',
-  `αποφάσε(?:ως|ις)${H}(?:πλαίσιο|πλαισίου)`,
-  `απόφαση(?:ς)?${H}(?:πλαίσιο|πλαισίου)`,
-  'rammeafgørelse(?:n|r|rne)?',
-  'rambeslut(?:et|en)?',
-  'puitepäätö\\p{L}*',
-  'raamotsus\\p{L}*',
-  'pamatlēmum\\p{L}*',
-  'pamatin(?:is|io|į|iame)\\s+sprendim\\p{L}*',
-  'deċiżjoni\\s+(?:ta\\p{Pd}?\\s*)?qafas',
-  'c(?:h)?inn(?:eadh|idh)\\s+réime',
-];
-
-const DIRECTIVE = [
-  'directives?',
-  'directiv(?:a|as|ei|ele|ă)',
-  'diretivas?',
-  'direttiv[aei]',
-  'richtlinien?',
-  'richtlijn(?:en)?',
-  'dyrektyw(?:a|y|ie|ę|ą|ach|ami)?',
-  'směrnic(?:e|i|í)?',
-  'smernic(?:a|e|i|ou)',
-  'smerníc',
-  'direktiv(?:a|e|i|o|u|om|et|er|erne|ets|en|ama)?',
-  'direktiivi\\p{L}*',
-  'direktiiv\\p{L}*',
-  'direktīv\\p{L}*',
-  'direktyv\\p{L}*',
-  'irányelv\\p{L}*',
-  'директив\\p{L}*',
-  'οδηγ(?:ία|ίας|ίες|ιών)',
-  'treoi?r(?:ach|acha)?',
-];
-
-const REGULATION = [
-  'regulations?',
-  'r[èe]glements?',
-  'verordnung(?:en)?',
-  'regolament[oi]?',
-  'reglament(?:o|os|as|ą|e|ų|ai|o)?',
-  'regulament(?:o|os|ul|ului|ele|elor)?',
-  'verordening(?:en)?',
-  'rozporządze(?:nie|nia|niu|niem|ń|niach|niami)',
-  'nařízení',
-  'nariaden(?:ie|ia|í|iu|ím)',
-  'uredb(?:a|e|i|o|u|om|ama)',
-  'rendelet\\p{L}*',
-  'регламент\\p{L}*',
-  'κανονισμ(?:ός|ού|ό|οί|ών|ούς)',
-  'forordning(?:en|er|erne)?',
-  'förordning(?:en|ar|arna)?',
-  'asetu(?:s|ksen|ksessa|ksella|sta|kseen|kset|ksia|ksilla)',
-  'määrus\\p{L}*',
-  'regul(?:a|as|u|ā|ām)',
-  'rialach(?:án|áin|áin)',
-];
-
-const DECISION = [
-  'decisions?',
-  'décisions?',
-  'decision[ei]',
-  'decisi(?:ón|ones)',
-  'decis(?:ão|ões)',
-  'beschl(?:uss(?:es)?|üssen?)',
-  'entscheidung(?:en)?',
-  'besluit(?:en)?',
-  'beschikking(?:en)?',
-  'decyzj(?:a|i|ę|ą|e|ach)',
-  'rozhodnut(?:í|ie|ia|ím)',
-  'sklep(?:a|u|om)?',
-  'odločb(?:a|e|i|o)',
-  'odluk(?:a|e|i|u|om)',
-  'határozat\\p{L}*',
-  'decizi(?:a|e|ei|ile|ilor)',
-  'решени(?:е|ето|я)',
-  'απόφασ(?:η|ης|εις|εων)',
-  'αποφάσε(?:ις|ων|ως)',
-  'afgørelse(?:n|r|rne)?',
-  'beslutning(?:en|er)?',
-  'beslut(?:et|en)?',
-  'päätö(?:s|ksen|ksessä|ksellä|stä|kseen|kset)',
-  'otsus(?:e|ega|es|t)?',
-  'lēmum(?:s|a|u|ā|i)',
-  'sprendim(?:as|o|ą|e|ai|ų)',
-  'deċiżjoni(?:jiet)?',
-  'c(?:h)?inn(?:eadh|idh)',
-  'cinntí',
-];
-
-/** A qualifier token inside "(EU)", "(EU, Euratom)", "(UE)", "(ΕΕ)", "(ЕС)", "(CFSP)". */
-const QUAL_TOKEN = '\\p{Lu}[\\p{L}]{1,7}';
-const QUALIFIER = `\\(\\s*${QUAL_TOKEN}(?:\\s*[,/]\\s*${QUAL_TOKEN})*\\s*\\)`;
-/** The family after an old-style number: "/EU", "/EC", "/JHA", "/JI", "/JAI", "/ΔΕΥ". */
-const FAMILY = `\\p{Lu}[\\p{L}]{0,7}`;
-
-const NUMBERING =
-  `(?:(${QUALIFIER})\\s*)?(${NUMBER_MARK})?` +
-  `(\\d{1,4})\\/(\\d{1,4})(?:\\/(${FAMILY}))?(?![\\p{L}\\p{N}]|\\/\\d|[.,]\\d)`;
-
-/**
- * Author and kind before the name, kept in the span: "Council Decision", "Commission Implementing
- * Regulation", "Rådets förordning", "neuvoston asetus", "Padomes Regula", "Tarybos reglamentas".
- */
-const BEFORE_NAME =
-  '(?:(?:Council|Commission|European\\s+Parliament\\s+and\\s+(?:of\\s+the\\s+)?Council|' +
-  'Rådets|Kommissionens|Europaparlamentets\\s+och\\s+rådets|Europa-Parlamentets\\s+og\\s+Rådets|' +
-  'neuvoston|komission|Euroopan\\s+parlamentin\\s+ja\\s+neuvoston|nõukogu|komisjoni|Euroopa\\s+Parlamendi\\s+ja\\s+nõukogu|' +
-  'Padomes|Komisijas|Eiropas\\s+Parlamenta\\s+un\\s+Padomes|Tarybos|Komisijos|Europos\\s+Parlamento\\s+ir\\s+Tarybos)\\s+)?' +
-  '(?:(?:Implementing|Delegated|delegoitu|delegeeritud|deleģētā|deleguotasis|įgyvendinimo|īstenošanas|' +
-  'delegierte[nrs]?|εκτελεστικ(?:ός|ού|ή|ής)|prováděcí|vykonávacie|izvedben[aeio]|provedben[aeiu]|delegiran[aeiu])\\s+)?';
-
-/** First halves of compound names: "Durchführungsverordnung", "uitvoeringsbesluit", "genomförandeförordning". */
-const COMPOUND = '(?:durchführungs|uitvoerings|genomförande|gennemførelses|täytäntöönpano|rakendus)?';
-
-/**
- * Words between the name and the number: the author in the genitive and the kind
- * ("rozporządzenie wykonawcze Komisji (UE)", "nařízení Rady (EHS) č.", "règlement d'exécution (UE)").
- */
-const AFTER_NAME =
-  '(?:\\s+(?:Rady|Komisji|Parlamentu\\s+Europejskiego\\s+i\\s+Rady|wykonawcz(?:e|a|ej|ego|ym)|delegowan(?:e|a|ej|ego|ym)|' +
-  'Komise|Evropského\\s+parlamentu\\s+a\\s+Rady|Komisie|Európskeho\\s+parlamentu\\s+a\\s+Rady|' +
-  'Sveta|Komisije|Evropskega\\s+parlamenta\\s+in\\s+Sveta|Vijeća|Europskog\\s+parlamenta\\s+i\\s+Vijeća|' +
-  "tal-Kunsill|tal-Kummissjoni|tal-Parlament\\s+Ewropew\\s+u\\s+tal-Kunsill|ta['’]\\s*Implimentazzjoni|" +
-  "d['’]\\s*exécution|délégu[ée]e?s?|di\\s+esecuzione|delegat[oaie]|de\\s+ejecución|delegad[oa]s?|de\\s+execução|" +
-  'de\\s+punere\\s+în\\s+aplicare|delegat(?:ă|ul)?|за\\s+изпълнение|делегиран(?:ия|ият)?|cur\\s+chun\\s+feidhme|tarmligthe)){0,3}';
-
-// groups: 1 framework decision, 2 directive, 3 regulation, 4 decision, then NUMBERING's 5..9
-const ACT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])${BEFORE_NAME}${COMPOUND}(?:(${FRAMEWORK_DECISION.join('|')})|(${DIRECTIVE.join('|')})|(${REGULATION.join('|')})|(${DECISION.join('|')}))` +
-    `(?![\\p{L}])${AFTER_NAME}\\s*${NUMBERING}`,
-  'giu',
-);
-
-const KEYWORDS = `(?:(${FRAMEWORK_DECISION.join('|')})|(${DIRECTIVE.join('|')})|(${REGULATION.join('|')})|(${DECISION.join('|')}))(?![\\p{L}])`;
-
-/**
- * Name after the number: Hungarian (`(EU) 2017/541 irányelv`, `767/2008/EK rendelet`), and EUR-Lex
- * titles (`2002/584/JI: Rahmenbeschluss des Rates`, `2004/585/EC: Council Decision`), where the
- * span is the number only. Groups: 1 qualifier, 2 a, 3 b, 4 family, 5 Hungarian name,
- * 6..9 the name after a colon (as in ACT_RE).
- */
-const NAME_AFTER_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}/.,])(?:(${QUALIFIER})\\s*)?(\\d{1,4})\\/(\\d{1,4})(?:\\/(${FAMILY}))?` +
-    `(?:\\s+(kerethatározat\\p{L}*|irányelv\\p{L}*|rendelet\\p{L}*|határozat\\p{L}*)` +
-    `|(?<=\\/\\p{L}+)(?=\\s*:\\s*(?:[\\p{L}]+\\s+){0,3}?${KEYWORDS}))`,
-  'giu',
-);
-
-/**
- * Official Journal headings: the name, a few words, then the number in parentheses:
- * `Rahmenbeschluss des Rates (2002/584/JI)`, `COUNCIL FRAMEWORK DECISION (2002/584/JHA)`.
- * Only the old style with its family; the span is the number. Groups: 1..4 name, 5 a, 6 b, 7 family.
- */
-const NAME_THEN_PAREN_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])${KEYWORDS}` +
-    // a few words, or an OJ heading: "of 13 June 2002" / "on the European arrest warrant ..." lines,
-    // with the number alone on its line
-    `(?:(?:\\s+[\\p{L}]+){0,3}?\\s*|[^\\S\\n]*[^\\n()]{0,60}(?:\\n[^\\n()]{0,400}){1,4}\\n[^\\S\\n]*(?=\\([^)\\n]*\\)[^\\S\\n]*(?:\\n|$)))` +
-    `\\(\\s*(\\d{2}|\\d{4})\\/(\\d{1,4})\\/(${FAMILY})\\s*\\)`,
-  'giu',
-);
+import { actGrammarFor, continuationRe } from './act-grammar';
 
 const HUNGARIAN_TYPE: Readonly<Record<string, ActType>> = {
   kerethatározat: 'framework-decision',
@@ -195,10 +15,6 @@ const HUNGARIAN_TYPE: Readonly<Record<string, ActType>> = {
   rendelet: 'regulation',
   határozat: 'decision',
 };
-
-// groups: 1 separator, NUMBERING's 2..6
-const CONTINUATION_RE = new RegExp(`(${LIST_SEPARATOR})${NUMBERING}`, 'iuy');
-
 interface Numbering {
   qualifier: string | undefined;
   mark: string | undefined;
@@ -261,10 +77,10 @@ function actTypeOf(m: RegExpExecArray): ActType {
   return 'decision';
 }
 
-function findNameAfter(text: string, out: Reference[]): void {
-  NAME_AFTER_RE.lastIndex = 0;
+function findNameAfter(re: RegExp, text: string, out: Reference[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NAME_AFTER_RE.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     let type: ActType | undefined;
     if (m[5]) {
       const word = m[5].toLowerCase();
@@ -292,10 +108,10 @@ function findNameAfter(text: string, out: Reference[]): void {
   }
 }
 
-function findNameThenParen(text: string, out: Reference[]): void {
-  NAME_THEN_PAREN_RE.lastIndex = 0;
+function findNameThenParen(re: RegExp, text: string, out: Reference[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NAME_THEN_PAREN_RE.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     const type = actTypeOf(m);
     const a = m[5] ?? '';
     const b = m[6] ?? '';
@@ -311,17 +127,20 @@ function findNameThenParen(text: string, out: Reference[]): void {
 
 export function findActs(text: string): Reference[] {
   const out: Reference[] = [];
-  findNameAfter(text, out);
-  findNameThenParen(text, out);
-  ACT_RE.lastIndex = 0;
+  const grammar = actGrammarFor(text);
+  if (grammar.nameAfter) findNameAfter(grammar.nameAfter, text, out);
+  if (grammar.nameThenParen) findNameThenParen(grammar.nameThenParen, text, out);
+  const re = grammar.act;
+  if (!re) return out;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ACT_RE.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     const type = actTypeOf(m);
     const head = numberingOf(m, 5);
     const parsed = interpret(type, head);
     if (!parsed) {
       // let the scan continue just after the name
-      ACT_RE.lastIndex = m.index + 1;
+      re.lastIndex = m.index + 1;
       continue;
     }
     const start = m.index;
@@ -331,8 +150,8 @@ export function findActs(text: string): Reference[] {
 
     // Enumerations: "Regulations (EU) 2018/1240 and (EU) 2018/1241", "Directives 2014/41/EU and 2011/99/EU".
     for (let i = 0; i < 50; i++) {
-      CONTINUATION_RE.lastIndex = end;
-      const c = CONTINUATION_RE.exec(text);
+      continuationRe.lastIndex = end;
+      const c = continuationRe.exec(text);
       if (!c) break;
       const item = numberingOf(c, 2);
       const itemNewStyle = item.a.length === 4 && Number(item.a) >= 2015 && !item.mark;
@@ -355,7 +174,7 @@ export function findActs(text: string): Reference[] {
       });
       end = cEnd;
     }
-    ACT_RE.lastIndex = end;
+    re.lastIndex = end;
   }
   return out;
 }

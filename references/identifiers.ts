@@ -34,8 +34,22 @@ const ELI_RE = new RegExp(
   'giu',
 );
 
+/**
+ * What a CELEX number and an ELI address need, checked before the full expressions: those start
+ * with an optional prefix and lookbehinds, so V8 tries them at every position of the text. Same
+ * flags as the full expressions, so "needs" means the same ([A-Za-z] takes "ſ" and "K" under `iu`).
+ */
+const CELEX_CORE = /[035](?:19|20)\d\d[A-Za-z]{1,2}\d{4}/iu;
+const ELI_CORE = /\/eli\//iu;
+
 export function findIdentifiers(text: string): Reference[] {
   const out: Reference[] = [];
+  if (CELEX_CORE.test(text)) findCelex(text, out);
+  if (ELI_CORE.test(text)) findEli(text, out);
+  return out;
+}
+
+function findCelex(text: string, out: Reference[]): void {
   let m: RegExpExecArray | null;
   CELEX_RE.lastIndex = 0;
   while ((m = CELEX_RE.exec(text)) !== null) {
@@ -47,6 +61,10 @@ export function findIdentifiers(text: string): Reference[] {
     if (!ident) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...ident });
   }
+}
+
+function findEli(text: string, out: Reference[]): void {
+  let m: RegExpExecArray | null;
   ELI_RE.lastIndex = 0;
   while ((m = ELI_RE.exec(text)) !== null) {
     const type = ELI_TYPES[(m[1] ?? '').toLowerCase()];
@@ -54,5 +72,4 @@ export function findIdentifiers(text: string): Reference[] {
     if (!type || !isPlausibleYear(year) || /^0+$/.test(m[3] ?? '')) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...actIdentity(type, year, m[3] ?? '') });
   }
-  return out;
 }

@@ -1,0 +1,186 @@
+/**
+ * Pruning big alternations to the words a text can hold.
+ *
+ * The acts grammar is one alternation over the names of acts (and their authors and kinds) in 24
+ * languages, case-insensitive and Unicode (`iu`). V8 compiles such an expression in tens of
+ * milliseconds on its first use, and every scan tries it at each position. Yet a block of text
+ * holds one or two of those words at most. So each alternative gets a stem: a few characters that
+ * every match of the alternative contains. One small scan finds which stems the text holds, and
+ * the grammar is built from the alternatives whose stem is there, in their original order.
+ *
+ * Why this finds exactly what the full expression finds: an alternative whose stem occurs nowhere
+ * in the text (as `iu` matches it) cannot match anywhere in it, so no path of the full expression
+ * through that alternative succeeds; removing it leaves the first successful path, and with it
+ * every capture, unchanged. Stems are matched by a regular expression with the same flags, so "the
+ * text holds the stem" means exactly what it means inside the grammar (`ſ` for `s`, `K` for `k`).
+ */
+
+/**
+ * Stems are the first STEM_LENGTH characters of the longest literal run (fewer when the run is
+ * shorter, but at least MIN_STEM): long stems rule more words out, which matters because each
+ * new combination of words costs a compilation.
+ */
+const STEM_LENGTH = 8;
+const MIN_STEM = 3;
+
+/**
+ * The stem of a regular-expression source: literal characters that every match contains (the
+ * start of the longest run of literal characters at the top level of `source`, in lower case),
+ * or null when there is none (such an alternative is always kept). No top-level `|` in `source`.
+ */
+export function stemOf(source: string): string | null {
+  const runs: string[] = [];
+  let run = '';
+  const endRun = () => {
+    if (run) runs.push(run);
+    run = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i] as string;
+    let literal: string | null = null;
+    let next: number;
+    if (c === '\\') {
+      // escapes (\s, \p{L}, \( ...) are not taken as literal text: skip `\X` or `\p{...}`
+      next = source[i + 1] === 'p' || source[i + 1] === 'P' ? source.indexOf('}', i) + 1 : i + 2;
+    } else if (c === '(') {
+      next = closingParen(source, i) + 1;
+    } else if (c === '[') {
+      next = closingBracket(source, i) + 1;
+    } else if (c === '|') {
+      throw new Error(`stemOf: top-level alternation in ${source}`);
+    } else if ('.^$)]{}?*+'.includes(c)) {
+      throw new Error(`stemOf: unexpected ${c} in ${source}`);
+    } else {
+      literal = c;
+      next = i + 1;
+    }
+    // a quantifier after the atom
+    const q = source[next];
+    let optional = false;
+    let repeated = false;
+    if (q === '?' || q === '*') {
+      optional = true;
+      next++;
+    } else if (q === '+') {
+      repeated = true;
+      next++;
+    } else if (q === '{') {
+      const close = source.indexOf('}', next);
+      const min = Number(source.slice(next + 1, close).split(',')[0]);
+      optional = min === 0;
+      repeated = true;
+      next = close + 1;
+    }
+    if (source[next] === '?' && (optional || repeated)) next++; // lazy
+    if (literal === null || optional) {
+      endRun();
+    } else {
+      run += literal;
+      if (repeated) endRun();
+    }
+    i = next;
+  }
+  endRun();
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest.length < MIN_STEM) return null;
+  // lower case, so that "Council" and "council" share one stem (the same text matches both)
+  const stem = longest.slice(0, STEM_LENGTH).toLowerCase();
+  // The scan relies on one code unit per character (stems are letters of the BMP).
+  if (/[\uD800-\uDFFF]/.test(stem)) return null;
+  return stem;
+}
+
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = closingBracket(source, i);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  throw new Error(`stemOf: unbalanced ( in ${source}`);
+}
+
+function closingBracket(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+  }
+  throw new Error(`stemOf: unbalanced [ in ${source}`);
+}
+
+/** The stems a text holds: found by one scan, compiled on first use. */
+export class StemScanner {
+  private readonly stems: readonly string[];
+  /** for each stem, the shorter stems it begins with: they occur wherever it does */
+  private readonly prefixes: readonly (readonly string[])[];
+  private re: RegExp | null = null;
+
+  /**
+   * `stems`: in lower case, and one stem begins with another (under `iu`) only where it does as
+   * a string (checked by a test), so that the prefixes below are all the stems a match holds.
+   */
+  constructor(stems: Iterable<string>) {
+    // longest first: at each position the alternation reports the longest stem there
+    this.stems = [...new Set(stems)].sort((a, b) => b.length - a.length);
+    this.prefixes = this.stems.map((s) => this.stems.filter((t) => t !== s && s.startsWith(t)));
+  }
+
+  /** Every stem (as given) that occurs in `text`, overlapping occurrences included. */
+  scan(text: string): Set<string> {
+    // One capture group per stem, so the match says which stem it is without folding case here.
+    this.re ??= new RegExp(this.stems.map((s) => `(${escape(s)})`).join('|'), 'giu');
+    const re = this.re;
+    const found = new Set<string>();
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      for (let g = 1; g < m.length; g++) {
+        if (m[g] !== undefined) {
+          found.add(this.stems[g - 1] as string);
+          for (const p of this.prefixes[g - 1] ?? []) found.add(p);
+          break;
+        }
+      }
+      // next position, not past the match: stems may overlap ("directive" holds "dir" and "ect")
+      re.lastIndex = m.index + 1;
+    }
+    return found;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|\/]/g, '\\$&');
+}
+
+/** A list of alternatives (regular-expression sources, in order of preference), each with its stem. */
+export class Alternatives {
+  readonly sources: readonly string[];
+  readonly stems: readonly (string | null)[];
+
+  constructor(sources: readonly string[]) {
+    this.sources = sources;
+    this.stems = sources.map(stemOf);
+  }
+
+  /**
+   * True when a text holding `present` may match one of the alternatives. Alternatives
+   * without a stem may always match.
+   */
+  holdsAny(present: ReadonlySet<string>): boolean {
+    return this.stems.some((stem) => stem === null || present.has(stem));
+  }
+
+  /** The alternatives a text holding `present` may match, in their order, joined with `|` ("" for none). */
+  kept(present: ReadonlySet<string>): string {
+    const out: string[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      const stem = this.stems[i];
+      if (stem === null || stem === undefined || present.has(stem)) out.push(this.sources[i] as string);
+    }
+    return out.join('|');
+  }
+}
