@@ -29,16 +29,25 @@ const NEVER = '(?!)';
 /** The four name groups when the text holds no name: none can match. */
 const NEVER_NAMES = `(?:(${NEVER})|(${NEVER})|(${NEVER})|(${NEVER}))`;
 
-const NAMES = [FRAMEWORK_DECISION, DIRECTIVE, REGULATION, DECISION].map((list) => new Alternatives(list));
-const AUTHOR = new Alternatives(AUTHORS);
-const KIND = new Alternatives(KINDS);
-const COMPOUND = new Alternatives(COMPOUNDS);
-const AFTER = new Alternatives(AFTER_WORDS);
-const HUNGARIAN_NAME = new Alternatives(HUNGARIAN);
+/**
+ * The word tables and their stem scanner, built on the first text that could hold an act: a page
+ * without one (most pages a reader opens) never pays for them (some 10 ms at load, issue #8).
+ */
+function makeTables() {
+  const NAMES = [FRAMEWORK_DECISION, DIRECTIVE, REGULATION, DECISION].map((list) => new Alternatives(list));
+  const AUTHOR = new Alternatives(AUTHORS);
+  const KIND = new Alternatives(KINDS);
+  const COMPOUND = new Alternatives(COMPOUNDS);
+  const AFTER = new Alternatives(AFTER_WORDS);
+  const HUNGARIAN_NAME = new Alternatives(HUNGARIAN);
+  const SCANNER = new StemScanner(
+    [...NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME].flatMap((a) => a.stems.filter((s): s is string => s !== null)),
+  );
+  return { NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME, SCANNER };
+}
 
-const SCANNER = new StemScanner(
-  [...NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME].flatMap((a) => a.stems.filter((s): s is string => s !== null)),
-);
+let tablesMade: ReturnType<typeof makeTables> | null = null;
+const tables = () => (tablesMade ??= makeTables());
 
 /** The expressions for one text; null where the text holds none of the words it needs. */
 export interface ActGrammar {
@@ -58,7 +67,7 @@ export interface ActGrammar {
 
 /** The four name groups ("(FD)|(DIR)|(REG)|(DEC)"), or null when the text holds no name. */
 function nameGroups(present: ReadonlySet<string>): string | null {
-  const kept = NAMES.map((a) => a.kept(present));
+  const kept = tables().NAMES.map((a) => a.kept(present));
   if (kept.every((k) => k === '')) return null;
   return `(?:${kept.map((k) => `(${k || NEVER})`).join('|')})`;
 }
@@ -69,6 +78,7 @@ function optional(kept: string, wrap: (alternation: string) => string): string {
 }
 
 function actSource(present: ReadonlySet<string>, names: string): string {
+  const { AUTHOR, KIND, COMPOUND, AFTER } = tables();
   // Author and kind before the name, kept in the span: "Council Decision", "Commission
   // Implementing Regulation", "Rådets förordning", "neuvoston asetus", "Padomes Regula".
   const beforeName =
@@ -131,7 +141,7 @@ let built: { act: RegExp | null; nameAfter: RegExp | null; nameThenParen: RegExp
 function builtFromSeen(): NonNullable<typeof built> {
   if (!built) {
     const names = nameGroups(seen);
-    const hungarian = HUNGARIAN_NAME.kept(seen);
+    const hungarian = tables().HUNGARIAN_NAME.kept(seen);
     built = {
       act: names ? compiled(actSource(seen, names)) : null,
       nameAfter: names || hungarian ? compiled(nameAfterSource(hungarian, names ?? NEVER_NAMES)) : null,
@@ -156,6 +166,7 @@ const NONE: ActGrammar = { act: null, nameAfter: null, nameThenParen: null };
  */
 export function actGrammarFor(text: string): ActGrammar {
   if (!DIGIT_SLASH_DIGIT.test(text)) return NONE;
+  const { NAMES, HUNGARIAN_NAME, SCANNER } = tables();
   const present = SCANNER.scan(text);
   for (const stem of present) {
     if (!seen.has(stem)) {

@@ -5,29 +5,41 @@
  * library would cost each page tens of milliseconds to load (issue #8).
  */
 import * as z from 'zod/mini';
+import { lazily } from './lazily';
 
-/** Hostnames are compared lower-case and without a leading "www." */
-const HostSchema = z.string().check(z.minLength(1), z.maxLength(253));
-
-export const SettingsSchema = z.object({
-  /** hide references the dataset does not track: no mark, no popover */
-  hideUntracked: z._default(z.boolean(), false),
-  /** sites where the reader switched Eurefs off, even on europa.eu */
-  disabledSites: z._default(z.array(HostSchema), []),
-  /** sites beyond europa.eu the reader granted, as origin match patterns (https://example.org/*) */
-  extraSites: z._default(z.array(z.string()), []),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+const settings = () => {
+  /** Hostnames are compared lower-case and without a leading "www." */
+  const host = z.string().check(z.minLength(1), z.maxLength(253));
+  return z.object({
+    /** hide references the dataset does not track: no mark, no popover */
+    hideUntracked: z._default(z.boolean(), false),
+    /** sites where the reader switched Eurefs off, even on europa.eu */
+    disabledSites: z._default(z.array(host), []),
+    /** sites beyond europa.eu the reader granted, as origin match patterns (https://example.org/*) */
+    extraSites: z._default(z.array(z.string()), []),
+  });
+};
+/** Built on first use (storage/lazily.ts). */
+export const settingsSchema = lazily(settings);
+export type Settings = z.infer<ReturnType<typeof settings>>;
 
 export const SETTINGS_KEY = 'eurefs:settings';
 
-/** Anything stored that does not parse falls back to the defaults rather than breaking pages. */
+/**
+ * Anything stored that does not parse falls back to the defaults rather than breaking pages.
+ * Nothing stored (a reader who never changed a setting) needs no parse, and no schema built.
+ */
 export function parseSettings(raw: unknown): Settings {
-  const parsed = SettingsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : SettingsSchema.parse({});
+  if (raw === undefined || raw === null) return defaults();
+  const parsed = settingsSchema().safeParse(raw);
+  return parsed.success ? parsed.data : defaults();
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(parseSettings(undefined));
+const defaults = (): Settings => ({ ...DEFAULT_SETTINGS, disabledSites: [], extraSites: [] });
+
+/** What the schema gives for nothing stored, without a parse (a test checks they agree). */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ hideUntracked: false, disabledSites: [], extraSites: [] });
+
 export function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
 }

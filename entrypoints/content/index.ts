@@ -1,7 +1,8 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import { loadedAt } from './loaded-at';
 import { browser } from 'wxt/browser';
-import { ToContentSchema } from '../../storage/content-protocol';
+import { config as zodConfig } from 'zod/mini';
+import { toContentSchema } from '../../storage/content-protocol';
 import { isSiteDisabled } from '../../storage/settings';
 import { recordVisitWhenReady } from './record-visit';
 import { Annotator } from './annotator';
@@ -9,6 +10,10 @@ import { adoptMarkStyles } from './page-styles';
 import { onSettingsChanged, readSettings } from './settings-client';
 import { loadUiOnFirstIntent } from './ui-loader';
 import { POPOVER_HOST, publishCore } from './ui-contract';
+
+// A content script may not eval: zod would otherwise try `new Function` on its first parse, and
+// the page's console would get a CSP violation for it.
+zodConfig({ jitless: true });
 
 /**
  * Runs on every page Eurefs may read, so it holds only what every page needs: the grammar, the
@@ -22,6 +27,10 @@ export default defineContentScript({
   // (up to the load event), and the scan runs in slices anyway, so starting early costs nothing.
   runAt: 'document_end',
   cssInjectionMode: 'manual',
+  // WXT tells an older copy of this script (after an extension update) to stop with a DOM event;
+  // its second signal, a window.postMessage to the page, cost 10-80 ms on every page measured, and
+  // reaches the page's own message listeners. The event alone does the job.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (!document.body) return;
     const controller = new AbortController();
@@ -50,7 +59,7 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
       if (signal.aborted) return undefined;
-      const parsed = ToContentSchema.safeParse(raw);
+      const parsed = toContentSchema().safeParse(raw);
       if (!parsed.success) return undefined;
       const message = parsed.data;
       switch (message.type) {

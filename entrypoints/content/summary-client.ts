@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SummaryResponseSchema, type DocumentSummary } from '../../storage/content-protocol';
+import { summaryResponseSchema, type DocumentSummary } from '../../storage/content-protocol';
 import { MAX_IDS_PER_LOOKUP } from '../../storage/limits';
 
 /**
@@ -25,7 +25,7 @@ export class SummaryClient {
       const batch = fresh.slice(i, i + MAX_IDS_PER_LOOKUP);
       this.roundTrips++;
       try {
-        const answer = SummaryResponseSchema.parse(await browser.runtime.sendMessage({ type: 'lookup-summary', ids: batch }));
+        const answer = summaryResponseSchema().parse(await browser.runtime.sendMessage({ type: 'lookup-summary', ids: batch }));
         for (const id of batch) this.known.set(id, answer.documents[id] ?? null);
       } catch (error) {
         // Ask again next time: a background that was restarting is no reason to say "untracked".

@@ -5,7 +5,7 @@
  * cheap on the many pages a reader only scrolls through (issue #8).
  */
 import { browser } from 'wxt/browser';
-import { LoadUiResponseSchema } from '../../storage/content-protocol';
+import { loadUiResponseSchema } from '../../storage/content-protocol';
 import { MARK_ATTRIBUTE } from './text-blocks';
 import type { PageCore } from './ui-contract';
 
@@ -25,7 +25,7 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
     if (loading) return;
     loading = true;
     try {
-      const answer = LoadUiResponseSchema.parse(await load());
+      const answer = loadUiResponseSchema().parse(await load());
       if (!answer.loaded || !core.ui) throw new Error(answer.error ?? 'the popover did not start');
     } catch (error) {
       // The next hover tries again (the background may have been restarting).

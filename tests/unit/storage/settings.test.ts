@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteDisabled, originPatternFor, parseSettings } from '../../../storage/settings';
+import { DEFAULT_SETTINGS, isSiteDisabled, originPatternFor, parseSettings, settingsSchema } from '../../../storage/settings';
 
 describe('settings', () => {
   it('falls back to the defaults for missing or broken stored values', () => {
     expect(parseSettings(undefined)).toEqual({ hideUntracked: false, disabledSites: [], extraSites: [] });
+    // Nothing stored is answered without a parse: it must be what the schema gives for nothing.
+    expect(DEFAULT_SETTINGS).toEqual(settingsSchema().parse({}));
+    expect(parseSettings(null)).toEqual(settingsSchema().parse({}));
     expect(parseSettings({ hideUntracked: 'yes' })).toEqual({ hideUntracked: false, disabledSites: [], extraSites: [] });
     expect(parseSettings({ hideUntracked: true }).hideUntracked).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SummaryResponseSchema } from '../../../storage/content-protocol';
+import { summaryResponseSchema } from '../../../storage/content-protocol';
 import { summarize } from '../../../storage/summary';
 import type { DocumentView } from '../../../storage/protocol';
 
@@ -33,11 +33,11 @@ describe('summarize', () => {
       },
     });
     // What the background sends is what the content script accepts.
-    expect(SummaryResponseSchema.safeParse(summary).success).toBe(true);
+    expect(summaryResponseSchema().safeParse(summary).success).toBe(true);
   });
 
   it('the content script refuses an answer that is not a summary', () => {
-    expect(SummaryResponseSchema.safeParse({ datasetVersion: 'v1', documents: { x: { stage: 'nearly', title: 't' } } }).success).toBe(false);
-    expect(SummaryResponseSchema.safeParse({ datasetVersion: 'v1', documents: { x: { stage: null, title: 't', extra: 1 } } }).success).toBe(false);
+    expect(summaryResponseSchema().safeParse({ datasetVersion: 'v1', documents: { x: { stage: 'nearly', title: 't' } } }).success).toBe(false);
+    expect(summaryResponseSchema().safeParse({ datasetVersion: 'v1', documents: { x: { stage: null, title: 't', extra: 1 } } }).success).toBe(false);
   });
 });
