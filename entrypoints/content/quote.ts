@@ -32,23 +32,37 @@ export function quoteOf(mark: Node, root: Node = document.body, context = QUOTE_
  * The position of every occurrence at once, in one walk over the page's text: `quoteOf` for each
  * of thousands of references would walk the page thousands of times. `occurrences` gives each
  * mention's first mark and its text (which may run over several marks and elements).
+ * With `pause`, the work gives the page the main thread back every `sliceMs`: on a page of
+ * 100,000 paragraphs one walk is a long task (issue #8). A page that changes between two slices
+ * may shift the positions after the change; the reading history keeps them as found.
  */
-export function positionsOf(
+export async function positionsOf(
   occurrences: readonly { firstMark: Node; text: string }[],
   root: Node = document.body,
-): ({ exact: string; start: number; end: number } | null)[] {
+  pause?: () => Promise<void>,
+  sliceMs = 8,
+): Promise<({ exact: string; start: number; end: number } | null)[]> {
   const doc = root.ownerDocument ?? (root as Document);
+  let sliceEnd = performance.now() + sliceMs;
+  /** every 256 steps, a look at the clock; past the slice, a pause */
+  const maybePause = async (step: number) => {
+    if (!pause || (step & 255) !== 0 || performance.now() < sliceEnd) return;
+    await pause();
+    sliceEnd = performance.now() + sliceMs;
+  };
   const firstText = new Map<Node, number>();
-  occurrences.forEach(({ firstMark }, index) => {
-    const inner = doc.createTreeWalker(firstMark, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+  for (let index = 0; index < occurrences.length; index++) {
+    const inner = doc.createTreeWalker(occurrences[index]!.firstMark, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
     if (inner && !firstText.has(inner)) firstText.set(inner, index);
-  });
+    await maybePause(index + 1);
+  }
   const positions: ({ exact: string; start: number; end: number } | null)[] = occurrences.map(() => null);
   // The walk stops at the last mention: the text after it moves no offset.
   let left = firstText.size;
   if (left === 0) return positions;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let offset = 0;
+  let step = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const index = firstText.get(node);
     if (index !== undefined) {
@@ -57,6 +71,7 @@ export function positionsOf(
       if (--left === 0) break;
     }
     offset += node.nodeValue?.length ?? 0;
+    await maybePause(++step);
   }
   return positions;
 }

@@ -9,6 +9,7 @@ import type { AnnotationMessageInput } from '../../storage/annotations/protocol'
 import type { Occurrence } from '../../storage/annotations/schema';
 import type { PageReferencesResponse } from '../../storage/protocol';
 import { positionsOf } from './quote';
+import { yieldToPage } from './scanner';
 
 /** The history keeps at most this many positions a document a page; the count stays exact. */
 const MAX_OCCURRENCES = 1_000;
@@ -26,11 +27,13 @@ export function recordVisitWhenReady(
   record: (message: VisitMessage) => Promise<unknown> = send,
 ): void {
   annotator.ready
-    .then(() => {
+    .then(async () => {
       if (signal.aborted) return;
       const { url, title, references } = annotator.listReferences();
       const mentions = annotator.mentions();
-      const positions = positionsOf(mentions);
+      // In slices: on a long page one walk over its text would be a long task.
+      const positions = await positionsOf(mentions, document.body, yieldToPage);
+      if (signal.aborted) return;
       const byId = new Map<string, Occurrence[]>();
       mentions.forEach(({ id }, i) => {
         const position = positions[i];

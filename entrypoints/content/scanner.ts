@@ -23,7 +23,7 @@ interface PostTaskScheduler {
  * after the fifth, which would add a third to every 8 ms slice. `scheduler.postTask` where the
  * browser has it (Chromium, recent Firefox), else a MessageChannel message, which is not clamped.
  */
-const yieldToPage: () => Promise<void> = (() => {
+export const yieldToPage: () => Promise<void> = (() => {
   const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
   if (scheduler && typeof scheduler.postTask === 'function') {
     return () => scheduler.postTask(() => undefined, { priority: 'user-visible' });
