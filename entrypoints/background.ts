@@ -12,6 +12,7 @@ import { handleAnnotationMessage } from '../storage/annotations/service';
 import { watchExtraSites } from '../storage/site-access';
 
 const POPOVER_SCRIPT = '/popover-ui.js';
+const SCANNER_SCRIPT = '/page-scanner.js';
 
 /** The bundled dataset ships as a file beside the bundles, not inside them (DESIGN.md). */
 async function readBundledDataset(): Promise<unknown> {
@@ -21,16 +22,19 @@ async function readBundledDataset(): Promise<unknown> {
   return response.json();
 }
 
-/** The popover's script (entrypoints/popover-ui), into the frame whose content script asked. */
-async function injectPopover(sender: Browser.runtime.MessageSender): Promise<LoadUiResponse> {
+/**
+ * One of the scripts a page's content script brings in on demand (the page scanner, the popover),
+ * into the frame that asked.
+ */
+async function inject(file: typeof POPOVER_SCRIPT | typeof SCANNER_SCRIPT, sender: Browser.runtime.MessageSender): Promise<LoadUiResponse> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { loaded: false, error: 'not asked from a tab' };
   const frameId = sender.frameId ?? 0;
   try {
     if (import.meta.env.MANIFEST_VERSION === 2) {
-      await browser.tabs.executeScript(tabId, { file: POPOVER_SCRIPT, frameId });
+      await browser.tabs.executeScript(tabId, { file, frameId });
     } else {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [POPOVER_SCRIPT] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     }
     return { loaded: true };
   } catch (error) {
@@ -85,7 +89,9 @@ export default defineBackground(() => {
       case 'lookup-summary':
         return ready.then(() => lookupDocuments(db, message.ids)).then(summarize);
       case 'load-ui':
-        return injectPopover(sender);
+        return inject(POPOVER_SCRIPT, sender);
+      case 'load-scanner':
+        return inject(SCANNER_SCRIPT, sender);
     }
   });
 });

@@ -26,11 +26,15 @@ export const SummaryRequestSchema = z.strictObject({
 /** A page asks for its popover's script, on the reader's first hover or focus of a reference. */
 export const LoadUiRequestSchema = z.strictObject({ type: z.literal('load-ui') });
 
+/** A page's content script asks for the page scanner: it saw text that could hold a reference. */
+export const LoadScannerRequestSchema = z.strictObject({ type: z.literal('load-scanner') });
+
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LookupRequestSchema,
   StatsRequestSchema,
   SummaryRequestSchema,
   LoadUiRequestSchema,
+  LoadScannerRequestSchema,
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 

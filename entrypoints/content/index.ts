@@ -1,30 +1,30 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import { loadedAt } from './loaded-at';
 import { browser } from 'wxt/browser';
-import { config as zodConfig } from 'zod/mini';
-import { toContentSchema } from '../../storage/content-protocol';
-import { isSiteDisabled } from '../../storage/settings';
-import { recordVisitWhenReady } from './record-visit';
-import { Annotator } from './annotator';
-import { adoptMarkStyles } from './page-styles';
-import { onSettingsChanged, readSettings } from './settings-client';
-import { loadUiOnFirstIntent } from './ui-loader';
-import { POPOVER_HOST, publishCore } from './ui-contract';
+import { announceScanned } from './scanned-hook';
+import type { ScanStats } from './scanner';
+import { createTextBlockCollector } from './text-blocks';
+import { POPOVER_HOST, publishSentinel, type SentinelOffer } from './ui-contract';
+import { yieldToPage } from './yield';
 
-// A content script may not eval: zod would otherwise try `new Function` on its first parse, and
-// the page's console would get a CSP violation for it.
-zodConfig({ jitless: true });
+/** A finding slice: as the page scanner's, far below the 50 ms of a long task. */
+const SLICE_MS = 8;
+/** Changes arrive in bursts (a search result list rendering); one look per burst. */
+const MUTATION_DEBOUNCE_MS = 120;
 
 /**
- * Runs on every page Eurefs may read, so it holds only what every page needs: the grammar, the
- * scan, the marks, one batched lookup and the page's list for the popup. The popover (and the
- * libraries behind it) comes in on the reader's first hover or focus of a reference (ui-loader.ts).
+ * The content script, on every page Eurefs may read, is only a lookout: it walks the page's text
+ * for anything that could be a reference (the grammar's own prefilter, text-blocks.ts) and, at the
+ * first such block, has the background inject the page scanner (entrypoints/page-scanner), which
+ * holds the grammar, the marks, the schemas and the lookup. A page without references (most pages
+ * a reader opens) pays for this small script and one walk, nothing more (issue #8). It keeps
+ * watching for content added later, and brings the scanner in when the popup asks about the page.
  */
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
   matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
   // At document_end, right at DOMContentLoaded: document_idle would wait for Chrome's idle time
-  // (up to the load event), and the scan runs in slices anyway, so starting early costs nothing.
+  // (up to the load event), and the walk runs in slices anyway, so starting early costs nothing.
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   // WXT tells an older copy of this script (after an extension update) to stop with a DOM event;
@@ -35,56 +35,87 @@ export default defineContentScript({
     if (!document.body) return;
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const { signal } = controller;
+    const offer: SentinelOffer = { loadedAt, signal: controller.signal };
+    publishSentinel(offer);
 
-    // The settings are a round trip to the browser; finding references needs no settings, so the
-    // first slices run while the answer is on its way, and marking waits for it.
-    const settingsRead = readSettings();
-    const annotator = new Annotator(POPOVER_HOST, signal, loadedAt);
-    const started = annotator.start(
-      document.body,
-      settingsRead.then((settings) => {
-        // The reader switched Eurefs off here: not a mark, not a listener.
-        if (isSiteDisabled(settings, location.hostname)) {
-          controller.abort();
-          return false;
-        }
-        annotator.applySettings(settings);
-        const removeMarkStyles = adoptMarkStyles();
-        signal.addEventListener('abort', removeMarkStyles);
-        return true;
-      }),
-    );
-    if (!(await settingsRead.then((settings) => !isSiteDisabled(settings, location.hostname)))) return;
+    let loading: Promise<boolean> | null = null;
+    /** Has the background inject the page scanner; true once it is running in this page. */
+    const loadScanner = (): Promise<boolean> =>
+      (loading ??= browser.runtime.sendMessage({ type: 'load-scanner' }).then(
+        // The answer is not read: the scanner's presence is what counts.
+        () => Boolean(offer.handleMessage),
+        () => false,
+      )).then((ok) => {
+        if (!ok) loading = null;
+        return ok;
+      });
 
+    // The popup asks the page for its references: the scanner answers (and parses the question).
     browser.runtime.onMessage.addListener((raw: unknown) => {
-      if (signal.aborted) return undefined;
-      const parsed = toContentSchema().safeParse(raw);
-      if (!parsed.success) return undefined;
-      const message = parsed.data;
-      switch (message.type) {
-        case 'list-references':
-          return annotator.ready.then(() => annotator.listReferences());
-        case 'reveal':
-          return Promise.resolve(annotator.reveal(message.id));
-      }
+      if (controller.signal.aborted) return undefined;
+      return loadScanner().then((ok) => (ok ? offer.handleMessage?.(raw) : undefined));
     });
 
-    const core = {
-      referenceOf: (mark: HTMLElement) => annotator.referenceOf(mark),
-      isShown: (reference: Parameters<Annotator['isShown']>[0]) => annotator.isShown(reference),
-      signal,
-    };
-    publishCore(core);
-    loadUiOnFirstIntent(core);
-    onSettingsChanged((changed) => {
-      annotator.applySettings(changed);
-      if (isSiteDisabled(changed, location.hostname)) controller.abort();
-    }, signal);
-
-    await started;
-    // Reading history (issue #7): one message per page, once the first scan and lookup are done;
-    // the background decides by the reader's per-site switch whether to keep it.
-    recordVisitWhenReady(annotator, signal);
+    const startedAt = performance.now();
+    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
+    if (await mayHoldReferences(document.body, controller.signal, stats)) {
+      void loadScanner();
+      return;
+    }
+    if (controller.signal.aborted) return;
+    // Nothing here could be a reference: the same hook the scanner sets, with a count of 0.
+    stats.markedAt = performance.now();
+    announceScanned(0, loadedAt, startedAt, stats, 0, 0);
+    watchForReferences(controller.signal, () => void loadScanner());
   },
 });
+
+/** True as soon as a block under `root` passes the grammar's prefilter. Walks in slices. */
+async function mayHoldReferences(root: Node, signal: AbortSignal, stats?: ScanStats): Promise<boolean> {
+  const collector = createTextBlockCollector(root, POPOVER_HOST);
+  while (!collector.done && !signal.aborted) {
+    const sliceStart = performance.now();
+    const found = collector.next(sliceStart + SLICE_MS).length > 0;
+    if (stats) {
+      const ms = performance.now() - sliceStart;
+      stats.busyMs += ms;
+      stats.findMs = (stats.findMs ?? 0) + ms;
+      stats.slices++;
+      stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
+    }
+    if (found) return true;
+    if (!collector.done) await yieldToPage();
+  }
+  return false;
+}
+
+/** Calls `found` once content added to the page could hold a reference (a search result list). */
+function watchForReferences(signal: AbortSignal, found: () => void): void {
+  const pending = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.add(record.target.parentNode ?? record.target);
+      else record.addedNodes.forEach((node) => pending.add(node));
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => void look(), MUTATION_DEBOUNCE_MS);
+  });
+  const look = async () => {
+    const roots = [...pending].filter((node) => node.isConnected);
+    pending.clear();
+    for (const root of roots) {
+      if (signal.aborted) return;
+      if (await mayHoldReferences(root, signal)) {
+        observer.disconnect();
+        found();
+        return;
+      }
+    }
+  };
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+}

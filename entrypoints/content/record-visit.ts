@@ -9,7 +9,7 @@ import type { AnnotationMessageInput } from '../../storage/annotations/protocol'
 import type { Occurrence } from '../../storage/annotations/schema';
 import type { PageReferencesResponse } from '../../storage/protocol';
 import { positionsOf } from './quote';
-import { yieldToPage } from './scanner';
+import { yieldToPage } from './yield';
 
 /** The history keeps at most this many positions a document a page; the count stays exact. */
 const MAX_OCCURRENCES = 1_000;

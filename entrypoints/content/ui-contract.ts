@@ -1,7 +1,9 @@
 /**
- * The line between the two scripts Eurefs puts in a page. The content script (always there)
- * finds, marks and lists references; the popover's script (entrypoints/popover-ui, injected by the
- * background on the reader's first hover or focus of a reference) shows them. Both run in the
+ * The lines between the three scripts Eurefs puts in a page. The content script (always there)
+ * only looks for text that could hold a reference; the page scanner (entrypoints/page-scanner,
+ * injected by the background when it finds some) finds, marks and lists references; the popover's
+ * script (entrypoints/popover-ui, injected on the reader's first hover or focus of a reference)
+ * shows them. Both run in the
  * extension's isolated world of the page, so they meet on its global object, under a symbol the
  * page's own scripts cannot see.
  */
@@ -27,6 +29,29 @@ export interface PopoverUi {
   hover(mark: HTMLElement, since: number): void;
   /** `mark` has keyboard focus: open now */
   focus(mark: HTMLElement): void;
+}
+
+/**
+ * What the content script (entrypoints/content/index.ts, on every page) hands the page scanner
+ * (entrypoints/page-scanner, injected once the page shows something that could be a reference).
+ */
+export interface SentinelOffer {
+  /** when the content script began to run (the benchmark reads it) */
+  readonly loadedAt: number;
+  /** aborted when the extension is reloaded or updated */
+  readonly signal: AbortSignal;
+  /** set by the page scanner: answers what the popup asks of the page (it parses the message) */
+  handleMessage?: (raw: unknown) => Promise<unknown> | undefined;
+}
+
+const SENTINEL_KEY = Symbol.for('eurefs.sentinel');
+
+export function publishSentinel(offer: SentinelOffer): void {
+  (globalThis as Record<symbol, unknown>)[SENTINEL_KEY] = offer;
+}
+
+export function publishedSentinel(): SentinelOffer | undefined {
+  return (globalThis as Record<symbol, unknown>)[SENTINEL_KEY] as SentinelOffer | undefined;
 }
 
 const CORE_KEY = Symbol.for('eurefs.page-core');

@@ -1,4 +1,5 @@
-import { DEMO_URL, demoHtml, expect, openServed, popover, test } from './fixtures';
+import { servePages } from '../../scripts/launch-browser';
+import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, test } from './fixtures';
 
 test('marks references on a EUR-Lex page without changing its text', async ({ ext }) => {
   const html = demoHtml();
@@ -79,4 +80,49 @@ test('a reference the dataset does not track says so and links to EUR-Lex', asyn
     'href',
     'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=COM:2021:206:FIN',
   );
+});
+
+test('a page without references is only looked over, and what arrives later is marked', async ({ ext }) => {
+  const url = 'https://eur-lex.europa.eu/eurefs-no-references.html';
+  await servePages(ext.context, {
+    [url]: {
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body><main><h1>Search EUR-Lex</h1><p>Article 5(3) applies from 12 December 2017; EUR 1 500 000.</p><div id="results"></div></main></body></html>',
+    },
+  });
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  // The content script looked and found nothing that could be a reference.
+  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned === '0');
+  await expect(page.locator('[data-euref]')).toHaveCount(0);
+  // The toolbar list still answers for the page (the scanner comes in to answer it).
+  const list = await openList(ext, await activeTabId(ext));
+  await expect(list.getByText('No references to EU documents on this page.')).toBeVisible();
+  await list.close();
+  // Results rendered later, as a search page does: marked, and the popover opens on them.
+  await page.bringToFront();
+  await page.evaluate(() => {
+    document.querySelector('#results')!.innerHTML = '<ul><li>Result 1: COM(2018) 225 final</li><li>Result 2: Directive (EU) 2017/853</li></ul>';
+  });
+  await expect(page.locator('#results [data-euref="COM(2018) 225"]')).toHaveText('COM(2018) 225 final');
+  await expect(page.locator('#results [data-euref="32017L0853"]')).toHaveCount(1);
+  await page.locator('#results [data-euref="COM(2018) 225"]').hover();
+  await expect(popover(page)).toContainText(/evidence/i);
+});
+
+test('a page that could hold references only later gets the scanner then', async ({ ext }) => {
+  const url = 'https://eur-lex.europa.eu/eurefs-late.html';
+  await servePages(ext.context, {
+    [url]: { body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late</title></head><body><p>Loading…</p><div id="app"></div></body></html>' },
+  });
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned === '0');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'The Commission adopted COM(2017) 793 final.';
+    document.querySelector('#app')!.append(p);
+  });
+  await expect(page.locator('[data-euref="COM(2017) 793"]')).toHaveCount(1);
+  // Its text is the page's, unchanged.
+  await expect(page.locator('#app p')).toHaveText('The Commission adopted COM(2017) 793 final.');
 });
