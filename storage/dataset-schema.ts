@@ -4,14 +4,13 @@
  * every type below is inferred from it, so the JSON Schema, the validator and the code can't drift.
  */
 import { z } from 'zod';
-import { REFERENCE_TYPES } from '../references/types';
+import { ReferenceTypeSchema, StageSchema } from './enums';
 import { STAGES } from './stages';
 
-export { STAGES };
+export { ReferenceTypeSchema, STAGES, StageSchema };
 
 export const DATASET_SCHEMA_VERSION = 1;
 
-export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
 /** A full date or, where a report gives only the month, `YYYY-MM`. Checked to be a real day. */
@@ -25,7 +24,6 @@ export const PartialDateSchema = z
     return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'a day that exists in the calendar');
 
-export const ReferenceTypeSchema = z.enum(REFERENCE_TYPES);
 
 /** Where a fact comes from: a progress report (by its canonical id) and the section in it. */
 export const SourceRefSchema = z.strictObject({

@@ -5,7 +5,7 @@
  * Named by direction, as Dark Reader does: ToBackground, ToContent.
  */
 import { z } from 'zod';
-import { ReferenceTypeSchema, StageSchema } from './dataset-schema';
+import { ReferenceTypeSchema, StageSchema } from './enums';
 import { MAX_IDS_PER_LOOKUP } from './limits';
 
 export { MAX_IDS_PER_LOOKUP };

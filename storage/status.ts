@@ -3,7 +3,8 @@
  * Pure: no DOM, no browser API, no clock. The dataset is "as of" its reports, so events dated
  * after the latest report (scheduled deadlines, planned application dates) are not yet current.
  */
-import { STAGES, type DatasetDocument, type DatasetEvent, type Report, type Stage } from './dataset-schema';
+import type { DatasetDocument, DatasetEvent, Report, Stage } from './dataset-schema';
+import { STAGES } from './stages';
 
 export interface DerivedStatus {
   /** the current stage, or null when the document has no (current) event */

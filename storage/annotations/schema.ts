@@ -4,11 +4,9 @@
  * type is inferred from its schema. Pure: no DOM, no browser API.
  */
 import { z } from 'zod';
-import { REFERENCE_TYPES } from '../../references/types';
-import { STAGES } from '../dataset-schema';
+import { ReferenceTypeSchema, StageSchema } from '../enums';
 
-export const ReferenceTypeSchema = z.enum(REFERENCE_TYPES);
-export const StageSchema = z.enum(STAGES);
+export { ReferenceTypeSchema, StageSchema };
 /** A status filter value: a stage, or `untracked` for documents the dataset does not know. */
 export const StatusFilterValueSchema = z.union([StageSchema, z.literal('untracked')]);
 export type StatusFilterValue = z.infer<typeof StatusFilterValueSchema>;
