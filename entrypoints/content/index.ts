@@ -51,9 +51,14 @@ export default defineContentScript({
       });
 
     // The popup asks the page for its references: the scanner answers (and parses the question).
-    browser.runtime.onMessage.addListener((raw: unknown) => {
-      if (controller.signal.aborted) return undefined;
-      return loadScanner().then((ok) => (ok ? offer.handleMessage?.(raw) : undefined));
+    // sendResponse and `true`, not a returned promise: this script uses the browser's own API
+    // (wxt.config.ts), and Chromium's does not read a listener's promise.
+    browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (answer?: unknown) => void) => {
+      if (controller.signal.aborted) return false;
+      loadScanner()
+        .then((ok) => (ok ? offer.handleMessage?.(raw) : undefined))
+        .then(sendResponse, () => sendResponse(undefined));
+      return true;
     });
 
     const startedAt = performance.now();
