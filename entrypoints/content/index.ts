@@ -3,6 +3,7 @@ import { loadedAt } from './loaded-at';
 import { browser } from 'wxt/browser';
 import { announceScanned } from './scanned-hook';
 import type { ScanStats } from './scanner';
+import { mayHoldReferenceAtAGlance } from './glance';
 import { createTextBlockCollector } from './text-blocks';
 import { POPOVER_HOST, publishSentinel, type SentinelOffer } from './ui-contract';
 import { yieldToPage } from './yield';
@@ -75,23 +76,33 @@ export default defineContentScript({
   },
 });
 
-/** True as soon as a block under `root` passes the grammar's prefilter. Walks in slices. */
+/**
+ * True as soon as a block under `root` passes the grammar's prefilter. A glance first (glance.ts),
+ * then, if it cannot rule the text out, the walk in slices.
+ */
 async function mayHoldReferences(root: Node, signal: AbortSignal, stats?: ScanStats): Promise<boolean> {
+  if (root.nodeType === Node.ELEMENT_NODE) {
+    const glanceStart = performance.now();
+    const maybe = mayHoldReferenceAtAGlance(root as Element, POPOVER_HOST);
+    if (stats) count(stats, performance.now() - glanceStart);
+    if (!maybe) return false;
+  }
   const collector = createTextBlockCollector(root, POPOVER_HOST);
   while (!collector.done && !signal.aborted) {
     const sliceStart = performance.now();
     const found = collector.next(sliceStart + SLICE_MS).length > 0;
-    if (stats) {
-      const ms = performance.now() - sliceStart;
-      stats.busyMs += ms;
-      stats.findMs = (stats.findMs ?? 0) + ms;
-      stats.slices++;
-      stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-    }
+    if (stats) count(stats, performance.now() - sliceStart);
     if (found) return true;
     if (!collector.done) await yieldToPage();
   }
   return false;
+}
+
+function count(stats: ScanStats, ms: number): void {
+  stats.busyMs += ms;
+  stats.findMs = (stats.findMs ?? 0) + ms;
+  stats.slices++;
+  stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
 }
 
 /** Calls `found` once content added to the page could hold a reference (a search result list). */

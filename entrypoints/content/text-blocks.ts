@@ -44,6 +44,21 @@ function isEditable(element: Element): boolean {
   return v === '' || v === 'true' || v === 'plaintext-only';
 }
 
+/**
+ * Every element isSkipped() is true of, as one CSS selector (the same names and values), for
+ * native queries that must agree with the walk (glance.ts).
+ */
+export function skippedSelector(ownHost: string): string {
+  return [
+    ...SKIPPED,
+    ownHost,
+    `[${MARK_ATTRIBUTE}]`,
+    '[contenteditable=""]',
+    '[contenteditable="true" i]',
+    '[contenteditable="plaintext-only" i]',
+  ].join(',');
+}
+
 function isSkipped(element: Element, ownHost: string): boolean {
   const name = element.localName;
   if (SKIPPED.has(name)) return true;
