@@ -13,8 +13,12 @@ const EUROPA = ['https://*.europa.eu/*'];
  * without references may take (issue #8). The extension's own pages and the background keep it,
  * because their message listeners answer by returning promises, which Chromium's API does not read.
  */
-const NATIVE_API_ENTRYPOINTS = new Set(['content', 'page-scanner', 'popover-ui']);
-const nativeBrowserModule = createRequire(import.meta.url).resolve('@wxt-dev/browser');
+const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
+  // The content script, on every page, reads the API only once it needs it.
+  content: fileURLToPath(new URL('./entrypoints/content/lazy-browser.ts', import.meta.url)),
+  'page-scanner': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
+  'popover-ui': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
+};
 
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
 
@@ -29,12 +33,14 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => NATIVE_API_ENTRYPOINTS.has(entrypoint.name))) return;
+      const modules = new Set(entrypoints.map((entrypoint) => NATIVE_API_ENTRYPOINTS[entrypoint.name]));
+      const [browserModule] = modules;
+      if (modules.size !== 1 || !browserModule) return;
       config.resolve ??= {};
       const alias = config.resolve.alias ?? [];
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
       config.resolve.alias = [
-        { find: /^wxt\/browser$/, replacement: nativeBrowserModule },
+        { find: /^wxt\/browser$/, replacement: browserModule },
         ...entries.filter((entry) => entry.find !== 'wxt/browser'),
       ];
     },

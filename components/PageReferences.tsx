@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { STAGES, type Stage } from '../storage/dataset-schema';
 import { PageReferencesResponseSchema, type PageReference, type PageReferencesResponse } from '../storage/protocol';
 import { stageLabel } from '../storage/status';
+import { askPage } from './ask-page';
 import { TYPE_NAMES } from './labels';
 import type { ReferenceType } from '../references/types';
 
@@ -60,7 +61,7 @@ export function PageReferences() {
         return;
       }
       try {
-        const page = PageReferencesResponseSchema.parse(await browser.tabs.sendMessage(tabId, { type: 'list-references' }));
+        const page = PageReferencesResponseSchema.parse(await askPage(tabId, { type: 'list-references' }));
         setState({ kind: 'ready', tabId, page });
       } catch {
         setState({ kind: 'unavailable', reason: 'Eurefs does not read this page. It runs on EUR-Lex and other europa.eu sites.' });
@@ -120,7 +121,7 @@ export function PageReferences() {
                   type="button"
                   data-euref-row={row.id}
                   title={`Show ${row.label} on the page`}
-                  onClick={() => void browser.tabs.sendMessage(tabId, { type: 'reveal', id: row.id })}
+                  onClick={() => void askPage(tabId, { type: 'reveal', id: row.id })}
                 >
                   <span class="label">{row.label}</span>
                   {row.count > 1 && <span class="count"> ×{row.count}</span>}

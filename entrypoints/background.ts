@@ -23,13 +23,19 @@ async function readBundledDataset(): Promise<unknown> {
 }
 
 /**
- * One of the scripts a page's content script brings in on demand (the page scanner, the popover),
- * into the frame that asked.
+ * One of the scripts a page brings in on demand (the page scanner, the popover), into the frame
+ * that asked; or, asked by one of the extension's own pages (the popup, or its list opened in a
+ * tab), into the top frame of the tab it names.
  */
-async function inject(file: typeof POPOVER_SCRIPT | typeof SCANNER_SCRIPT, sender: Browser.runtime.MessageSender): Promise<LoadUiResponse> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return { loaded: false, error: 'not asked from a tab' };
-  const frameId = sender.frameId ?? 0;
+async function inject(
+  file: typeof POPOVER_SCRIPT | typeof SCANNER_SCRIPT,
+  sender: Browser.runtime.MessageSender,
+  namedTab?: number,
+): Promise<LoadUiResponse> {
+  const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+  const tabId = fromOwnPage ? namedTab : sender.tab?.id;
+  if (tabId === undefined) return { loaded: false, error: 'no tab to load into' };
+  const frameId = fromOwnPage ? 0 : (sender.frameId ?? 0);
   try {
     if (import.meta.env.MANIFEST_VERSION === 2) {
       await browser.tabs.executeScript(tabId, { file, frameId });
@@ -91,7 +97,7 @@ export default defineBackground(() => {
       case 'load-ui':
         return inject(POPOVER_SCRIPT, sender);
       case 'load-scanner':
-        return inject(SCANNER_SCRIPT, sender);
+        return inject(SCANNER_SCRIPT, sender, message.tabId);
     }
   });
 });

@@ -26,8 +26,14 @@ export const SummaryRequestSchema = z.strictObject({
 /** A page asks for its popover's script, on the reader's first hover or focus of a reference. */
 export const LoadUiRequestSchema = z.strictObject({ type: z.literal('load-ui') });
 
-/** A page's content script asks for the page scanner: it saw text that could hold a reference. */
-export const LoadScannerRequestSchema = z.strictObject({ type: z.literal('load-scanner') });
+/**
+ * The page scanner is wanted in a page: its content script saw text that could hold a reference,
+ * or the popup (naming the tab) has a question for a page whose scanner is not there yet.
+ */
+export const LoadScannerRequestSchema = z.strictObject({
+  type: z.literal('load-scanner'),
+  tabId: z.optional(z.number().int().nonnegative()),
+});
 
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LookupRequestSchema,

@@ -18,8 +18,10 @@ const MUTATION_DEBOUNCE_MS = 120;
  * for anything that could be a reference (the grammar's own prefilter, text-blocks.ts) and, at the
  * first such block, has the background inject the page scanner (entrypoints/page-scanner), which
  * holds the grammar, the marks, the schemas and the lookup. A page without references (most pages
- * a reader opens) pays for this small script and one walk, nothing more (issue #8). It keeps
- * watching for content added later, and brings the scanner in when the popup asks about the page.
+ * a reader opens) pays for this small script and a glance at its text, nothing more (issue #8):
+ * not even the browser's extension API, which it touches only to ask for the scanner. It keeps
+ * watching for content added later. The popup's questions go to the scanner, which the popup has
+ * brought in if it is not there yet.
  */
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
@@ -44,23 +46,12 @@ export default defineContentScript({
     const loadScanner = (): Promise<boolean> =>
       (loading ??= browser.runtime.sendMessage({ type: 'load-scanner' }).then(
         // The answer is not read: the scanner's presence is what counts.
-        () => Boolean(offer.handleMessage),
+        () => offer.scannerStarted === true,
         () => false,
       )).then((ok) => {
         if (!ok) loading = null;
         return ok;
       });
-
-    // The popup asks the page for its references: the scanner answers (and parses the question).
-    // sendResponse and `true`, not a returned promise: this script uses the browser's own API
-    // (wxt.config.ts), and Chromium's does not read a listener's promise.
-    browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (answer?: unknown) => void) => {
-      if (controller.signal.aborted) return false;
-      loadScanner()
-        .then((ok) => (ok ? offer.handleMessage?.(raw) : undefined))
-        .then(sendResponse, () => sendResponse(undefined));
-      return true;
-    });
 
     const startedAt = performance.now();
     const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };

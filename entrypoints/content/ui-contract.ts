@@ -40,8 +40,8 @@ export interface SentinelOffer {
   readonly loadedAt: number;
   /** aborted when the extension is reloaded or updated */
   readonly signal: AbortSignal;
-  /** set by the page scanner: answers what the popup asks of the page (it parses the message) */
-  handleMessage?: (raw: unknown) => Promise<unknown> | undefined;
+  /** set by the page scanner when it starts in this page: it is there, and comes in only once */
+  scannerStarted?: boolean;
 }
 
 const SENTINEL_KEY = Symbol.for('eurefs.sentinel');

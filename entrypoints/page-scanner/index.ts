@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { config as zodConfig } from 'zod/mini';
 import { toContentSchema } from '../../storage/content-protocol';
 import { isSiteDisabled } from '../../storage/settings';
@@ -21,7 +22,7 @@ zodConfig({ jitless: true });
 export default defineUnlistedScript(() => {
   const sentinel = publishedSentinel();
   // Injected twice, or into a page the content script never ran on: nothing to do.
-  if (!sentinel || sentinel.handleMessage || sentinel.signal.aborted || !document.body) return;
+  if (!sentinel || sentinel.scannerStarted || sentinel.signal.aborted || !document.body) return;
   const controller = new AbortController();
   sentinel.signal.addEventListener('abort', () => controller.abort());
   const { signal } = controller;
@@ -43,7 +44,7 @@ export default defineUnlistedScript(() => {
   });
   const started = annotator.start(document.body, allowed);
 
-  sentinel.handleMessage = (raw: unknown) => {
+  const answer = (raw: unknown): Promise<unknown> | undefined => {
     if (signal.aborted) return undefined;
     const parsed = toContentSchema().safeParse(raw);
     if (!parsed.success) return undefined;
@@ -55,6 +56,19 @@ export default defineUnlistedScript(() => {
         return Promise.resolve(annotator.reveal(message.id));
     }
   };
+  sentinel.scannerStarted = true;
+  // The popup's questions come here, not to the content script: listening costs a page the
+  // browser's extension API, which a page without references never touches. Until the scanner is
+  // in, nobody answers, and the popup has it brought in (components/page-question.ts).
+  // sendResponse and `true`: Chromium's own API does not read a listener's promise.
+  const listener = (raw: unknown, _sender: unknown, sendResponse: (reply?: unknown) => void): boolean => {
+    const reply = answer(raw);
+    if (!reply) return false;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 
   void allowed.then((yes) => {
     if (!yes) return;
