@@ -10,6 +10,11 @@ import { yieldToPage } from './yield';
 
 /** A finding slice: as the page scanner's, far below the 50 ms of a long task. */
 const SLICE_MS = 8;
+/**
+ * The first slice, before the glance: long enough for a page with references to show one (the
+ * walk reads a few hundred nodes a millisecond), short enough that a page without any loses little.
+ */
+const FIRST_SLICE_MS = 2;
 /** Changes arrive in bursts (a search result list rendering); one look per burst. */
 const MUTATION_DEBOUNCE_MS = 120;
 
@@ -68,23 +73,28 @@ export default defineContentScript({
 });
 
 /**
- * True as soon as a block under `root` passes the grammar's prefilter. A glance first (glance.ts),
- * then, if it cannot rule the text out, the walk in slices.
+ * True as soon as a block under `root` passes the grammar's prefilter. A short first slice of the
+ * walk (a page with references shows one early: a title, a first recital), then a glance at all
+ * of the text (glance.ts), which rules out a page without references in a few native calls, then,
+ * if the glance cannot rule it out, the rest of the walk, in slices.
  */
 async function mayHoldReferences(root: Node, signal: AbortSignal, stats?: ScanStats): Promise<boolean> {
-  if (root.nodeType === Node.ELEMENT_NODE) {
-    const glanceStart = performance.now();
-    const maybe = mayHoldReferenceAtAGlance(root as Element, POPOVER_HOST);
-    if (stats) count(stats, performance.now() - glanceStart);
-    if (!maybe) return false;
-  }
   const collector = createTextBlockCollector(root, POPOVER_HOST);
+  let sliceMs = FIRST_SLICE_MS;
+  let glanced = root.nodeType !== Node.ELEMENT_NODE;
   while (!collector.done && !signal.aborted) {
     const sliceStart = performance.now();
-    const found = collector.next(sliceStart + SLICE_MS).length > 0;
+    const found = collector.next(sliceStart + sliceMs).length > 0;
+    let ruledOut = false;
+    if (!found && !collector.done && !glanced) {
+      glanced = true;
+      ruledOut = !mayHoldReferenceAtAGlance(root as Element, POPOVER_HOST);
+    }
     if (stats) count(stats, performance.now() - sliceStart);
     if (found) return true;
-    if (!collector.done) await yieldToPage();
+    if (ruledOut || collector.done) return false;
+    sliceMs = SLICE_MS;
+    await yieldToPage();
   }
   return false;
 }
