@@ -17,6 +17,7 @@ const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
   // The content script, on every page, reads the API only once it needs it.
   content: fileURLToPath(new URL('./entrypoints/content/lazy-browser.ts', import.meta.url)),
   'page-scanner': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
+  'document-scanner': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
   'popover-ui': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
 };
 

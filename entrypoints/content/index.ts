@@ -1,6 +1,7 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import { loadedAt } from './loaded-at';
 import { browser } from 'wxt/browser';
+import { EURLEX_DOCUMENTS } from './matches';
 import { announceScanned } from './scanned-hook';
 import type { ScanStats } from './scanner';
 import { mayHoldReferenceAtAGlance } from './glance';
@@ -31,6 +32,8 @@ const MUTATION_DEBOUNCE_MS = 120;
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
   matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
+  // Document pages get the scanner at once (entrypoints/document-scanner.content.ts).
+  excludeMatches: EURLEX_DOCUMENTS,
   // At document_end, right at DOMContentLoaded: document_idle would wait for Chrome's idle time
   // (up to the load event), and the walk runs in slices anyway, so starting early costs nothing.
   runAt: 'document_end',

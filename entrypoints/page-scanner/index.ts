@@ -1,90 +1,12 @@
-import { browser } from 'wxt/browser';
-import { config as zodConfig } from 'zod/mini';
-import { toContentSchema } from '../../storage/content-protocol';
-import { isSiteDisabled } from '../../storage/settings';
-import { Annotator } from '../content/annotator';
-import { adoptMarkStyles } from '../content/page-styles';
-import { recordVisitWhenReady } from '../content/record-visit';
-import { onSettingsChanged, readSettings } from '../content/settings-client';
-import { POPOVER_HOST, publishCore, publishedSentinel } from '../content/ui-contract';
-import { loadUiOnFirstIntent } from '../content/ui-loader';
-
-// A content script may not eval: zod would otherwise try `new Function` on its first parse, and
-// the page's console would get a CSP violation for it.
-zodConfig({ jitless: true });
+import { publishedSentinel } from '../content/ui-contract';
+import { startScanner } from './start-scanner';
 
 /**
- * The page scanner: finds, marks and looks up every reference, keeps marking as the page changes,
- * answers the popup, and brings in the popover on first use. Not a content script of the
- * manifest: the background injects it (same isolated world) when the content script has seen text
- * that could hold a reference, so a page with none never loads the grammar or the schemas.
+ * Not a content script of the manifest: the background injects it (same isolated world) when the
+ * content script has seen text that could hold a reference, or when the popup asks about a page.
  */
 export default defineUnlistedScript(() => {
   const sentinel = publishedSentinel();
-  // Injected twice, or into a page the content script never ran on: nothing to do.
-  if (!sentinel || sentinel.scannerStarted || sentinel.signal.aborted || !document.body) return;
-  const controller = new AbortController();
-  sentinel.signal.addEventListener('abort', () => controller.abort());
-  const { signal } = controller;
-
-  // The settings are a round trip to the browser; finding references needs no settings, so the
-  // first slices run while the answer is on its way, and marking waits for it.
-  const settingsRead = readSettings();
-  const annotator = new Annotator(POPOVER_HOST, signal, sentinel.loadedAt);
-  const allowed = settingsRead.then((settings) => {
-    // The reader switched Eurefs off here: not a mark, not a listener.
-    if (isSiteDisabled(settings, location.hostname)) {
-      controller.abort();
-      return false;
-    }
-    annotator.applySettings(settings);
-    const removeMarkStyles = adoptMarkStyles();
-    signal.addEventListener('abort', removeMarkStyles);
-    return true;
-  });
-  const started = annotator.start(document.body, allowed);
-
-  const answer = (raw: unknown): Promise<unknown> | undefined => {
-    if (signal.aborted) return undefined;
-    const parsed = toContentSchema().safeParse(raw);
-    if (!parsed.success) return undefined;
-    const message = parsed.data;
-    switch (message.type) {
-      case 'list-references':
-        return annotator.ready.then(() => annotator.listReferences());
-      case 'reveal':
-        return Promise.resolve(annotator.reveal(message.id));
-    }
-  };
-  sentinel.scannerStarted = true;
-  // The popup's questions come here, not to the content script: listening costs a page the
-  // browser's extension API, which a page without references never touches. Until the scanner is
-  // in, nobody answers, and the popup has it brought in (components/page-question.ts).
-  // sendResponse and `true`: Chromium's own API does not read a listener's promise.
-  const listener = (raw: unknown, _sender: unknown, sendResponse: (reply?: unknown) => void): boolean => {
-    const reply = answer(raw);
-    if (!reply) return false;
-    reply.then(sendResponse, () => sendResponse(undefined));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
-
-  void allowed.then((yes) => {
-    if (!yes) return;
-    const core = {
-      referenceOf: (mark: HTMLElement) => annotator.referenceOf(mark),
-      isShown: (reference: Parameters<Annotator['isShown']>[0]) => annotator.isShown(reference),
-      signal,
-    };
-    publishCore(core);
-    loadUiOnFirstIntent(core);
-    onSettingsChanged((changed) => {
-      annotator.applySettings(changed);
-      if (isSiteDisabled(changed, location.hostname)) controller.abort();
-    }, signal);
-    // Reading history (issue #7): one message per page, once the first scan and lookup are done;
-    // the background decides by the reader's per-site switch whether to keep it.
-    void started.then(() => recordVisitWhenReady(annotator, signal));
-  });
+  // Injected into a page the content script never ran on: nothing to do.
+  if (sentinel) startScanner(sentinel);
 });

@@ -1,0 +1,27 @@
+// First, so that it reads the clock before the rest of the bundle is evaluated.
+import { loadedAt } from './content/loaded-at';
+import { EURLEX_DOCUMENTS } from './content/matches';
+import { publishSentinel, type SentinelOffer } from './content/ui-contract';
+import { startScanner } from './page-scanner/start-scanner';
+
+/**
+ * EUR-Lex's document pages (`/legal-content/`: an act, a proposal, its summary) all but always
+ * hold references, so there the page scanner comes with the page instead of after the content
+ * script's look and a round trip to the background for its injection, which took 100-200 ms
+ * between the content script's start and the scan's (issue #8). The content script does not run
+ * on these pages (its excludeMatches); this script offers the page what it would have.
+ */
+export default defineContentScript({
+  matches: EURLEX_DOCUMENTS,
+  runAt: 'document_end',
+  cssInjectionMode: 'manual',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    if (!document.body) return;
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const offer: SentinelOffer = { loadedAt, signal: controller.signal };
+    publishSentinel(offer);
+    startScanner(offer);
+  },
+});
