@@ -8,6 +8,7 @@ import { recordVisitWhenReady } from '../content/record-visit';
 import { onSettingsChanged, readSettings } from '../content/settings-client';
 import { POPOVER_HOST, publishCore, type SentinelOffer } from '../content/ui-contract';
 import { loadUiOnFirstIntent } from '../content/ui-loader';
+import { yieldToPage } from '../content/yield';
 
 
 /**
@@ -43,7 +44,9 @@ export function startScanner(sentinel: SentinelOffer): void {
     signal.addEventListener('abort', removeMarkStyles);
     return true;
   });
-  const started = annotator.start(document.body, allowed);
+  // Evaluating this script is one task of 25-40 ms on a long page; the first slice of finding
+  // (with the grammar's first compilation) in the same task made it a long one.
+  const started = yieldToPage().then(() => annotator.start(document.body!, allowed));
 
   const answer = (raw: unknown): Promise<unknown> | undefined => {
     if (signal.aborted) return undefined;
