@@ -8,6 +8,7 @@
 import type { Reference } from './types';
 import { actIdentity, expandYear, isPlausibleYear, type ActType } from './ids';
 import { actGrammarFor, continuationRe } from './act-grammar';
+import { compileAtOnce } from './compile-at-once';
 
 const HUNGARIAN_TYPE: Readonly<Record<string, ActType>> = {
   kerethatározat: 'framework-decision',
@@ -128,6 +129,8 @@ function findNameThenParen(re: RegExp, text: string, out: Reference[]): void {
 export function findActs(text: string): Reference[] {
   const out: Reference[] = [];
   const grammar = actGrammarFor(text);
+  // the continuation is only tried after an act
+  for (const re of [grammar.act, grammar.act && continuationRe, grammar.nameAfter, grammar.nameThenParen]) if (re) compileAtOnce(re, text);
   if (grammar.nameAfter) findNameAfter(grammar.nameAfter, text, out);
   if (grammar.nameThenParen) findNameThenParen(grammar.nameThenParen, text, out);
   const re = grammar.act;
