@@ -40,10 +40,11 @@ function makeTables() {
   const COMPOUND = new Alternatives(COMPOUNDS);
   const AFTER = new Alternatives(AFTER_WORDS);
   const HUNGARIAN_NAME = new Alternatives(HUNGARIAN);
-  const SCANNER = new StemScanner(
-    [...NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME].flatMap((a) => a.stems.filter((s): s is string => s !== null)),
-  );
-  return { NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME, SCANNER };
+  const stemsOf = (lists: readonly Alternatives[]) => lists.flatMap((a) => a.stems.filter((s): s is string => s !== null));
+  const SCANNER = new StemScanner(stemsOf([...NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME]));
+  // Tells, for a fraction of SCANNER's cost, whether a text needs the whole-text scan for `nameAfter`.
+  const HUNGARIAN_SCANNER = new StemScanner(stemsOf([HUNGARIAN_NAME]));
+  return { NAMES, AUTHOR, KIND, COMPOUND, AFTER, HUNGARIAN_NAME, SCANNER, HUNGARIAN_SCANNER };
 }
 
 let tablesMade: ReturnType<typeof makeTables> | null = null;
@@ -163,11 +164,20 @@ const NONE: ActGrammar = { act: null, nameAfter: null, nameThenParen: null };
 /**
  * The acts grammar for `text`: finds in `text` exactly what the full expressions would. An
  * expression is null when `text` lacks something every one of its matches needs.
+ *
+ * `act` is only good for `pieces`, slices of `text` that hold every match of it with all its
+ * expression reads (act-windows.ts): their stems are enough to build it, which spares scanning the
+ * rest of the text. `nameAfter` and `nameThenParen` run on the whole text, so the whole text is
+ * scanned when it holds what one of them needs.
  */
-export function actGrammarFor(text: string): ActGrammar {
+export function actGrammarFor(text: string, pieces: readonly string[] = [text]): ActGrammar {
   if (!DIGIT_SLASH_DIGIT.test(text)) return NONE;
-  const { NAMES, HUNGARIAN_NAME, SCANNER } = tables();
-  const present = SCANNER.scan(text);
+  const { NAMES, HUNGARIAN_NAME, SCANNER, HUNGARIAN_SCANNER } = tables();
+  const paren = PAREN_NUMBER.test(text);
+  const colon = NUMBER_FAMILY_COLON.test(text);
+  const whole = paren || colon || HUNGARIAN_NAME.holdsAny(HUNGARIAN_SCANNER.scan(text));
+  const present = new Set<string>();
+  for (const piece of whole ? [text] : pieces) SCANNER.scan(piece, present);
   for (const stem of present) {
     if (!seen.has(stem)) {
       seen.add(stem);
@@ -175,13 +185,14 @@ export function actGrammarFor(text: string): ActGrammar {
     }
   }
   const hasName = NAMES.some((a) => a.holdsAny(present));
+  // a text with a Hungarian stem is scanned whole, so `present` holds it whenever the text does
   const hasHungarian = HUNGARIAN_NAME.holdsAny(present);
   if (!hasName && !hasHungarian) return NONE;
   const all = builtFromSeen();
   return {
     act: hasName ? all.act : null,
-    nameAfter: hasHungarian || (hasName && NUMBER_FAMILY_COLON.test(text)) ? all.nameAfter : null,
-    nameThenParen: hasName && PAREN_NUMBER.test(text) ? all.nameThenParen : null,
+    nameAfter: hasHungarian || (hasName && colon) ? all.nameAfter : null,
+    nameThenParen: hasName && paren ? all.nameThenParen : null,
   };
 }
 

@@ -8,6 +8,8 @@
 import type { Reference } from './types';
 import { actIdentity, expandYear, isPlausibleYear, type ActType } from './ids';
 import { actGrammarFor, continuationRe } from './act-grammar';
+import { actWindows, type ActWindow } from './act-windows';
+import { compileAtOnce } from './compile-at-once';
 
 const HUNGARIAN_TYPE: Readonly<Record<string, ActType>> = {
   kerethatározat: 'framework-decision',
@@ -125,56 +127,75 @@ function findNameThenParen(re: RegExp, text: string, out: Reference[]): void {
   }
 }
 
+/** Records the act `m` matched at `start` and the enumeration after it; returns where the scan goes on. */
+function takeAct(m: RegExpExecArray, start: number, text: string, out: Reference[]): number {
+  const type = actTypeOf(m);
+  const head = numberingOf(m, 5);
+  const parsed = interpret(type, head);
+  // let the scan continue just after the name
+  if (!parsed) return start + 1;
+  let end = start + m[0].length;
+  out.push({ start, end, text: m[0], ...actIdentity(type, parsed.year, parsed.number) });
+  const newStyle = head.a.length === 4 && Number(head.a) >= 2015 && !head.mark;
+
+  // Enumerations: "Regulations (EU) 2018/1240 and (EU) 2018/1241", "Directives 2014/41/EU and 2011/99/EU".
+  for (let i = 0; i < 50; i++) {
+    continuationRe.lastIndex = end;
+    const c = continuationRe.exec(text);
+    if (!c) break;
+    const item = numberingOf(c, 2);
+    const itemNewStyle = item.a.length === 4 && Number(item.a) >= 2015 && !item.mark;
+    const strong =
+      (item.qualifier !== undefined && (item.mark !== undefined || itemNewStyle)) ||
+      (item.family !== undefined && head.family !== undefined) ||
+      (item.mark !== undefined && head.mark !== undefined) ||
+      (newStyle && itemNewStyle);
+    if (!strong) break;
+    const p = interpret(type, item);
+    if (!p) break;
+    const cEnd = c.index + c[0].length;
+    // the item starts at its qualifier, number mark or number, just after the separator
+    const cStart = c.index + (c[1]?.length ?? 0);
+    out.push({
+      start: cStart,
+      end: cEnd,
+      text: text.slice(cStart, cEnd),
+      ...actIdentity(type, p.year, p.number),
+    });
+    end = cEnd;
+  }
+  return end;
+}
+
+/**
+ * The name, then the number: the scan a global `re.exec` loop over `text` would make, run only
+ * over the windows where a match can start (act-windows.ts); `pieces` are the windows' slices.
+ */
+function findNameThenNumber(re: RegExp, text: string, windows: readonly ActWindow[], pieces: readonly string[], out: Reference[]): void {
+  // where the scan over the whole text would go on from
+  let next = 0;
+  windows.forEach(({ start, end, from }, w) => {
+    const piece = pieces[w] as string;
+    re.lastIndex = Math.max(next, start) - from;
+    while (re.lastIndex < end - from) {
+      const m = re.exec(piece);
+      // past `end`, the slice no longer shows the expression all it would read in `text`
+      if (!m || m.index + from >= end) break;
+      next = takeAct(m, m.index + from, text, out);
+      re.lastIndex = next - from;
+    }
+  });
+}
+
 export function findActs(text: string): Reference[] {
   const out: Reference[] = [];
-  const grammar = actGrammarFor(text);
-  if (grammar.nameAfter) findNameAfter(grammar.nameAfter, text, out);
-  if (grammar.nameThenParen) findNameThenParen(grammar.nameThenParen, text, out);
-  const re = grammar.act;
-  if (!re) return out;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const type = actTypeOf(m);
-    const head = numberingOf(m, 5);
-    const parsed = interpret(type, head);
-    if (!parsed) {
-      // let the scan continue just after the name
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    const start = m.index;
-    let end = start + m[0].length;
-    out.push({ start, end, text: m[0], ...actIdentity(type, parsed.year, parsed.number) });
-    const newStyle = head.a.length === 4 && Number(head.a) >= 2015 && !head.mark;
-
-    // Enumerations: "Regulations (EU) 2018/1240 and (EU) 2018/1241", "Directives 2014/41/EU and 2011/99/EU".
-    for (let i = 0; i < 50; i++) {
-      continuationRe.lastIndex = end;
-      const c = continuationRe.exec(text);
-      if (!c) break;
-      const item = numberingOf(c, 2);
-      const itemNewStyle = item.a.length === 4 && Number(item.a) >= 2015 && !item.mark;
-      const strong =
-        (item.qualifier !== undefined && (item.mark !== undefined || itemNewStyle)) ||
-        (item.family !== undefined && head.family !== undefined) ||
-        (item.mark !== undefined && head.mark !== undefined) ||
-        (newStyle && itemNewStyle);
-      if (!strong) break;
-      const p = interpret(type, item);
-      if (!p) break;
-      const cEnd = c.index + c[0].length;
-      // the item starts at its qualifier, number mark or number, just after the separator
-      const cStart = c.index + (c[1]?.length ?? 0);
-      out.push({
-        start: cStart,
-        end: cEnd,
-        text: text.slice(cStart, cEnd),
-        ...actIdentity(type, p.year, p.number),
-      });
-      end = cEnd;
-    }
-    re.lastIndex = end;
-  }
+  const windows = actWindows(text);
+  const pieces = windows.map((w) => text.slice(w.from, w.to));
+  const { act, nameAfter, nameThenParen } = actGrammarFor(text, pieces);
+  // the continuation is only tried after an act
+  for (const re of [act, act && continuationRe, nameAfter, nameThenParen]) if (re) compileAtOnce(re, text);
+  if (nameAfter) findNameAfter(nameAfter, text, out);
+  if (nameThenParen) findNameThenParen(nameThenParen, text, out);
+  if (act) findNameThenNumber(act, text, windows, pieces, out);
   return out;
 }

@@ -14,6 +14,7 @@
  * every capture, unchanged. Stems are matched by a regular expression with the same flags, so "the
  * text holds the stem" means exactly what it means inside the grammar (`ſ` for `s`, `K` for `k`).
  */
+import { compileAtOnce } from './compile-at-once';
 
 /**
  * Stems are the first STEM_LENGTH characters of the longest literal run (fewer when the run is
@@ -129,12 +130,14 @@ export class StemScanner {
     this.prefixes = this.stems.map((s) => this.stems.filter((t) => t !== s && s.startsWith(t)));
   }
 
-  /** Every stem (as given) that occurs in `text`, overlapping occurrences included. */
-  scan(text: string): Set<string> {
+  /** Every stem (as given) that occurs in `text`, overlapping occurrences included, added to `found`. */
+  scan(text: string, found: Set<string> = new Set()): Set<string> {
     // One capture group per stem, so the match says which stem it is without folding case here.
-    this.re ??= new RegExp(this.stems.map((s) => `(${escape(s)})`).join('|'), 'giu');
+    if (!this.re) {
+      this.re = new RegExp(this.stems.map((s) => `(${escape(s)})`).join('|'), 'giu');
+      compileAtOnce(this.re, text);
+    }
     const re = this.re;
-    const found = new Set<string>();
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findReferences } from '../../../references';
 import { actGrammarFor } from '../../../references/act-grammar';
+import { findActs } from '../../../references/acts';
 import { AFTER_WORDS, AUTHORS, COMPOUNDS, DECISION, DIRECTIVE, FRAMEWORK_DECISION, HUNGARIAN, KINDS, REGULATION } from '../../../references/act-words';
 import { stemOf } from '../../../references/stems';
 import { findReferences as findReferencesBefore } from '../grammar-reference-impl';
@@ -45,7 +46,7 @@ describe('optimised grammar = grammar before', () => {
     expect(g.nameThenParen?.source).toBe(before.NAME_THEN_PAREN_RE.source);
   });
 
-  it('on the fixtures blocks and the reports (paragraphs and whole)', () => {
+  it('on the fixtures blocks and the reports (paragraphs and whole)', { timeout: 30_000 }, () => {
     const { all } = loadGrammarCorpus();
     expect(all.length).toBeGreaterThan(1000);
     for (const text of all) expectSame(text);
@@ -85,6 +86,38 @@ describe('optimised grammar = grammar before', () => {
   it('on random strings of reference-like pieces', () => {
     fc.assert(
       fc.property(soup, (text) => {
+        expect(findReferences(text)).toEqual(findReferencesBefore(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // The acts expression runs only on windows around numbers (references/act-windows.ts): texts
+  // whose acts begin or end at the block's edges, lie close together or far apart, have long white
+  // space between name and number, letters, digits, punctuation or surrogates right before a
+  // window, families of letters two code units long (the most a window must hold after the number).
+  const space = fc.constantFrom(' ', '\n', '\t', '\u00a0', '\u2028', '\u3000', ' \n ');
+  const spaces = fc.tuple(space, fc.integer({ min: 1, max: 150 })).map(([s, n]) => s.repeat(n));
+  const digits = fc.oneof(fc.constantFrom('2016', '1234', '95', '1'), fc.stringMatching(/^[0-9]{1,6}$/));
+  const family = fc.constantFrom('EU', 'EC', 'JHA', 'ΔΕΥ', 'Euratom', '𝐀𝐁𝐂𝐃𝐄𝐅𝐆𝐇', '𝐀𝐁𝐂𝐃𝐄𝐅𝐆𝐇𝐈', '𝐀𝐁𝐂');
+  const number = fc
+    .tuple(digits, digits, fc.option(family, { nil: '' }), fc.constantFrom('', '/', '/1', '.5', ',', '.', 'x', '𝐀', '1'))
+    .map(([a, b, f, after]) => `${a}/${b}${f && `/${f}`}${after}`);
+  const edge = fc.constantFrom('', '1', '12345', 'x', 'é', '𝐀', '\ud835', '\udc00', '/', '.', ',', ';', ':', '?', '“', '(', ')', '-', "'", 'ͅ', 'ſ', '. ', ', ');
+  const qualifier = fc.constantFrom('(EU)', '( EU )', '(EU, Euratom)', '(EU,Euratom, EC / CFSP, EU, EEC, EU, EC)', '(ΕΕ)', '(2016)');
+  const mark = fc.constantFrom('No ', 'Nr.', 'n.º ', 'n. o', 'nº', '№', 'č. ', 'Nos', 'N:o');
+  const name = fc.tuple(fc.constantFrom(...pieces.slice(0, 60)), casing).map(([p, f]) => f(p));
+  const act = fc
+    .tuple(edge, name, fc.option(spaces, { nil: ' ' }), fc.option(qualifier, { nil: '' }), fc.option(spaces, { nil: '' }), fc.option(mark, { nil: '' }), fc.option(spaces, { nil: '' }), number, edge)
+    .map((parts) => parts.join(''));
+  const windowSoup = fc
+    .array(fc.oneof({ weight: 4, arbitrary: act }, spaces, number, piece, edge, qualifier, mark), { minLength: 1, maxLength: 8 })
+    .map((a) => a.join(''));
+
+  it('on texts that test the edges of the act windows', () => {
+    fc.assert(
+      fc.property(windowSoup, (text) => {
+        expect(findActs(text)).toEqual(before.findActs(text));
         expect(findReferences(text)).toEqual(findReferencesBefore(text));
       }),
       { numRuns: 3000 },
