@@ -11,9 +11,12 @@
  * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address. `eurefsMs` is from
  *   DOMContentLoaded (end) to the content script's `eurefs:scanned` hook (every reference marked and
  *   its one batched lookup answered). `busyMs` is the main-thread time of Eurefs' scan slices as the
- *   content script measures it; `mainThreadMs` (one traced run per page) is the total duration of
- *   every main-thread task in which an extension script ran (upper bound: it includes bundle
- *   evaluation, the popover host, style and layout work inside those tasks). `longestTaskMs` is the
+ *   content script measures it; `mainThreadMs` (one traced run per page; on pages without
+ *   references the median of REPS) is the total duration of every main-thread task in which an
+ *   extension script ran (upper bound: it includes bundle evaluation, the popover host, style and
+ *   layout work inside those tasks); `emptyContentScriptMainThreadMs`, on pages without
+ *   references, is the same for an extension whose content script only sets the hook
+ *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `longestTaskMs` is the
  *   longest 'longtask' entry (PerformanceObserver) overlapping the scan; `heapMB` is the JS heap
  *   after the scan and a forced GC, minus the same page's heap without the extension.
  * - mark.js `markRegExp` and findAndReplaceDOMText wrapping every match of PATTERN_SOURCE, and the
@@ -40,6 +43,7 @@ import { chromiumPath, type ExtensionBrowser } from './launch-browser';
 import { launchExtensionFrom } from './bench/launch';
 import { checkPrefilter } from './bench/check-prefilter';
 import { benchPages, PATTERN_FLAGS, PATTERN_SOURCE, type BenchPage } from './bench/pages';
+import { writeEmptyExtension } from './bench/empty-extension';
 import { mainThreadOfExtension, type TraceEvent } from './bench/trace';
 
 const require = createRequire(import.meta.url);
@@ -401,13 +405,14 @@ async function main(): Promise<void> {
   }
   await addBenchPage();
   const ext = await launchExtensionFrom(EXTENSION_DIR);
+  const empty = await launchExtensionFrom(writeEmptyExtension(resolve(ROOT, '.output/bench-empty-content-script')));
   const plain: Browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
   });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
-  for (const context of [ext.context, plainContext]) {
+  for (const context of [ext.context, empty.context, plainContext]) {
     await context.addInitScript({ content: INIT_SCRIPT });
     await serveCurrent(context);
   }
@@ -438,6 +443,15 @@ async function main(): Promise<void> {
         );
       }
       const traced: Partial<EurefsRun> = big ? {} : await runEurefs(ext, page, true);
+      // Pages without references: what the content script costs, traced REPS times against the
+      // baseline (an empty content script) taking turns, medians.
+      const cost = { eurefs: [] as number[], empty: [] as number[] };
+      if (page.kind === 'none' && !big) {
+        for (let r = 0; r < REPS; r++) {
+          cost.eurefs.push((await runEurefs(ext, page, true)).mainThreadMs ?? NaN);
+          cost.empty.push((await runEurefs(empty, page, true)).mainThreadMs ?? NaN);
+        }
+      }
       const m = (xs: number[]) => median(xs);
       const eurefsMs = m(eurefs.map((e) => e.ms));
       const markjsMs = m(peers.markjs.map((p) => p.ms));
@@ -463,7 +477,8 @@ async function main(): Promise<void> {
         markjsCallMs: round(m(peers.markjs.map((p) => p.callMs))),
         findAndReplaceCallMs: round(m(peers.far.map((p) => p.callMs))),
         floorCallMs: round(m(peers.floor.map((p) => p.callMs))),
-        mainThreadMs: round(traced.mainThreadMs ?? NaN),
+        mainThreadMs: round(cost.eurefs.length ? median(cost.eurefs) : (traced.mainThreadMs ?? NaN)),
+        emptyContentScriptMainThreadMs: round(cost.empty.length ? median(cost.empty) : NaN),
         longestExtensionTaskMs: round(traced.longestExtensionTaskMs ?? NaN),
         longestSliceMs: round(Math.max(...eurefs.map((e) => e.longestSliceMs))),
         slices: eurefs[0]!.slices,
@@ -489,6 +504,7 @@ async function main(): Promise<void> {
   } finally {
     await plain.close();
     await ext.context.close();
+    await empty.context.close();
   }
 }
 
@@ -529,6 +545,7 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     ['fAR', 'findAndReplaceMs', 8],
     ['floor', 'floorMs', 8],
     ['mainThr', 'mainThreadMs', 8],
+    ['emptyCS', 'emptyContentScriptMainThreadMs', 8],
     ['longTask', 'longestTaskMs', 9],
     ['slice', 'longestSliceMs', 7],
     ['heapMB', 'heapMB', 7],
@@ -549,7 +566,7 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.staffApplyMs, 9)} ${pad(row.staffPeakMB, 7)} ${pad(row.staffLookup1000Ms, 15)} ${pad(row.staffUndoMs, 8)}`);
   }
   lines.push(`lookup of 1,000 ids (extension page -> background, one message): ${results.lookup1000Ms} ms`);
-  lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); inject = DOMContentLoaded -> the content script begins to run; start = DOMContentLoaded -> scan starts; own = the content script begins to run -> all marked; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code; bench took ${results.seconds} s)`);
+  lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); inject = DOMContentLoaded -> the content script begins to run; start = DOMContentLoaded -> scan starts; own = the content script begins to run -> all marked; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code (pages without references: median of the reps); emptyCS = the same for an extension whose content script only sets the hook; bench took ${results.seconds} s)`);
   lines.push('');
   for (const row of results.pages) {
     lines.push(
