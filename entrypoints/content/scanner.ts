@@ -67,6 +67,8 @@ export async function scan(
   onSlice?: (found: Occurrence[]) => void,
   stats?: ScanStats,
   mayMark: Promise<boolean> = Promise.resolve(true),
+  /** runs each marking slice (the annotator's, with its mutation observer off: ours are not news) */
+  whileMarking: (work: () => void) => void = (work) => work(),
 ): Promise<Occurrence[]> {
   let allowed: boolean | undefined;
   void mayMark.then(
@@ -114,18 +116,20 @@ export async function scan(
     } else {
       const deadline = sliceStart + MARK_SLICE_MS;
       const sliceFound: Occurrence[] = [];
-      while (marked < toMark.length) {
-        const { block, references } = toMark[marked]!;
-        toMark[marked++] = undefined as unknown as Found;
-        unmarkedReferences -= references.length;
-        // A block may have left the page or changed while we yielded (a single-page app
-        // re-rendered it); the mutation observer scans its replacement.
-        if (intact(block)) {
-          const marks = markBlock(block, references);
-          references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
+      whileMarking(() => {
+        while (marked < toMark.length) {
+          const { block, references } = toMark[marked]!;
+          toMark[marked++] = undefined as unknown as Found;
+          unmarkedReferences -= references.length;
+          // A block may have left the page or changed while we yielded (a single-page app
+          // re-rendered it); the mutation observer scans its replacement.
+          if (intact(block)) {
+            const marks = markBlock(block, references);
+            references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
+          }
+          if (performance.now() >= deadline) break;
         }
-        if (performance.now() >= deadline) break;
-      }
+      });
       if (marked === toMark.length) {
         toMark.length = 0;
         marked = 0;
