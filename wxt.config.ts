@@ -13,12 +13,13 @@ const EUROPA = ['https://*.europa.eu/*'];
  * without references may take (issue #8). The extension's own pages and the background keep it,
  * because their message listeners answer by returning promises, which Chromium's API does not read.
  */
+const nativeBrowser = createRequire(import.meta.url).resolve('@wxt-dev/browser');
 const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
   // The content script, on every page, reads the API only once it needs it.
   content: fileURLToPath(new URL('./entrypoints/content/lazy-browser.ts', import.meta.url)),
-  'page-scanner': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
-  'document-scanner': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
-  'popover-ui': createRequire(import.meta.url).resolve('@wxt-dev/browser'),
+  'page-scanner': nativeBrowser,
+  'document-scanner': nativeBrowser,
+  'popover-ui': nativeBrowser,
 };
 
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
