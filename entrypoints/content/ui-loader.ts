@@ -9,6 +9,13 @@ import { loadUiResponseSchema } from '../../storage/content-protocol';
 import { MARK_ATTRIBUTE } from './text-blocks';
 import type { PageCore } from './ui-contract';
 
+/**
+ * With the attribute, not `:hover` alone: in quirks mode, a selector of `:hover` alone matches
+ * links only, and EUR-Lex serves its documents with an HTML 4.0 Transitional doctype (quirks), so
+ * the reader's first hover there never opened the popover.
+ */
+const STILL_HOVERED = `[${MARK_ATTRIBUTE}]:hover`;
+
 type Intent = { kind: 'hover'; mark: HTMLElement; since: number } | { kind: 'focus'; mark: HTMLElement };
 
 function markOf(target: EventTarget | null): HTMLElement | null {
@@ -38,7 +45,7 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
     // the reader is still on that reference.
     const intent = last;
     if (intent?.kind === 'focus' && document.activeElement === intent.mark) core.ui.focus(intent.mark);
-    else if (intent?.kind === 'hover' && intent.mark.matches(':hover')) core.ui.hover(intent.mark, intent.since);
+    else if (intent?.kind === 'hover' && intent.mark.matches(STILL_HOVERED)) core.ui.hover(intent.mark, intent.since);
   };
 
   const options = { capture: true, signal: listening.signal } as const;

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { FIXTURES_DIR } from '../../scripts/bench/pages';
 import { launchWithExtension, servePages } from '../../scripts/launch-browser';
 import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, test } from './fixtures';
 
@@ -228,4 +229,19 @@ test('the popover is brought in only when the reader first reaches for a referen
   await page.locator('[data-euref="32018R1240"]').focus();
   await expect(popover(page)).toContainText('Regulation (EU) 2018/1240');
   await expect(page.locator('eurefs-popover')).toHaveCount(1);
+});
+
+test('the first hover opens the popover on a real EUR-Lex document, which renders in quirks mode', async ({ ext }) => {
+  // EUR-Lex serves its HTML renditions with an HTML 4.0 Transitional doctype: quirks mode, where
+  // `:hover` alone matches links only. The reader's first hover must still open the popover.
+  const html = readFileSync(`${FIXTURES_DIR}/52021PC0206-EN-proposal-body.html`, 'utf8');
+  const page = await openServed(ext, 'https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:52021PC0206', html);
+  expect(await page.evaluate(() => document.compatMode)).toBe('BackCompat');
+  const mark = page.locator('[data-euref="COM(2021) 206"]').first();
+  const box = (await mark.boundingBox())!;
+  // One move onto the reference and no more, as a reader's pointer that comes to rest on it.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(popover(page)).toBeVisible();
+  await expect(popover(page)).toContainText('COM(2021) 206');
+  await page.screenshot({ path: `${ARTIFACTS}/popover-eurlex-quirks.png` });
 });
