@@ -16,7 +16,9 @@
  *   extension script ran (upper bound: it includes bundle evaluation, the popover host, style and
  *   layout work inside those tasks); `emptyContentScriptMainThreadMs`, on pages without
  *   references, is the same for an extension whose content script only sets the hook
- *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `longestTaskMs` is the
+ *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `mainThreadCpuMs` and
+ *   `emptyContentScriptMainThreadCpuMs` are the same tasks' thread time, which the machine's other
+ *   load does not inflate (scripts/bench/trace.ts). `longestTaskMs` is the
  *   longest 'longtask' entry (PerformanceObserver) overlapping the scan; `heapMB` is the JS heap
  *   after the scan and a forced GC, minus the same page's heap without the extension.
  * - mark.js `markRegExp` and findAndReplaceDOMText wrapping every match of PATTERN_SOURCE, and the
@@ -134,6 +136,8 @@ interface EurefsRun {
   lookupMs: number;
   unfinishedAfterMs?: number;
   mainThreadMs?: number;
+  /** thread time of the same tasks (trace.ts) */
+  mainThreadCpuMs?: number;
   longestExtensionTaskMs?: number;
 }
 
@@ -202,6 +206,7 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     await complete;
     const attributed = mainThreadOfExtension(events, ext.extensionId);
     run.mainThreadMs = attributed.totalMs;
+    run.mainThreadCpuMs = attributed.cpuMs;
     run.longestExtensionTaskMs = attributed.longestMs;
   } else {
     run.heapAfterMB = await heapMB(cdp);
@@ -445,11 +450,15 @@ async function main(): Promise<void> {
       const traced: Partial<EurefsRun> = big ? {} : await runEurefs(ext, page, true);
       // Pages without references: what the content script costs, traced REPS times against the
       // baseline (an empty content script) taking turns, medians.
-      const cost = { eurefs: [] as number[], empty: [] as number[] };
+      const cost = { eurefs: [] as number[], empty: [] as number[], eurefsCpu: [] as number[], emptyCpu: [] as number[] };
       if (page.kind === 'none' && !big) {
         for (let r = 0; r < REPS; r++) {
-          cost.eurefs.push((await runEurefs(ext, page, true)).mainThreadMs ?? NaN);
-          cost.empty.push((await runEurefs(empty, page, true)).mainThreadMs ?? NaN);
+          const own = await runEurefs(ext, page, true);
+          const baseline = await runEurefs(empty, page, true);
+          cost.eurefs.push(own.mainThreadMs ?? NaN);
+          cost.eurefsCpu.push(own.mainThreadCpuMs ?? NaN);
+          cost.empty.push(baseline.mainThreadMs ?? NaN);
+          cost.emptyCpu.push(baseline.mainThreadCpuMs ?? NaN);
         }
       }
       const m = (xs: number[]) => median(xs);
@@ -479,6 +488,8 @@ async function main(): Promise<void> {
         floorCallMs: round(m(peers.floor.map((p) => p.callMs))),
         mainThreadMs: round(cost.eurefs.length ? median(cost.eurefs) : (traced.mainThreadMs ?? NaN)),
         emptyContentScriptMainThreadMs: round(cost.empty.length ? median(cost.empty) : NaN),
+        mainThreadCpuMs: round(cost.eurefsCpu.length ? median(cost.eurefsCpu) : (traced.mainThreadCpuMs ?? NaN)),
+        emptyContentScriptMainThreadCpuMs: round(cost.emptyCpu.length ? median(cost.emptyCpu) : NaN),
         longestExtensionTaskMs: round(traced.longestExtensionTaskMs ?? NaN),
         longestSliceMs: round(Math.max(...eurefs.map((e) => e.longestSliceMs))),
         slices: eurefs[0]!.slices,
@@ -546,6 +557,8 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     ['floor', 'floorMs', 8],
     ['mainThr', 'mainThreadMs', 8],
     ['emptyCS', 'emptyContentScriptMainThreadMs', 8],
+    ['mainCPU', 'mainThreadCpuMs', 8],
+    ['emptyCPU', 'emptyContentScriptMainThreadCpuMs', 9],
     ['longTask', 'longestTaskMs', 9],
     ['slice', 'longestSliceMs', 7],
     ['heapMB', 'heapMB', 7],
