@@ -19,7 +19,11 @@
  *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `mainThreadCpuMs` and
  *   `emptyContentScriptMainThreadCpuMs` are the same tasks' thread time, which the machine's other
  *   load does not inflate (scripts/bench/trace.ts). `longestTaskMs` is the
- *   longest 'longtask' entry (PerformanceObserver) overlapping the scan; `heapMB` is the JS heap
+ *   longest 'longtask' entry (PerformanceObserver) overlapping the scan, and `longestFrameMs` and
+ *   `longestFrameBlockingMs` the longest 'long-animation-frame' entry and blocking duration in the
+ *   same window (medians of the reps): a long task leaves out the style and layout that marks
+ *   cause, a frame holds them (the page's own first rendering too, where it comes after the
+ *   content script's start); `heapMB` is the JS heap
  *   after the scan and a forced GC, minus the same page's heap without the extension.
  * - mark.js `markRegExp` and findAndReplaceDOMText wrapping every match of PATTERN_SOURCE, and the
  *   floor (a bare TreeWalker over text nodes running the same expression, no wrapping), each in a
@@ -81,15 +85,23 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
 const log = (...parts: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
-/** Records every long task from the start of the document (page's world). */
+/**
+ * Records every long task and every long animation frame from the start of the document (page's
+ * world). A long task leaves out the style, layout and paint of a frame; a long animation frame
+ * holds them, and its blocking duration is what a reader's input would have waited.
+ */
 const INIT_SCRIPT = `(() => {
   // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
   globalThis.__name ??= (f) => f;
   const tasks = [];
+  const frames = [];
   window.__benchLongTasks = tasks;
+  window.__benchLongFrames = frames;
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); })
       .observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) frames.push([e.startTime, e.duration, e.blockingDuration]); })
+      .observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
 })();`;
 
@@ -129,6 +141,9 @@ interface EurefsRun {
   /** the content script's bundle begins to run -> every reference marked */
   ownMs: number;
   longestTaskMs: number;
+  /** the longest long-animation-frame entry in the same window, and the longest blocking duration of one */
+  longestFrameMs: number;
+  longestFrameBlockingMs: number;
   heapAfterMB: number;
   references: number;
   marks: number;
@@ -166,7 +181,7 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     log(`  Eurefs did not finish within ${CAP_MS} ms (${marks} references marked by then)`);
     await cdp.detach().catch(() => undefined);
     await tab.close();
-    return { ms: NaN, readyMs: NaN, busyMs: NaN, findMs: NaN, longestSliceMs: NaN, slices: 0, startMs: NaN, injectMs: NaN, ownMs: NaN, longestTaskMs: NaN, heapAfterMB: NaN, references: marks, marks, lookupRoundTrips: 0, lookupMs: NaN, unfinishedAfterMs: CAP_MS };
+    return { ms: NaN, readyMs: NaN, busyMs: NaN, findMs: NaN, longestSliceMs: NaN, slices: 0, startMs: NaN, injectMs: NaN, ownMs: NaN, longestTaskMs: NaN, longestFrameMs: NaN, longestFrameBlockingMs: NaN, heapAfterMB: NaN, references: marks, marks, lookupRoundTrips: 0, lookupMs: NaN, unfinishedAfterMs: CAP_MS };
   }
   const seen = await tab.evaluate(() => {
     const timing = JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as Record<string, number>;
@@ -176,10 +191,14 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     // even where the scan starts in a later task.
     const from = timing.loadedAt ?? timing.startedAt!;
     const overlapping = tasks.filter(([start, duration]) => start + duration > from && start < timing.markedAt!);
+    const frames = (window as unknown as { __benchLongFrames: [number, number, number][] }).__benchLongFrames;
+    const framesOverlapping = frames.filter(([start, duration]) => start + duration > from && start < timing.markedAt!);
     return {
       timing,
       dcl: nav.domContentLoadedEventEnd,
       longestTask: Math.max(0, ...overlapping.map(([, d]) => d)),
+      longestFrame: Math.max(0, ...framesOverlapping.map(([, d]) => d)),
+      longestFrameBlocking: Math.max(0, ...framesOverlapping.map(([, , b]) => b)),
       marks: document.querySelectorAll('[data-euref]:not([data-euref-part])').length,
     };
   });
@@ -194,6 +213,8 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     longestSliceMs: seen.timing.longestSliceMs!,
     slices: seen.timing.slices!,
     longestTaskMs: seen.longestTask,
+    longestFrameMs: seen.longestFrame,
+    longestFrameBlockingMs: seen.longestFrameBlocking,
     heapAfterMB: NaN,
     references: seen.timing.count!,
     marks: seen.marks,
@@ -477,6 +498,8 @@ async function main(): Promise<void> {
         findAndReplaceMs: round(findAndReplaceMs),
         floorMs: round(floorMs),
         longestTaskMs: round(Math.max(...eurefs.map((e) => e.longestTaskMs))),
+        longestFrameMs: round(m(eurefs.map((e) => e.longestFrameMs))),
+        longestFrameBlockingMs: round(m(eurefs.map((e) => e.longestFrameBlockingMs))),
         heapMB: round(m(eurefs.map((e) => e.heapAfterMB)) - m(peers.floor.map((p) => p.baseHeapMB)), 2),
         busyMs: round(busyMs),
         findMs: round(m(eurefs.map((e) => e.findMs))),
@@ -560,6 +583,8 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     ['mainCPU', 'mainThreadCpuMs', 8],
     ['emptyCPU', 'emptyContentScriptMainThreadCpuMs', 9],
     ['longTask', 'longestTaskMs', 9],
+    ['frame', 'longestFrameMs', 7],
+    ['blocking', 'longestFrameBlockingMs', 9],
     ['slice', 'longestSliceMs', 7],
     ['heapMB', 'heapMB', 7],
     ['lookups', 'lookupRoundTrips', 8],
