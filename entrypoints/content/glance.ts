@@ -22,7 +22,9 @@ export function readableText(root: Element, ownHost: string): string | null {
   const doc = root.ownerDocument;
   const selector = skippedSelector(ownHost);
   if (doc.designMode === 'on' || root.closest(selector)) return '';
-  if (root.getElementsByTagName('*').length > GLANCE_MAX_ELEMENTS) return null;
+  // Whether there is an element past the limit, not how many there are: counting all 152,000
+  // elements of a 100,000-paragraph page took 17 ms; this looks at the first 8,001.
+  if (root.getElementsByTagName('*').item(GLANCE_MAX_ELEMENTS) !== null) return null;
   const range = doc.createRange();
   range.selectNodeContents(root);
   const parts: string[] = [];

@@ -59,6 +59,12 @@ describe('the glance reads the text the walk reads', () => {
     expect(readableText(root, HOST)).toBeNull();
     expect(mayHoldReferenceAtAGlance(root, HOST)).toBe(true);
   });
+
+  it('still glances at a subtree of exactly the largest size', () => {
+    const root = body(`${'<i></i>'.repeat(GLANCE_MAX_ELEMENTS - 1)}<p>1 2 3</p>`);
+    expect(readableText(root, HOST)).toBe('1 2 3');
+    expect(mayHoldReferenceAtAGlance(root, HOST)).toBe(false);
+  }, 20_000);
 });
 
 /** Pieces of references and of plain text, to be cut up by markup the walk skips or enters. */
