@@ -5,6 +5,7 @@ import { EURLEX_DOCUMENTS } from './matches';
 import { announceScanned } from './scanned-hook';
 import type { ScanStats } from './scanner';
 import { mayHoldReferenceAtAGlance } from './glance';
+import { watchMutations } from './mutation-batches';
 import { createTextBlockCollector } from './text-blocks';
 import { POPOVER_HOST, publishSentinel, type SentinelOffer } from './ui-contract';
 import { yieldToPage } from './yield';
@@ -16,8 +17,6 @@ const SLICE_MS = 8;
  * walk reads a few hundred nodes a millisecond), short enough that a page without any loses little.
  */
 const FIRST_SLICE_MS = 2;
-/** Changes arrive in bursts (a search result list rendering); one look per burst. */
-const MUTATION_DEBOUNCE_MS = 120;
 
 /**
  * The content script, on every page Eurefs may read, is only a lookout: it walks the page's text
@@ -111,31 +110,19 @@ function count(stats: ScanStats, ms: number): void {
 
 /** Calls `found` once content added to the page could hold a reference (a search result list). */
 function watchForReferences(signal: AbortSignal, found: () => void): void {
-  const pending = new Set<Node>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData') pending.add(record.target.parentNode ?? record.target);
-      else record.addedNodes.forEach((node) => pending.add(node));
-    }
-    clearTimeout(timer);
-    timer = setTimeout(() => void look(), MUTATION_DEBOUNCE_MS);
-  });
-  const look = async () => {
-    const roots = [...pending].filter((node) => node.isConnected);
-    pending.clear();
+  let seen = false;
+  // One look at a time: batches come at least every MAX_WAIT_MS while the page keeps changing.
+  let looking = Promise.resolve();
+  const look = async (roots: Node[]) => {
     for (const root of roots) {
-      if (signal.aborted) return;
-      if (await mayHoldReferences(root, signal)) {
-        observer.disconnect();
-        found();
-        return;
-      }
+      if (seen || signal.aborted) return;
+      if (!root.isConnected || !(await mayHoldReferences(root, signal))) continue;
+      seen = true;
+      watch.stop();
+      found();
     }
   };
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  });
+  const watch = watchMutations(document.body, ({ roots }) => {
+    looking = looking.then(() => look(roots.map(({ node }) => node)));
+  }, { signal });
 }
