@@ -48,6 +48,17 @@ async function targetTabId(): Promise<number | undefined> {
 
 type StatusFilter = 'all' | Group;
 
+/** Parts of the page that undid their marks each time, and that Eurefs then left alone. */
+function StoppedParts({ count }: { count: number }) {
+  const one = count === 1;
+  return (
+    <p class="muted" role="note">
+      Eurefs stopped marking {count} {one ? 'part' : 'parts'} of this page that kept changing back.{' '}
+      {one ? 'Its' : 'Their'} references are listed here but not marked on the page.
+    </p>
+  );
+}
+
 export function PageReferences() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [typeFilter, setTypeFilter] = useState<'all' | ReferenceType>('all');
@@ -86,6 +97,7 @@ export function PageReferences() {
         {page.references.length} {page.references.length === 1 ? 'document' : 'documents'}, {total}{' '}
         {total === 1 ? 'mention' : 'mentions'}
       </p>
+      {page.stoppedParts ? <StoppedParts count={page.stoppedParts} /> : null}
       {page.references.length > 0 && (
         <div class="filters">
           <label>

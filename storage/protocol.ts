@@ -116,5 +116,7 @@ export const PageReferencesResponseSchema = z.strictObject({
   url: z.string(),
   title: z.string(),
   references: z.array(PageReferenceSchema),
+  /** parts of the page left unmarked because they kept undoing their marks (their references are listed) */
+  stoppedParts: z.number().int().nonnegative().optional(),
 });
 export type PageReferencesResponse = z.infer<typeof PageReferencesResponseSchema>;

@@ -7,15 +7,17 @@ import type { Reference } from '../../references';
 import type { PageReference, PageReferencesResponse } from '../../storage/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../storage/settings';
 import { SummaryClient } from './summary-client';
-import { scan, type Occurrence, type ScanStats } from './scanner';
+import { ChurnWatch } from './churn';
+import { watchMutations, type ChangedRoot, type MutationBatch, type MutationBatches } from './mutation-batches';
+import { findUnmarked, scan, type Occurrence, type ScanStats } from './scanner';
 import { MARK_ATTRIBUTE } from './text-blocks';
 import { announceScanned } from './scanned-hook';
 import { yieldToPage } from './yield';
 
-/** Changes arrive in bursts (a search result list rendering); one scan per burst. */
-const MUTATION_DEBOUNCE_MS = 120;
+const MARK_SELECTOR = `[${MARK_ATTRIBUTE}]`;
 
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** True when an element the page removed was, or held, one of our marks. */
+const holdsMark = (element: Element): boolean => element.matches(MARK_SELECTOR) || element.querySelector(MARK_SELECTOR) !== null;
 
 /** A slice of flagging marks tracked or not, once their lookup answered. */
 const TRACKING_SLICE_MS = 20;
@@ -23,14 +25,19 @@ const TRACKING_SLICE_MS = 20;
 export class Annotator {
   readonly lookups = new SummaryClient();
   private readonly referenceByMark = new WeakMap<HTMLElement, Reference>();
+  /**
+   * Every mention marked, in the order found, while its marks are in the page: those whose
+   * marks the page removed are dropped with the next batch of changes (forgetDetached), or a page
+   * that replaces its content (a single-page app, a live feed) would keep every old copy alive.
+   */
   private readonly occurrences: Occurrence[] = [];
   private settings: Settings = DEFAULT_SETTINGS;
   /** Time spent waiting for lookups, all round trips together (the benchmark reads it). */
   private lookupMs = 0;
-  private observer: MutationObserver | null = null;
-  private observedRoot: Node | null = null;
-  private pendingRoots = new Set<Node>();
-  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private mutations: MutationBatches | null = null;
+  /** Batches of changes are scanned one after the other, never two at once. */
+  private batches: Promise<void> = Promise.resolve();
+  private readonly churn = new ChurnWatch();
   /** Resolves when the first full scan and its lookup are done (tests and the popup wait on it). */
   ready: Promise<void> = Promise.resolve();
 
@@ -52,31 +59,36 @@ export class Annotator {
   start(root: HTMLElement, mayMark: Promise<boolean> = Promise.resolve(true)): Promise<void> {
     const startedAt = performance.now();
     const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
-    this.ready = this.scanRoot(root, stats, mayMark).then((count) =>
-      announceScanned(count, this.loadedAt, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
+    this.ready = this.scanRoot(root, stats, mayMark).then((found) =>
+      announceScanned(found.length, this.loadedAt, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
     );
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observedRoot = root;
-    this.observer.observe(root, OBSERVED);
-    this.signal.addEventListener('abort', () => this.observer?.disconnect());
+    this.mutations = watchMutations(root, (batch) => this.onBatch(batch), {
+      signal: this.signal,
+      // Our marks' own text is never news.
+      ignoreText: (text) => text.parentElement?.closest(MARK_SELECTOR) != null,
+    });
     return this.ready;
   }
 
-  private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<number> {
+  private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<Occurrence[]> {
     const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice), stats, mayMark, (work) => this.unobserved(work));
-    if (this.signal.aborted) return 0;
-    const lookupStart = performance.now();
-    await this.lookups.resolve(found.map((o) => o.reference.id));
-    this.lookupMs += performance.now() - lookupStart;
+    if (this.signal.aborted) return [];
+    await this.lookUp(found.map((o) => o.reference.id));
     await this.markTracking(found);
-    return found.length;
+    return found;
   }
 
+  private async lookUp(ids: string[]): Promise<void> {
+    const lookupStart = performance.now();
+    await this.lookups.resolve(ids);
+    this.lookupMs += performance.now() - lookupStart;
+  }
 
   applySettings(settings: Settings): void {
     this.settings = settings;
     document.documentElement.toggleAttribute('data-eurefs-hide-untracked', settings.hideUntracked);
-    void this.markTracking(this.occurrences);
+    // A copy: the list may lose mentions (forgetDetached) while the flags are set in slices.
+    void this.markTracking([...this.occurrences]);
   }
 
   /** False for references the reader chose not to see: untracked ones, with the setting on. */
@@ -118,49 +130,61 @@ export class Annotator {
    * and every mark: 230 ms over a page of 27,000 marks, and 10-30 ms in each slice.
    */
   private unobserved(work: () => void): void {
-    const observer = this.observer;
-    const root = this.observedRoot;
-    if (!observer || !root) return work();
-    // The page's own changes since the last delivery are kept, not dropped with the observer.
-    this.onMutations(observer.takeRecords());
-    observer.disconnect();
-    try {
-      work();
-    } finally {
-      if (!this.signal.aborted) observer.observe(root, OBSERVED);
-    }
+    if (!this.mutations) return work();
+    this.mutations.unobserved(work);
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        if (record.target.parentElement?.closest(`[${MARK_ATTRIBUTE}]`)) continue;
-        this.pendingRoots.add(record.target.parentNode ?? record.target);
+  private onBatch({ roots, removed }: MutationBatch): void {
+    // At once, not after the batches before it: what the page removed is let go now.
+    if (removed.some(holdsMark)) this.forgetDetached();
+    if (roots.length === 0) return;
+    this.batches = this.batches
+      .then(() => this.scanBatch(roots))
+      .catch((error: unknown) => console.warn('Eurefs: changed content was not scanned', error));
+  }
+
+  /** Drops the mentions whose marks all left the page. */
+  private forgetDetached(): void {
+    let kept = 0;
+    for (const occurrence of this.occurrences) {
+      if (occurrence.marks.some((mark) => mark.isConnected)) this.occurrences[kept++] = occurrence;
+    }
+    this.occurrences.length = kept;
+  }
+
+  private async scanBatch(roots: ChangedRoot[]): Promise<void> {
+    const markedByPart = new Map<Node, Occurrence[]>();
+    for (const { node, part } of roots) {
+      if (this.signal.aborted) return;
+      // Left the page while the batches before this one were scanned.
+      if (!node.isConnected) continue;
+      const stopped = this.churn.stoppedPartOf(node);
+      if (stopped) {
+        await this.countUnmarked(stopped, node);
         continue;
       }
-      record.addedNodes.forEach((node) => this.pendingRoots.add(node));
+      const found = await this.scanRoot(node);
+      const marked = markedByPart.get(part);
+      if (!marked) markedByPart.set(part, found);
+      else for (const occurrence of found) marked.push(occurrence);
     }
-    if (this.pendingRoots.size === 0) return;
-    clearTimeout(this.mutationTimer);
-    this.mutationTimer = setTimeout(() => void this.scanPending(), MUTATION_DEBOUNCE_MS);
+    for (const [part, marked] of markedByPart) this.churn.noteMarked(part, marked);
   }
 
-  private async scanPending(): Promise<void> {
-    const roots = [...this.pendingRoots].filter((node) => node.isConnected);
-    this.pendingRoots.clear();
-    // A root inside another pending root would be scanned twice.
-    const outermost = roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
-    for (const root of outermost) {
-      if (this.signal.aborted) return;
-      await this.scanRoot(root);
-    }
+  /** Reads the references under `node`, in a part left alone, for the list. */
+  private async countUnmarked(part: Node, node: Node): Promise<void> {
+    const root = this.churn.rootToRead(part, node);
+    const found = await findUnmarked(root, this.ownHost, this.signal);
+    if (this.signal.aborted) return;
+    this.churn.noteUnmarked(part, root, found);
+    await this.lookUp(found.map((reference) => reference.id));
   }
 
   /** The page's references, one row per document, in order of first appearance. */
   listReferences(): PageReferencesResponse {
     const rows = new Map<string, PageReference>();
-    for (const { reference, marks } of this.occurrences) {
-      if (!marks.some((mark) => mark.isConnected)) continue;
+    const marked = this.occurrences.filter(({ marks }) => marks.some((mark) => mark.isConnected)).map(({ reference }) => reference);
+    for (const reference of [...marked, ...this.churn.unmarked().map((u) => u.reference)]) {
       const row = rows.get(reference.id);
       if (row) {
         row.count++;
@@ -176,7 +200,7 @@ export class Annotator {
         title: doc?.title ?? null,
       });
     }
-    return { url: location.href, title: document.title, references: [...rows.values()] };
+    return { url: location.href, title: document.title, references: [...rows.values()], stoppedParts: this.churn.stoppedParts().length };
   }
 
   /** Each mention still on the page, in the order found: its document, first mark and text. */
@@ -189,8 +213,14 @@ export class Annotator {
   /** Scrolls to the first occurrence of a document and makes it blink once, for the list. */
   reveal(id: string): boolean {
     const mark = this.occurrences.find((o) => o.reference.id === id && o.marks[0]?.isConnected)?.marks[0];
-    if (!mark) return false;
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (!mark) {
+      // Only in a part left alone: no mark to flash or focus there, but the reader is shown where.
+      const root = this.churn.unmarked().find(({ reference }) => reference.id === id)?.root;
+      const where = root && (root instanceof Element ? root : root.parentElement);
+      where?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+      return where != null;
+    }
     mark.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     mark.classList.add('eurefs-flash');
     setTimeout(() => mark.classList.remove('eurefs-flash'), 1600);

@@ -140,7 +140,8 @@ export async function scan(
     } else {
       const deadline = sliceStart + markSliceMs;
       const sliceFound: Occurrence[] = [];
-      whileMarking(() => {
+      // Nothing found (the usual batch of a ticking clock): no need to switch the observer off.
+      if (marked < toMark.length) whileMarking(() => {
         while (marked < toMark.length) {
           const { block, references } = toMark[marked]!;
           toMark[marked++] = undefined as unknown as Found;
@@ -182,4 +183,22 @@ export async function scan(
   }
   if (stats) stats.markedAt = performance.now();
   return occurrences;
+}
+
+/**
+ * The references under a root, found and not marked: a part of the page the annotator leaves
+ * alone (churn.ts) still counts in the page's list. In slices, as the scan.
+ */
+export async function findUnmarked(root: Node, ownHost: string, signal: AbortSignal): Promise<Reference[]> {
+  const collector = createTextBlockCollector(root, ownHost);
+  const found: Reference[] = [];
+  while (!collector.done && !signal.aborted) {
+    const deadline = performance.now() + SLICE_MS;
+    for (const block of collector.next(deadline)) {
+      for (const reference of findReferences(block.text)) found.push(reference);
+      grammarWarm = true;
+    }
+    if (!collector.done) await yieldToPage();
+  }
+  return found;
 }

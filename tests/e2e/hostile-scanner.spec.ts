@@ -78,7 +78,7 @@ for (const [how, restore] of Object.entries(RESTORERS)) {
     await expect(reader.locator('#later [data-euref="COM(2018) 225"]')).toHaveText('COM(2018) 225 final');
 
     const list = await openList(ext, await activeTabId(ext));
-    await expect(list.getByRole('status')).toHaveText(
+    await expect(list.getByRole('note')).toHaveText(
       'Eurefs stopped marking 1 part of this page that kept changing back. Its references are listed here but not marked on the page.',
     );
     // The references in the part left alone still count.

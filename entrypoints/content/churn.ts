@@ -1,0 +1,119 @@
+/**
+ * Notices the parts of a page that undo their marks: a page that puts its markup back whenever
+ * it changes (a framework rendering from its own copy, an anti-tamper script) would otherwise be
+ * marked again after every batch of its changes, forever. Such a part is marked a few times, then
+ * left alone.
+ */
+import type { Reference } from '../../references';
+import type { Occurrence } from './scanner';
+
+/**
+ * A part whose same references are marked this many times within ROUND_WINDOW_MS, each time
+ * after the page took the earlier marks away, is left alone. A page that undoes marks does so
+ * within a frame of each marking, so its rounds come one per batch of changes (QUIET_MS in
+ * mutation-batches.ts, 120 ms, plus the scan): three of them take well under a second, and a
+ * loaded machine still fits them in the window. A reader making a page show the very same
+ * references again three times in three seconds, the earlier ones gone each time, is rare, and
+ * what they lose is marks in that part, not its place in the list (the annotator still counts its
+ * references there).
+ */
+export const ROUNDS_BEFORE_STOPPING = 3;
+export const ROUND_WINDOW_MS = 3000;
+
+interface Rounds {
+  /** the references marked, in order (signatureOf) */
+  signature: string;
+  /** the first mark of the last round, held weakly: gone means the page took it away */
+  firstMark: WeakRef<HTMLElement> | undefined;
+  /** when each round within the window was marked */
+  times: number[];
+}
+
+/**
+ * The references marked, in order, as their count and a 32-bit FNV-1a hash of their ids and
+ * texts: a part that stays (a single-page app's container) keeps its last signature, and a view
+ * of thousands of references would otherwise keep a string as long as their text.
+ */
+function signatureOf(marked: readonly Occurrence[]): string {
+  let hash = 0x811c9dc5;
+  for (const { reference } of marked) {
+    const key = `${reference.id}\u0000${reference.text}\u0001`;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  }
+  return `${marked.length}:${hash >>> 0}`;
+}
+
+export class ChurnWatch {
+  /** per part, its last rounds; a part that leaves the page takes its entry with it */
+  private readonly rounds = new WeakMap<Node, Rounds>();
+  /**
+   * The parts left alone, each with the references read under each root changed there since:
+   * counted in the list, not marked. Those that left the page are dropped at the next look.
+   */
+  private readonly stopped = new Map<Node, Map<Node, Reference[]>>();
+
+  /**
+   * Notes that a scan of changed content under `part` marked `marked`; true when that makes
+   * the part one to leave alone from now on.
+   */
+  noteMarked(part: Node, marked: readonly Occurrence[], now = performance.now()): boolean {
+    if (marked.length === 0 || this.stopped.has(part)) return false;
+    const signature = signatureOf(marked);
+    const firstMark = marked[0]!.marks[0];
+    const last = this.rounds.get(part);
+    // The same references again where the earlier marks are gone: the page put them back.
+    // Still there: it is new content that reads the same (a feed's repeated line).
+    const again = last !== undefined && last.signature === signature && !last.firstMark?.deref()?.isConnected;
+    const times = again ? last.times.filter((t) => now - t < ROUND_WINDOW_MS) : [];
+    times.push(now);
+    this.rounds.set(part, { signature, firstMark: firstMark && new WeakRef(firstMark), times });
+    if (times.length < ROUNDS_BEFORE_STOPPING) return false;
+    this.stopped.set(part, new Map());
+    this.rounds.delete(part);
+    return true;
+  }
+
+  /** The part left alone that holds `node`, if any. */
+  stoppedPartOf(node: Node): Node | undefined {
+    return this.stoppedParts().find((part) => part.contains(node));
+  }
+
+  /** The parts left alone that are still in the page. */
+  stoppedParts(): Node[] {
+    for (const part of this.stopped.keys()) if (!part.isConnected) this.stopped.delete(part);
+    return [...this.stopped.keys()];
+  }
+
+  /**
+   * What to read for a change at `node` in a part left alone: a root read before that holds
+   * it (its references were counted as they stood), or the node itself.
+   */
+  rootToRead(part: Node, node: Node): Node {
+    for (const earlier of this.stopped.get(part)?.keys() ?? []) {
+      if (earlier.isConnected && earlier.contains(node)) return earlier;
+    }
+    return node;
+  }
+
+  /** Counts `references`, read under `root` in a part left alone, in place of what was read at or in it before. */
+  noteUnmarked(part: Node, root: Node, references: Reference[]): void {
+    const byRoot = this.stopped.get(part);
+    if (!byRoot) return;
+    for (const earlier of [...byRoot.keys()]) {
+      if (!earlier.isConnected || root.contains(earlier)) byRoot.delete(earlier);
+    }
+    byRoot.set(root, references);
+  }
+
+  /** The references read in the parts left alone, with where each was read, still in the page. */
+  unmarked(): { root: Node; reference: Reference }[] {
+    const found: { root: Node; reference: Reference }[] = [];
+    for (const part of this.stoppedParts()) {
+      for (const [root, references] of this.stopped.get(part)!) {
+        if (!root.isConnected) continue;
+        for (const reference of references) found.push({ root, reference });
+      }
+    }
+    return found;
+  }
+}
