@@ -8,25 +8,27 @@ import type { Reference } from '../../references';
 import type { Occurrence } from './scanner';
 
 /**
- * A part whose same references are marked this many times within ROUND_WINDOW_MS, each time
- * after the page took the earlier marks away, is left alone. A page that undoes marks does so
- * within a frame of each marking, so its rounds come one per batch of changes (QUIET_MS in
- * mutation-batches.ts, 120 ms, plus the scan): three of them take well under a second, and a
- * loaded machine still fits them in the window. A reader making a page show the very same
- * references again three times in three seconds, the earlier ones gone each time, is rare, and
- * what they lose is marks in that part, not its place in the list (the annotator still counts its
- * references there).
+ * A part whose same references are marked this many times in a row, each round less than
+ * ROUND_GAP_MS after the one before and after the page took the earlier marks away, is left
+ * alone. A page that undoes marks does so within a frame of each marking, so its rounds follow
+ * one another as fast as batches of changes come (QUIET_MS in mutation-batches.ts, 120 ms, plus
+ * the scan): three rounds take well under a second, and on a loaded machine, where each takes
+ * longer, each gap still has two seconds. A reader who makes a page show the very same
+ * references again, the earlier ones gone (a tab shown, another, the first again), takes longer
+ * than that between rounds, or stops before the third; what a page left alone loses is its marks
+ * in that part, not its place in the list (the annotator still counts its references there).
  */
 export const ROUNDS_BEFORE_STOPPING = 3;
-export const ROUND_WINDOW_MS = 3000;
+export const ROUND_GAP_MS = 2000;
 
 interface Rounds {
   /** the references marked, in order (signatureOf) */
   signature: string;
   /** the first mark of the last round, held weakly: gone means the page took it away */
   firstMark: WeakRef<HTMLElement> | undefined;
-  /** when each round within the window was marked */
-  times: number[];
+  /** rounds in a row so far, and when the last was marked */
+  count: number;
+  at: number;
 }
 
 /**
@@ -63,11 +65,11 @@ export class ChurnWatch {
     const last = this.rounds.get(part);
     // The same references again where the earlier marks are gone: the page put them back.
     // Still there: it is new content that reads the same (a feed's repeated line).
-    const again = last !== undefined && last.signature === signature && !last.firstMark?.deref()?.isConnected;
-    const times = again ? last.times.filter((t) => now - t < ROUND_WINDOW_MS) : [];
-    times.push(now);
-    this.rounds.set(part, { signature, firstMark: firstMark && new WeakRef(firstMark), times });
-    if (times.length < ROUNDS_BEFORE_STOPPING) return false;
+    const again =
+      last !== undefined && last.signature === signature && now - last.at < ROUND_GAP_MS && !last.firstMark?.deref()?.isConnected;
+    const count = again ? last.count + 1 : 1;
+    this.rounds.set(part, { signature, firstMark: firstMark && new WeakRef(firstMark), count, at: now });
+    if (count < ROUNDS_BEFORE_STOPPING) return false;
     this.stopped.set(part, new Map());
     this.rounds.delete(part);
     return true;
