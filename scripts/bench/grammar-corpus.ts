@@ -5,13 +5,11 @@
  * `blocks` are what the content script hands the grammar (they pass its prefilter);
  * `all` adds the blocks the prefilter drops, for equivalence checks on more inputs.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { collectTextBlocks, MAY_HOLD_REFERENCE } from '../../entrypoints/content/text-blocks';
-
-export const FIXTURES_DIR = '/work/shared/fixtures/eurlex';
-export const REPORTS_DIR = '/work/shared/seeds';
+import { FIXTURES_DIR, HAVE_FIXTURES, HAVE_REPORTS, NO_FIXTURES, NO_REPORTS, REPORTS_DIR } from '../shared-dir';
 
 export interface GrammarCorpus {
   /** file name → the texts the grammar sees for it, in page order (prefilter passed) */
@@ -44,7 +42,10 @@ function collectAll(root: Node): string[] {
 
 function reportTexts(): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(REPORTS_DIR)) return out;
+  if (!HAVE_REPORTS) {
+    console.warn(`[grammar corpus] the reports are ${NO_REPORTS}`);
+    return out;
+  }
   for (const file of readdirSync(REPORTS_DIR).sort()) {
     if (file.endsWith('.txt')) out.set(file, readFileSync(join(REPORTS_DIR, file), 'utf8'));
   }
@@ -54,7 +55,8 @@ function reportTexts(): Map<string, string> {
 export function loadGrammarCorpus(): GrammarCorpus {
   const blocks = new Map<string, string[]>();
   const all: string[] = [];
-  if (existsSync(FIXTURES_DIR)) {
+  if (!HAVE_FIXTURES) console.warn(`[grammar corpus] the fixture pages are ${NO_FIXTURES}`);
+  if (HAVE_FIXTURES) {
     for (const file of readdirSync(FIXTURES_DIR).sort()) {
       if (!file.endsWith('.html')) continue;
       const every = pageBlocks(readFileSync(join(FIXTURES_DIR, file), 'utf8'));
