@@ -30,14 +30,19 @@ function firstDifference(name: RecordName): string | null {
   const i = recorded.findIndex((line, k) => line !== now[k]);
   const at = i === -1 ? (now.length > recorded.length ? recorded.length : -1) : i;
   if (at === -1) return null;
-  const place = placeOf(recorded[at]) ?? placeOf(now[at]);
+  const want = placeOf(recorded[at]);
+  const got = placeOf(now[at]);
+  // Two input lines that differ: the input changed, not what the grammar finds in it.
+  const inputChanged = want?.isInput === true && got?.isInput === true;
+  // Else the place of the reference that went, changed or came.
+  const place = [want, got].find((p) => p && !p.isInput) ?? want ?? got;
   const texts = new Map(inputs.flatMap(partsOf));
   const text = place ? texts.get(place.input) : undefined;
   const around = text === undefined || !place ? '' : JSON.stringify(text.slice(Math.max(0, place.offset - 40), place.offset + 80));
   return [
-    `tests/data/grammar-golden/${RECORDS[name].file}, line ${at + 1}: the grammar no longer finds what was recorded`,
+    `tests/data/grammar-golden/${RECORDS[name].file}, line ${at + 1}: ` +
+      (inputChanged ? 'the input is not the one recorded (its file in ../shared, or the way it is read, changed)' : 'the grammar no longer finds what was recorded'),
     place ? `  input:    ${place.input}, offset ${place.offset}${around ? `: ${around}` : ''}` : '',
-    place?.isInput ? '  (an input line: the input itself is not the one recorded, so its file in ../shared or the way it is read changed)' : '',
     `  recorded: ${show(recorded[at])}`,
     `  now:      ${show(now[at])}`,
     `  (${recorded.length} lines recorded, ${now.length} now; if the change is meant, run npm run golden:record and read the diff)`,
