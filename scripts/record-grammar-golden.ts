@@ -111,4 +111,4 @@ else console.warn(`${RECORDS.reports.file} left as it was: ${NO_REPORTS}`);
 write('testStrings', testStrings());
 write('soup', sample('soup', soup, 1, 3000));
 // Fewer: with their long runs of white space these average about 1 KB each.
-write('actWindows', sample('act windows', windowSoup, 2, 800));
+write('actWindows', sample('act windows', windowSoup, 2, 750));
