@@ -14,7 +14,7 @@ import { watchExtraSites } from '../storage/site-access';
 const POPOVER_SCRIPT = '/popover-ui.js';
 const SCANNER_SCRIPT = '/page-scanner.js';
 
-/** The bundled dataset ships as a file beside the bundles, not inside them (DESIGN.md). */
+/** The bundled dataset ships as a file beside the bundles, not inside them (docs/ARCHITECTURE.md, "Where the data lives"). */
 async function readBundledDataset(): Promise<unknown> {
   // Added to the build by a hook in wxt.config.ts, so WXT's list of public paths can't know it.
   const response = await fetch(browser.runtime.getURL('/dataset.json' as PublicPath));

@@ -1,5 +1,5 @@
 /**
- * Starts Debian's Chromium with the built extension loaded (DESIGN.md, "Browsers and tests").
+ * Starts Debian's Chromium with the built extension loaded (docs/ARCHITECTURE.md, "Browsers and tests").
  * Shared by the end-to-end tests, the benchmark and the demo so that all three run the same way.
  */
 import { existsSync, mkdtempSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * npm run --silent refs -- FILE...
- * Prints one JSON object per reference found, a line each (DESIGN.md, "Test hooks"), with the
+ * Prints one JSON object per reference found, a line each (docs/ARCHITECTURE.md, "Test hooks that stay stable"), with the
  * document's current status where the bundled dataset tracks it.
  */
 import { readFileSync } from 'node:fs';

@@ -324,7 +324,7 @@ const EURLEX_CELEX = 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal', 'recommendation']);
 
 /**
- * The CELEX of a COM/JOIN/SWD document, which its number alone does not decide (DESIGN.md,
+ * The CELEX of a COM/JOIN/SWD document, which its number alone does not decide (docs/ARCHITECTURE.md,
  * Identifiers): a curated kind does. COM proposals (and COM recommendations for Council
  * decisions) are PC, other COM documents DC; JOIN documents JC; SWD documents SC.
  */

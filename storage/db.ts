@@ -1,6 +1,6 @@
 /**
  * The extension's one database. Only extension pages (background, options, popup) open it: a
- * content script's IndexedDB belongs to the page's origin (DESIGN.md, "Where the data lives").
+ * content script's IndexedDB belongs to the page's origin (docs/ARCHITECTURE.md, "Where the data lives").
  *
  * Two layers of data (version 2):
  * - the bundled layer (`documents`, `reports`, `meta`): the dataset that ships with the

@@ -1,5 +1,5 @@
 /**
- * Stages in the order a legislative file normally moves through them (DESIGN.md, Status).
+ * Stages in the order a legislative file normally moves through them (docs/ARCHITECTURE.md, "Status").
  * A module of its own, free of any schema library, so the content script can name stages
  * without loading the dataset schema.
  */

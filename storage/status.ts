@@ -1,5 +1,5 @@
 /**
- * A document's current status, derived from its dated events (DESIGN.md, "Status").
+ * A document's current status, derived from its dated events (docs/ARCHITECTURE.md, "Status").
  * Pure: no DOM, no browser API, no clock. The dataset is "as of" its reports, so events dated
  * after the latest report (scheduled deadlines, planned application dates) are not yet current.
  */

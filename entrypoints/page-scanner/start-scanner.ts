@@ -63,7 +63,7 @@ export function startScanner(sentinel: SentinelOffer): void {
   sentinel.scannerStarted = true;
   // The popup's questions come here, not to the content script: listening costs a page the
   // browser's extension API, which a page without references never touches. Until the scanner is
-  // in, nobody answers, and the popup has it brought in (components/page-question.ts).
+  // in, nobody answers, and the popup has it brought in (components/ask-page.ts).
   // sendResponse and `true`: Chromium's own API does not read a listener's promise.
   const listener = (raw: unknown, _sender: unknown, sendResponse: (reply?: unknown) => void): boolean => {
     const reply = answer(raw);

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findReferences } from '../../references';
 import { MAY_HOLD_REFERENCE } from '../../entrypoints/content/text-blocks';
-import { FIXTURES_DIR } from './pages';
+import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../shared-dir';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -21,7 +21,8 @@ function corpus(): string[] {
       strings.push((m[1] ?? m[2] ?? m[3] ?? '').replace(/\\n/g, '\n').replace(/\\(.)/g, '$1'));
     }
   }
-  for (const file of readdirSync(FIXTURES_DIR)) {
+  if (!HAVE_FIXTURES) console.warn(`[prefilter] the fixture pages' lines are ${NO_FIXTURES}`);
+  for (const file of HAVE_FIXTURES ? readdirSync(FIXTURES_DIR) : []) {
     if (!file.endsWith('.html')) continue;
     const text = readFileSync(resolve(FIXTURES_DIR, file), 'utf8').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, '\u00a0');
     strings.push(...text.split('\n'), text);

@@ -1,8 +1,7 @@
 /**
- * Micro-benchmark of the reference grammar (references/) in Node, against the frozen copy of the
- * grammar before the performance work (tests/unit/grammar-reference-impl/).
+ * Micro-benchmark of the reference grammar (references/) in Node.
  *
- *   npx tsx scripts/bench/grammar.ts [--impl=old|new|both] [--runs=7] [--children=5]
+ *   npx tsx scripts/bench/grammar.ts [--runs=7] [--children=5]
  *
  * Cold: in fresh processes, the first findReferences call (regex compilation included), the
  * longest single call, and the whole first pass over the blocks, as the content script would make
@@ -14,7 +13,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadGrammarCorpus } from './grammar-corpus';
 
-type Impl = 'old' | 'new';
 type Finder = (text: string) => unknown[];
 
 interface Grammar {
@@ -22,18 +20,13 @@ interface Grammar {
   families: Record<string, Finder>;
 }
 
-const DIRS: Record<Impl, string> = {
-  old: '../../tests/unit/grammar-reference-impl',
-  new: '../../references',
-};
-
-async function loadGrammar(impl: Impl): Promise<Grammar> {
-  const dir = DIRS[impl];
-  const index = (await import(`${dir}/index.ts`)) as { findReferences: Finder };
-  const acts = (await import(`${dir}/acts.ts`)) as { findActs: Finder };
-  const documents = (await import(`${dir}/documents.ts`)) as { findDocuments: Finder };
-  const procedures = (await import(`${dir}/procedures.ts`)) as { findProcedures: Finder };
-  const identifiers = (await import(`${dir}/identifiers.ts`)) as { findIdentifiers: Finder };
+/** Imported when called, so that a cold run can time the import (the expressions made at load). */
+async function loadGrammar(): Promise<Grammar> {
+  const index = await import('../../references/index.ts');
+  const acts = await import('../../references/acts.ts');
+  const documents = await import('../../references/documents.ts');
+  const procedures = await import('../../references/procedures.ts');
+  const identifiers = await import('../../references/identifiers.ts');
   return {
     findReferences: index.findReferences,
     families: {
@@ -47,12 +40,12 @@ async function loadGrammar(impl: Impl): Promise<Grammar> {
 
 /** The blocks in the order a page visit would present them: page by page, in page order. */
 function benchBlocks(): string[] {
-  return [...loadGrammarCorpus().blocks.values()].flat();
+  return [...loadGrammarCorpus().values()].flat();
 }
 
 /** The AI Act page's blocks: the page whose first call the brief measures in Chromium. */
 function aiActBlocks(): string[] {
-  return loadGrammarCorpus().blocks.get('52021PC0206-EN-proposal-body.html') ?? [];
+  return loadGrammarCorpus().get('52021PC0206-EN-proposal-body.html') ?? [];
 }
 
 interface ColdResult {
@@ -63,10 +56,10 @@ interface ColdResult {
 }
 
 /** In a child process: one cold pass over the AI Act page's blocks. */
-async function child(impl: Impl): Promise<void> {
+async function child(): Promise<void> {
   const blocks = aiActBlocks();
   const t0 = performance.now();
-  const grammar = await loadGrammar(impl);
+  const grammar = await loadGrammar();
   const t1 = performance.now();
   let firstMs = 0;
   let maxMs = 0;
@@ -88,11 +81,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-function cold(impl: Impl, children: number): ColdResult {
+function cold(children: number): ColdResult {
   const results: ColdResult[] = [];
   const self = fileURLToPath(import.meta.url);
   for (let i = 0; i < children; i++) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, `--child=${impl}`], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
     results.push(JSON.parse(r.stdout) as ColdResult);
   }
@@ -124,11 +117,8 @@ function warm(grammar: Grammar, blocks: readonly string[], runs: number): Record
 
 async function main(): Promise<void> {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const childImpl = arg('child') as Impl | undefined;
-  if (childImpl) return child(childImpl);
+  if (process.argv.includes('--child')) return child();
 
-  const which = arg('impl') ?? 'both';
-  const impls: Impl[] = which === 'both' ? ['old', 'new'] : [which as Impl];
   const runs = Number(arg('runs') ?? 7);
   const children = Number(arg('children') ?? 5);
   const blocks = benchBlocks();
@@ -136,24 +126,16 @@ async function main(): Promise<void> {
   console.log(`${blocks.length} blocks, ${chars} characters (fixtures' prefiltered blocks + report paragraphs)`);
 
   const fmt = (ms: number) => ms.toFixed(2).padStart(8);
-  for (const impl of impls) {
-    const c = cold(impl, children);
+  if (aiActBlocks().length) {
+    const c = cold(children);
     console.log(
-      `[${impl}] cold (AI Act page, median of ${children} processes): import ${fmt(c.importMs)} ms, ` +
+      `cold (AI Act page, median of ${children} processes): import ${fmt(c.importMs)} ms, ` +
         `first call ${fmt(c.firstMs)} ms, longest call ${fmt(c.maxMs)} ms, first pass ${fmt(c.passMs)} ms`,
     );
   }
-  const loaded = await Promise.all(impls.map(loadGrammar));
-  for (let i = 0; i < impls.length; i++) {
-    const w = warm(loaded[i] as Grammar, blocks, runs);
-    const parts = Object.entries(w).map(([k, v]) => `${k} ${v.toFixed(2)}`);
-    console.log(`[${impls[i]}] warm (median of ${runs} passes, ms): ${parts.join(', ')}`);
-  }
-  if (loaded.length === 2) {
-    const [a, b] = loaded as [Grammar, Grammar];
-    const differ = blocks.filter((t) => JSON.stringify(a.findReferences(t)) !== JSON.stringify(b.findReferences(t)));
-    console.log(differ.length ? `OUTPUT DIFFERS on ${differ.length} blocks` : 'same output on every block');
-  }
+  const w = warm(await loadGrammar(), blocks, runs);
+  const parts = Object.entries(w).map(([k, v]) => `${k} ${v.toFixed(2)}`);
+  console.log(`warm (median of ${runs} passes, ms): ${parts.join(', ')}`);
 }
 
 await main();

@@ -5,8 +5,7 @@
  * them (but not of digits: articles, dates and amounts, as in real legal text).
  */
 import { readFileSync } from 'node:fs';
-
-export const FIXTURES_DIR = '/work/shared/fixtures/eurlex';
+import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../shared-dir';
 
 /**
  * An approximation of Eurefs' grammar for mark.js, findAndReplaceDOMText and the floor:
@@ -89,15 +88,18 @@ export function generatedHtml(paragraphs: number, dense: boolean): string {
 }
 
 export function benchPages(sizes: number[]): BenchPage[] {
-  const pages: BenchPage[] = [
-    {
+  const pages: BenchPage[] = [];
+  if (HAVE_FIXTURES) {
+    pages.push({
       name: 'eurlex-52021PC0206 (AI Act proposal, 717 KB)',
       url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:52021PC0206',
       paragraphs: 0,
       kind: 'real',
       html: () => readFileSync(`${FIXTURES_DIR}/52021PC0206-EN-proposal-body.html`, 'utf8'),
-    },
-  ];
+    });
+  } else {
+    console.warn(`[bench] the real EUR-Lex page is ${NO_FIXTURES}`);
+  }
   // A short page with no references (a news item, a search form): what Eurefs costs a page it
   // has nothing to show on, the fixed cost of the content script.
   pages.push({

@@ -1,7 +1,7 @@
 /**
  * What the note editor (in the content script's popover) and the options page call: typed
  * messages to the background, answers parsed on arrival. No Dexie here: content scripts never
- * open the database (DESIGN.md, "Where the data lives").
+ * open the database (docs/ARCHITECTURE.md, "Where the data lives").
  */
 import { browser } from 'wxt/browser';
 import { ANSWERS, type AnnotationMessageInput, type AnswerOf } from './protocol';

@@ -1,7 +1,7 @@
 /**
  * Researchers' own data, in a database of its own ('eurefs-annotations'): no dataset import,
  * reset or migration of the `eurefs` database can ever touch a note. Opened only in extension
- * pages (background, options), never in a content script (DESIGN.md, "Where the data lives").
+ * pages (background, options), never in a content script (docs/ARCHITECTURE.md, "Where the data lives").
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { HistorySettings, Note, Visit } from './schema';

@@ -4,7 +4,7 @@
  * (import layer over bundled layer) and export it. Dexie only (works with fake-indexeddb in tests).
  *
  * Inside a transaction nothing but Dexie is awaited: an await on anything else would let
- * IndexedDB commit the transaction early (DESIGN.md, "Where the data lives").
+ * IndexedDB commit the transaction early (docs/ARCHITECTURE.md, "Where the data lives").
  */
 import Dexie from 'dexie';
 import { DATASET_SCHEMA_VERSION, type Dataset, type DatasetDocument, type Report } from '../dataset-schema';

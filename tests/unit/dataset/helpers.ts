@@ -1,16 +1,16 @@
 /** Shared by the dataset tests: where things are, and the optional pieces (reports, grammar). */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from '../../../references/types';
+import { REPORTS_DIR } from '../../../scripts/shared-dir';
 import { DatasetSchema, type Dataset } from '../../../storage/dataset-schema';
 
 export const projectDir = fileURLToPath(new URL('../../../', import.meta.url));
-export const reportsDir = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+export const reportsDir = `${REPORTS_DIR}/`;
 export const datasetPath = fileURLToPath(new URL('../../../seeds/dataset.json', import.meta.url));
 export const curatedPath = fileURLToPath(new URL('../../../seeds/curated.json', import.meta.url));
 
-export const haveReports = existsSync(reportsDir) && readdirSync(reportsDir).some((f) => f.endsWith('.txt'));
-export const NO_REPORTS = `skipped: the progress reports are not at ${reportsDir}`;
+export { HAVE_REPORTS as haveReports, NO_REPORTS } from '../../../scripts/shared-dir';
 
 export function readReports(): { name: string; text: string }[] {
   return readdirSync(reportsDir)

@@ -2,7 +2,7 @@
  * The act windows (references/act-windows.ts) rest on what the act expression can read: no digit
  * before its number, a number part of bounded length, one lookbehind of one code point, and what
  * its words, qualifier and number mark can hold. These tests hold the expression to that, so that
- * a change of the grammar that breaks it fails here (and in the equivalence test) rather than
+ * a change of the grammar that breaks it fails here (and against its golden record) rather than
  * silently dropping references.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReferences } from '../../../references';
+import { FIXTURES_DIR as dir, HAVE_FIXTURES as present, NO_FIXTURES } from '../../../scripts/shared-dir';
 import { htmlToText } from './helpers';
 
-const dir = join(__dirname, '../../../../shared/fixtures/eurlex');
-const present = existsSync(dir);
-if (!present) console.warn(`[references] EUR-Lex fixtures not found at ${dir}: fixture tests skipped`);
+if (!present) console.warn(`[references] real EUR-Lex pages: ${NO_FIXTURES}`);
 
 function refsOf(file: string) {
   const text = htmlToText(readFileSync(join(dir, file), 'utf8'));

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReferences } from '../../../references';
+import { HAVE_REPORTS as present, NO_REPORTS, REPORTS_DIR as seeds } from '../../../scripts/shared-dir';
 
 /**
  * Gold list of every reference in the five Security Union progress reports (ids and offsets),
@@ -14,10 +15,8 @@ interface Gold {
   id: string;
 }
 
-const seeds = join(__dirname, '../../../../shared/seeds');
 const goldFile = join(__dirname, '../../data/report-references.json');
-const present = existsSync(seeds);
-if (!present) console.warn(`[references] progress reports not found at ${seeds}: report tests skipped`);
+if (!present) console.warn(`[references] references in the progress reports: ${NO_REPORTS}`);
 
 describe.skipIf(!present)('references in the progress reports', () => {
   const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as Gold[];
