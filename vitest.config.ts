@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // The DOM and property tests build thousands of jsdom nodes; on a shared 2-core machine a
+    // few take longer than vitest's 5 s default without anything being wrong.
+    testTimeout: 30_000,
   },
 });
