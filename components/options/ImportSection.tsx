@@ -295,7 +295,12 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       {schedule && (
         <p class="muted" data-testid="refresh-schedule">
           Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode})
-          {schedule.lastRun && `; last run ${new Date(schedule.lastRun.at).toLocaleString()}: ${schedule.lastRun.message}`}{' '}
+          {schedule.lastRun && (
+            <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
+              ; last run {new Date(schedule.lastRun.at).toLocaleString()}
+              {schedule.lastRun.ok ? '' : ', failed'}: {schedule.lastRun.message}
+            </span>
+          )}{' '}
           <button type="button" onClick={() => void saveSchedule(null)}>
             Stop
           </button>

@@ -27,6 +27,8 @@ afterEach(async () => {
 
 const statusOf = async (id: string) => (await lookupDocuments(db, [id])).documents[id]?.status?.stage ?? null;
 
+type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
 /** The engine as the options page drives it, with every event it emits kept. */
 function engineFor(env: ConstructorParameters<typeof ImportEngine>[2] = {}) {
   const events: EngineEvent[] = [];
@@ -47,7 +49,7 @@ function engineFor(env: ConstructorParameters<typeof ImportEngine>[2] = {}) {
     env,
   );
   let next = 1;
-  const send = (request: Omit<EngineRequest, 'id'>) => {
+  const send = (request: Request) => {
     const id = next++;
     void engine.handle({ ...request, id } as EngineRequest);
     return id;
