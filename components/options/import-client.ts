@@ -8,6 +8,7 @@
  * and answers whether that worked (import-engine.ts).
  */
 import { EurefsDb } from '../../storage/db';
+import { EngineEventSchema } from '../../storage/import/engine-protocol';
 import { ImportEngine, type EngineEvent, type EngineRequest } from './import-engine';
 import ImportWorker from './import.worker.ts?worker';
 
@@ -37,7 +38,7 @@ export class ImportClient {
   private startWorker() {
     try {
       const worker = new ImportWorker({ name: 'eurefs-import' });
-      worker.onmessage = (event: MessageEvent<EngineEvent>) => this.receive(event.data);
+      worker.onmessage = (event: MessageEvent<unknown>) => this.receiveFromWorker(event.data);
       worker.onerror = (event) => {
         console.warn('Eurefs: the import worker failed; importing on the page instead', event.message);
         this.fallBack();
@@ -58,6 +59,17 @@ export class ImportClient {
       pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
     });
     for (const [id] of this.pending) this.receive({ type: 'failed', id, message: 'The import worker stopped; try again.' });
+  }
+
+  private receiveFromWorker(data: unknown) {
+    const event = EngineEventSchema.safeParse(data);
+    if (event.success) {
+      this.receive(event.data);
+      return;
+    }
+    const id = (data as { id?: unknown } | null)?.id;
+    console.warn('Eurefs: an answer from the import worker that this page does not read', event.error.message);
+    if (typeof id === 'number') this.receive({ type: 'failed', id, message: `The import worker answered something this page cannot read: ${event.error.message}` });
   }
 
   private receive(event: EngineEvent) {

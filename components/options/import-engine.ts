@@ -10,50 +10,16 @@
  * pauses between slices, the engine stops at the next pause.
  */
 import type { Dataset } from '../../storage/dataset-schema';
-import type { EurefsDb, ImportEntry, ImportMode, ImportSource } from '../../storage/db';
+import type { EurefsDb, ImportMode, ImportSource } from '../../storage/db';
 import { previewImport, type ImportPreview } from '../../storage/import/diff';
 import { isCancelled, throwIfCancelled } from '../../storage/import/abort';
 import { fetchDatasetFile } from '../../storage/import/fetch';
 import { applyImport, isQuotaError, readEffective, type EffectiveSnapshot } from '../../storage/import/layers';
-import { prepareImport, type Phase } from '../../storage/import/pipeline';
-import type { ImportProblem } from '../../storage/import/problems';
+import type { EngineEvent, EngineRequest, PreparedSummary } from '../../storage/import/engine-protocol';
+import { prepareImport } from '../../storage/import/pipeline';
 import { quotaProblem } from '../../storage/import/quota';
 
-export type EngineRequest =
-  | { type: 'prepare'; id: number; bytes: ArrayBuffer; name: string; contentType: string; source: ImportSource; mode: ImportMode }
-  | { type: 'fetch'; id: number; url: string; mode: ImportMode }
-  | { type: 'preview'; id: number; mode: ImportMode }
-  | { type: 'apply'; id: number; mode: ImportMode }
-  | { type: 'discard'; id: number }
-  /** stops the request in progress, if there is one; it answers 'cancelled' (or 'applied', when too late) */
-  | { type: 'cancel'; id: number };
-
-export interface PreparedSummary {
-  name: string;
-  source: ImportSource;
-  format: 'json' | 'csv' | null;
-  hash: string;
-  bytes: number;
-  version: string | null;
-  documents: number;
-  reports: number;
-  errors: ImportProblem[];
-  warnings: ImportProblem[];
-  errorCount: number;
-  warningCount: number;
-  timings: Record<string, number>;
-}
-
-export type EngineEvent =
-  /** `received`: bytes read from an address so far, while reading one */
-  | { type: 'progress'; id: number; phase: Phase; share: number; received?: number }
-  | { type: 'prepared'; id: number; summary: PreparedSummary; preview: ImportPreview | null }
-  | { type: 'preview'; id: number; preview: ImportPreview }
-  /** `tooLateToCancel`: Cancel came while the transaction was committing; the import is in */
-  | { type: 'applied'; id: number; entry: ImportEntry; ms: number; tooLateToCancel?: boolean }
-  | { type: 'cancelled'; id: number }
-  | { type: 'failed'; id: number; message: string; conflict?: boolean }
-  | { type: 'done'; id: number };
+export type { EngineEvent, EngineRequest, PreparedSummary } from '../../storage/import/engine-protocol';
 
 export interface EngineEnvironment {
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
