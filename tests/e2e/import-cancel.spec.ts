@@ -85,6 +85,9 @@ test('an address that never answers: "waiting", Cancel, and everything as it was
   await importSmallFile(page, 'earlier.json', [proposal('COM(2098) 7', 'An earlier import')]);
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
+  // The other sections re-read the data after an import: the state to keep is theirs once they have.
+  await expect(page.getByTestId('dataset-version')).toHaveText('earlier.json');
+  await expect(page.getByTestId('history-table')).toContainText('earlier.json');
   const before = await dataState(page);
   expect(before.undo).toBe(true);
 
@@ -129,6 +132,8 @@ test('after 30 s without an answer the import gives up and says what to try; so 
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported version 2019-03-21.1');
   await expect(page.getByTestId('refresh-schedule')).toContainText(ADDRESS);
+  await expect(page.getByTestId('dataset-version')).toHaveText('2019-03-21.1');
+  await expect(page.getByTestId('history-table')).toContainText('security-union-dataset.json');
   const before = await dataState(page);
 
   server.silent = true;
@@ -183,6 +188,7 @@ test('a large file cancelled while it is checked, and while it is applied, chang
   const file = join(mkdtempSync(join(tmpdir(), 'eurefs-cancel-')), 'big.json');
   writeFileSync(file, datasetJson('big', documents));
   const page = await openOptions(ext);
+  await expect(page.getByText('No imports yet')).toBeVisible();
   const before = await dataState(page);
 
   await page.getByTestId('import-file').setInputFiles(file);
