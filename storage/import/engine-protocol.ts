@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { ReportSchema, StageSchema } from '../dataset-schema';
+import { PHASES } from './pipeline';
 
 const ModeSchema = z.enum(['merge', 'replace']);
-const PhaseSchema = z.enum(['reading', 'parsing', 'validating', 'comparing', 'applying']);
+const PhaseSchema = z.enum(PHASES);
 
 const SourceSchema = z.strictObject({
   kind: z.enum(['file', 'address', 'schedule']),

@@ -116,6 +116,13 @@ describe('Cancel in the import engine', () => {
     expect((await answer(send(prepare(file())))).type).toBe('prepared');
   });
 
+  it('gives up on a silent address after the time it was given, naming it, and is free again', async () => {
+    const { send, answer } = engineFor({ fetchFn: (() => new Promise<Response>(() => undefined)) as typeof fetch, fetchTimeoutMs: 200 });
+    const outcome = await answer(send({ type: 'fetch', url: 'https://data.example.org/d.json', mode: 'merge' }));
+    expect(outcome).toMatchObject({ type: 'failed', message: expect.stringContaining('https://data.example.org/d.json did not answer: the import timed out after 0.2 s') });
+    expect((await answer(send(prepare(file())))).type).toBe('prepared');
+  });
+
   it('while checking on the page: stops at the next pause, keeps nothing to apply', async () => {
     const before = await dump(db);
     const { send, answer, onEvent } = engineFor({ pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
