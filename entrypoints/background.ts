@@ -61,7 +61,8 @@ export default defineBackground(() => {
     if (alarm.name !== REFRESH_ALARM) return;
     void ready
       .catch(() => undefined)
-      .then(() => runScheduledRefresh(db))
+      // An extension API call now and then keeps Chrome from stopping the worker mid-refresh.
+      .then(() => runScheduledRefresh(db, { keepAwake: () => browser.runtime.getPlatformInfo() }))
       .then((outcome) => console.info('Eurefs: scheduled dataset refresh:', outcome.message))
       .catch((error: unknown) => console.error('Eurefs: scheduled dataset refresh failed', error));
   });

@@ -1,6 +1,7 @@
 /**
  * Import a dataset from a file (drop or pick) or an address: check it, preview what it changes,
  * apply it in one transaction. Nothing is written before "Apply"; a file with errors changes nothing.
+ * Whatever is in progress has a Cancel button; a cancelled import changes nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -17,9 +18,11 @@ import { Problems } from './Problems';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; phase: Phase; share: number; what: string }
+  /** `received`: bytes read so far, when reading from an address */
+  | { kind: 'working'; phase: Phase; share: number; what: string; received?: number }
   | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: string }
-  | { kind: 'applied'; entry: ImportEntry; ms: number }
+  | { kind: 'applied'; entry: ImportEntry; ms: number; tooLateToCancel?: boolean }
+  | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
 const PHASE_WORDS: Record<Phase, string> = {
@@ -48,6 +51,9 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
   const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** the request in progress: Cancel aborts it */
+  const running = useRef<AbortController | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     client.current = new ImportClient(db);
@@ -58,27 +64,51 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
   }, [db, revision]);
 
   const busy = state.kind === 'working';
-  const onProgress = (what: string) => (event: { phase: Phase; share: number }) =>
-    setState({ kind: 'working', phase: event.phase, share: event.share, what });
+  const onProgress = (what: string) => (event: { phase: Phase; share: number; received?: number }) =>
+    setState({ kind: 'working', phase: event.phase, share: event.share, what, ...(event.received !== undefined ? { received: event.received } : {}) });
+
+  /** A new request, that Cancel can stop. */
+  const begin = (): AbortSignal => {
+    const run = new AbortController();
+    running.current = run;
+    setCancelling(false);
+    return run.signal;
+  };
+  const end = () => {
+    running.current = null;
+    setCancelling(false);
+  };
+  const cancelRunning = () => {
+    if (!running.current) return;
+    setCancelling(true);
+    running.current.abort();
+  };
+  const leave = () => {
+    setState({ kind: 'cancelled' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
 
   const afterCheck = (answer: Awaited<ReturnType<ImportClient['request']>>) => {
     if (answer.type === 'prepared') setState({ kind: 'checked', summary: answer.summary, preview: answer.preview });
     else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+    else if (answer.type === 'cancelled') leave();
   };
 
   const importFile = async (file: File) => {
     if (busy || !client.current) return;
+    const signal = begin();
     setState({ kind: 'working', phase: 'reading', share: 0, what: file.name });
     try {
       const bytes = await file.arrayBuffer();
       const answer = await client.current.request(
         { type: 'prepare', bytes, name: file.name, contentType: file.type, source: { kind: 'file', name: file.name }, mode },
-        onProgress(file.name),
-        [bytes],
+        { onProgress: onProgress(file.name), transfer: [bytes], signal },
       );
       afterCheck(answer);
     } catch (error) {
       setState({ kind: 'failed', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      end();
     }
   };
 
@@ -98,26 +128,55 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
     } catch {
       // not grantable here: the server's CORS headers decide
     }
-    setState({ kind: 'working', phase: 'reading', share: 0, what: url.href });
-    afterCheck(await client.current.request({ type: 'fetch', url: url.href, mode }, onProgress(url.href)));
+    const signal = begin();
+    setState({ kind: 'working', phase: 'reading', share: 0, what: url.href, received: 0 });
+    try {
+      afterCheck(await client.current.request({ type: 'fetch', url: url.href, mode }, { onProgress: onProgress(url.href), signal }));
+    } finally {
+      end();
+    }
   };
 
   const changeMode = async (next: ImportMode) => {
     setMode(next);
     if (state.kind !== 'checked' || !state.preview || !client.current) return;
     const summary = state.summary;
-    const answer = await client.current.request({ type: 'preview', mode: next }, onProgress(summary.name));
-    if (answer.type === 'preview') setState({ kind: 'checked', summary, preview: answer.preview });
-    else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+    const signal = begin();
+    setState({ kind: 'working', phase: 'comparing', share: 0, what: summary.name });
+    try {
+      const answer = await client.current.request({ type: 'preview', mode: next }, { onProgress: onProgress(summary.name), signal });
+      if (answer.type === 'preview') setState({ kind: 'checked', summary, preview: answer.preview });
+      else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+      else if (answer.type === 'cancelled') leave();
+    } finally {
+      end();
+    }
   };
 
   const apply = async () => {
     if (state.kind !== 'checked' || !client.current) return;
     const summary = state.summary;
-    const answer = await client.current.request({ type: 'apply', mode }, onProgress(summary.name));
+    const signal = begin();
+    // At once, not at the engine's first word: from here on the one way out is Cancel.
+    setState({ kind: 'working', phase: 'applying', share: 0, what: summary.name });
+    try {
+      await applyChecked(summary, signal);
+    } finally {
+      end();
+    }
+  };
+
+  const applyChecked = async (summary: PreparedSummary, signal: AbortSignal) => {
+    if (!client.current) return;
+    const answer = await client.current.request({ type: 'apply', mode }, { onProgress: onProgress(summary.name), signal });
+    if (answer.type === 'cancelled') {
+      leave();
+      return;
+    }
     if (answer.type === 'applied') {
-      setState({ kind: 'applied', entry: answer.entry, ms: answer.ms });
-      if (summary.source.kind === 'address' && summary.source.url && refreshHours > 0) {
+      setState({ kind: 'applied', entry: answer.entry, ms: answer.ms, ...(answer.tooLateToCancel ? { tooLateToCancel: true } : {}) });
+      // A reader who asked to cancel did not ask for the address to be imported again and again.
+      if (!answer.tooLateToCancel && summary.source.kind === 'address' && summary.source.url && refreshHours > 0) {
         await saveSchedule({ url: summary.source.url, everyHours: refreshHours, mode });
       }
       changed();
@@ -125,9 +184,13 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       if (answer.conflict) {
         // Someone else changed the dataset since the preview: show the preview of the data as it is now.
         changed();
-        const again = await client.current.request({ type: 'preview', mode }, onProgress(summary.name));
+        const again = await client.current.request({ type: 'preview', mode }, { onProgress: onProgress(summary.name), signal });
         if (again.type === 'preview') {
           setState({ kind: 'checked', summary, preview: again.preview, notice: answer.message });
+          return;
+        }
+        if (again.type === 'cancelled') {
+          leave();
           return;
         }
       }
@@ -135,9 +198,13 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
     }
   };
 
-  const cancel = async () => {
+  /** Cancel (or Close, after errors) on a checked file: nothing was written, and it is dropped. */
+  const discard = async () => {
+    const hadPreview = state.kind === 'checked' && state.preview !== null;
+    running.current?.abort();
     await client.current?.request({ type: 'discard' });
-    setState({ kind: 'idle' });
+    if (hadPreview) leave();
+    else setState({ kind: 'idle' });
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -228,7 +295,12 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       {schedule && (
         <p class="muted" data-testid="refresh-schedule">
           Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode})
-          {schedule.lastRun && `; last run ${new Date(schedule.lastRun.at).toLocaleString()}: ${schedule.lastRun.message}`}{' '}
+          {schedule.lastRun && (
+            <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
+              ; last run {new Date(schedule.lastRun.at).toLocaleString()}
+              {schedule.lastRun.ok ? '' : ', failed'}: {schedule.lastRun.message}
+            </span>
+          )}{' '}
           <button type="button" onClick={() => void saveSchedule(null)}>
             Stop
           </button>
@@ -238,21 +310,16 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       <div aria-live="polite">
         {state.kind === 'working' && (
           <div class="progress" data-testid="import-progress">
-            {state.phase === 'applying' ? (
-              // One transaction reports no progress of its own: say what is happening instead of
-              // a bar stuck at 0%.
-              <label>
-                {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… in one transaction: all of it or
-                nothing
-                <progress />
-              </label>
-            ) : (
-              <label>
-                {PHASE_WORDS[state.phase]} <span class="id">{state.what}</span>… {Math.round(state.share * 100)}%
-                <progress max={1} value={state.share} />
-              </label>
-            )}
+            <Progress phase={state.phase} share={state.share} what={state.what} received={state.received} />
+            <button type="button" class="cancel" data-testid="import-cancel" disabled={cancelling} onClick={cancelRunning}>
+              {cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
           </div>
+        )}
+        {state.kind === 'cancelled' && (
+          <p class="done" role="status" data-testid="import-cancelled">
+            Import cancelled: nothing was imported and nothing was changed.
+          </p>
         )}
         {state.kind === 'failed' && (
           <div class="problems errors" role="alert" data-testid="import-failure">
@@ -264,6 +331,12 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
             Imported version <strong>{state.entry.version}</strong> from {state.entry.source.name}: {state.entry.counts.added} added,{' '}
             {state.entry.counts.changed} changed, {state.entry.counts.removed} removed ({(state.ms / 1000).toFixed(1)} s). The import
             history below can undo it.
+          </p>
+        )}
+        {state.kind === 'applied' && state.tooLateToCancel && (
+          <p class="problems warnings" role="alert" data-testid="import-too-late">
+            Cancel came too late: the browser was already saving the import, so it was applied, not cancelled. To take it back, undo it
+            in the import history below.
           </p>
         )}
       </div>
@@ -292,12 +365,41 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
                 Apply ({mode === 'merge' ? 'merge' : 'replace'})
               </button>
             )}{' '}
-            <button type="button" onClick={() => void cancel()}>
+            <button type="button" onClick={() => void discard()}>
               {state.preview ? 'Cancel' : 'Close'}
             </button>
           </p>
         </div>
       )}
     </section>
+  );
+}
+
+/** What the import is doing: how far, or, where that cannot be told, what it is waiting for. */
+function Progress({ phase, share, what, received }: { phase: Phase; share: number; what: string; received: number | undefined }) {
+  if (phase === 'applying') {
+    // One transaction reports no progress of its own: say what is happening instead of a bar
+    // stuck at 0%.
+    return (
+      <label>
+        {PHASE_WORDS[phase]} <span class="id">{what}</span>… in one transaction: all of it or nothing
+        <progress />
+      </label>
+    );
+  }
+  if (phase === 'reading' && received !== undefined && share === 0) {
+    // From an address that has not said how large the file is, or not answered yet.
+    return (
+      <label>
+        {PHASE_WORDS[phase]} <span class="id">{what}</span>… {received === 0 ? 'waiting for the server to answer' : `${humanBytes(received)} so far`}
+        <progress />
+      </label>
+    );
+  }
+  return (
+    <label>
+      {PHASE_WORDS[phase]} <span class="id">{what}</span>… {Math.round(share * 100)}%
+      <progress max={1} value={share} />
+    </label>
   );
 }

@@ -1,10 +1,11 @@
 /** The import worker: parsing, validation, preview and the apply transaction, off the page's main thread. */
 import { EurefsDb } from '../../storage/db';
-import { ImportEngine, type EngineEvent, type EngineRequest } from './import-engine';
+import { EngineRequestSchema } from '../../storage/import/engine-protocol';
+import { ImportEngine, type EngineEvent } from './import-engine';
 
 const scope = self as unknown as {
   postMessage(message: EngineEvent): void;
-  onmessage: ((event: MessageEvent<EngineRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   navigator: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } };
 };
 
@@ -14,5 +15,12 @@ const engine = new ImportEngine(new EurefsDb(), (event) => scope.postMessage(eve
 });
 
 scope.onmessage = (event) => {
-  void engine.handle(event.data);
+  const request = EngineRequestSchema.safeParse(event.data);
+  if (request.success) {
+    void engine.handle(request.data);
+    return;
+  }
+  // Answered all the same, so that the page does not wait for it.
+  const id = (event.data as { id?: unknown } | null)?.id;
+  if (typeof id === 'number') scope.postMessage({ type: 'failed', id, message: `The import worker could not read the request: ${request.error.message}` });
 };

@@ -1,4 +1,10 @@
-/** Imports from an address: https only, and an answer that is not a dataset says so. Pure given `fetchFn`. */
+/**
+ * Imports from an address: https only, an answer that is not a dataset says so, and a server that
+ * stops answering (before its headers or in the middle of the file) is given up on after
+ * FETCH_TIMEOUT_MS without progress. Pure given `fetchFn`.
+ */
+import { anySignal, ImportCancelledError, raceAbort } from './abort';
+import { humanBytes, MAX_IMPORT_BYTES } from './pipeline';
 
 export interface FetchedFile {
   bytes: Uint8Array;
@@ -8,10 +14,44 @@ export interface FetchedFile {
 }
 
 export class FetchProblem extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** the server stopped answering, as against refusing or answering something else */
+    readonly timedOut = false,
+  ) {
     super(message);
     this.name = 'FetchProblem';
   }
+}
+
+/**
+ * How long a server may send nothing, before its first byte or between two parts of the file.
+ * A slow server that keeps sending is waited for; one that goes quiet is not.
+ */
+export const FETCH_TIMEOUT_MS = 30_000;
+
+export interface FetchOptions {
+  /** the reader's Cancel */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** bytes of the file received so far, and the size the server announced (null when it did not) */
+  onProgress?: (received: number, total: number | null) => void;
+}
+
+const WHAT_TO_TRY =
+  'Check that the address opens in a browser tab and that its server allows the extension to read it (CORS), then try again later; or download the file and import it from disk.';
+
+const seconds = (ms: number) => `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
+
+function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): string {
+  const what =
+    body === null
+      ? `${href} did not answer: the import timed out after ${seconds(ms)} without a reply from the server.`
+      : `${href} stopped sending the file: the import timed out after ${seconds(ms)} without any more data (${humanBytes(body.received)}${
+          body.total ? ` of ${humanBytes(body.total)}` : ''
+        } received).`;
+  return `${what} Nothing was changed. ${WHAT_TO_TRY}`;
 }
 
 /** Checks an address typed by staff: https only, no credentials in it. */
@@ -27,25 +67,92 @@ export function checkAddress(address: string): URL {
   return url;
 }
 
-export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = fetch, maxBytes = 256 * 1024 * 1024): Promise<FetchedFile> {
+export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = fetch, options: FetchOptions = {}): Promise<FetchedFile> {
   const url = checkAddress(address);
-  let response: Response;
+  const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
+  const quiet = new AbortController();
+  /** null until the headers are in */
+  let body: { received: number; total: number | null } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waitAgain = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => quiet.abort(new FetchProblem(timeoutMessage(url.href, timeoutMs, body), true)), timeoutMs);
+  };
+  const signal = options.signal ? anySignal([options.signal, quiet.signal]) : quiet.signal;
+  /** Why we stopped, when we did: Cancel wins over a timeout that fell in the same moment. */
+  const stopped = (): Error | null => (options.signal?.aborted ? new ImportCancelledError() : quiet.signal.aborted ? (quiet.signal.reason as FetchProblem) : null);
+
+  waitAgain();
   try {
-    response = await fetchFn(url.href, { credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
+    let response: Response;
+    try {
+      response = await raceAbort(fetchFn(url.href, { credentials: 'omit', cache: 'no-cache', redirect: 'follow', signal }), signal);
+    } catch (error) {
+      throw (
+        stopped() ??
+        new FetchProblem(
+          `The address could not be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network; the server must also allow the extension to read it (CORS). Nothing was changed.`,
+        )
+      );
+    }
+    if (response.url && !response.url.startsWith('https:')) throw new FetchProblem('The address redirected to a page that is not https: refused.');
+    if (!response.ok) {
+      throw new FetchProblem(`The address answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${response.status === 404 ? 'there is no file there' : 'the file could not be fetched'}. Nothing was changed.`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (/text\/html|application\/xhtml/i.test(contentType)) {
+      throw new FetchProblem('The address answered with a web page (HTML), not a dataset: use the address of the JSON or CSV file itself. Nothing was changed.');
+    }
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxBytes) throw new FetchProblem(`The file at the address is too large (${humanBytes(declared)}; Eurefs imports files up to ${humanBytes(maxBytes)}). Nothing was changed.`);
+    body = { received: 0, total: declared > 0 ? declared : null };
+    waitAgain();
+    options.onProgress?.(0, body.total);
+    const bytes = await readBody(response, signal, maxBytes, (received) => {
+      body = { received, total: body?.total ?? null };
+      waitAgain();
+      options.onProgress?.(received, body.total);
+    }).catch((error: unknown) => {
+      throw (
+        stopped() ??
+        (error instanceof FetchProblem
+          ? error
+          : new FetchProblem(`The connection broke while the file was being read (${error instanceof Error ? error.message : String(error)}). Nothing was changed: try again.`))
+      );
+    });
+    const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? url.hostname);
+    return { bytes, name, contentType, url: url.href };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body, part by part, so that each part counts as progress and a stalled read can be given up on. */
+async function readBody(response: Response, signal: AbortSignal, maxBytes: number, onPart: (received: number) => void): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await raceAbort(response.arrayBuffer(), signal));
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await raceAbort(reader.read(), signal);
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) throw new FetchProblem(`The file at the address is larger than ${humanBytes(maxBytes)}, the most Eurefs imports. Nothing was changed.`);
+      parts.push(value);
+      onPart(received);
+    }
   } catch (error) {
-    throw new FetchProblem(`The address could not be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network; the server must also allow the extension to read it (CORS).`);
+    reader.cancel().catch(() => undefined);
+    throw error;
   }
-  if (response.url && !response.url.startsWith('https:')) throw new FetchProblem('The address redirected to a page that is not https: refused.');
-  if (!response.ok) {
-    throw new FetchProblem(`The address answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${response.status === 404 ? 'there is no file there' : 'the file could not be fetched'}. Nothing was changed.`);
+  if (parts.length === 1) return parts[0]!;
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
   }
-  const contentType = response.headers.get('content-type') ?? '';
-  if (/text\/html|application\/xhtml/i.test(contentType)) {
-    throw new FetchProblem('The address answered with a web page (HTML), not a dataset: use the address of the JSON or CSV file itself. Nothing was changed.');
-  }
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new FetchProblem(`The file at the address is too large (${declared} bytes).`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? url.hostname);
-  return { bytes, name, contentType, url: url.href };
+  return bytes;
 }

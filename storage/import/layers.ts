@@ -6,9 +6,10 @@
  * Inside a transaction nothing but Dexie is awaited: an await on anything else would let
  * IndexedDB commit the transaction early (docs/ARCHITECTURE.md, "Where the data lives").
  */
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { DATASET_SCHEMA_VERSION, type Dataset, type DatasetDocument, type Report } from '../dataset-schema';
 import { EMPTY_LAYER, type EurefsDb, type ImportCounts, type ImportEntry, type ImportMode, type ImportSource, type LayerRow, type UndoRow } from '../db';
+import { ImportCancelledError, throwIfCancelled } from './abort';
 import { allDocuments, applyChanges, clearLayer, getTexts, parseStored, readCatalog, toStored, type StoredDocument } from './buckets';
 import { sameDocument, type EffectiveData } from './diff';
 
@@ -135,6 +136,12 @@ export interface ApplyOptions {
   hash: string;
   bytes: number;
   now?: Date;
+  /**
+   * The reader's Cancel: aborts the transaction, so that nothing is written. Once IndexedDB is
+   * committing it can no longer be aborted, and the import resolves as applied: the caller, seeing
+   * the signal aborted and the import applied, must say so rather than claim it was cancelled.
+   */
+  signal?: AbortSignal;
   /** test hook: called inside the transaction after the documents are written (throw to simulate a crash) */
   afterWrites?: () => void;
 }
@@ -146,8 +153,36 @@ export interface ApplyOptions {
  * changes nothing. Returns the history entry.
  */
 export async function applyImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions): Promise<ImportEntry> {
+  const { signal } = options;
+  throwIfCancelled(signal);
+  let transaction: Transaction | undefined;
+  const abortTransaction = () => {
+    try {
+      transaction?.abort();
+    } catch {
+      // InvalidStateError: already committing, too late to take back (see ApplyOptions.signal)
+    }
+  };
+  signal?.addEventListener('abort', abortTransaction, { once: true });
+  try {
+    return await writeImport(db, dataset, options, (tx) => {
+      transaction = tx;
+      // Cancelled between the call and the transaction's start: it has written nothing yet.
+      throwIfCancelled(signal);
+    });
+  } catch (error) {
+    // An aborted transaction wrote nothing, whatever the error its last request reported.
+    if (signal?.aborted) throw new ImportCancelledError();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', abortTransaction);
+  }
+}
+
+async function writeImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions, started: (tx: Transaction) => void): Promise<ImportEntry> {
   const now = options.now ?? new Date();
-  return db.transaction('rw', layerTables(db), async () => {
+  return db.transaction('rw', layerTables(db), async (tx) => {
+    started(tx);
     const [state, meta] = await Promise.all([layerState(db), db.meta.get('bundled')]);
     if (options.expectedRevision !== undefined && state.revision !== options.expectedRevision) throw new ImportConflictError();
     const importTables = db.layerTables('import');

@@ -27,7 +27,8 @@ export interface PreparedImport {
   timings: Record<string, number>;
 }
 
-export type Phase = 'reading' | 'parsing' | 'validating' | 'comparing' | 'applying';
+export const PHASES = ['reading', 'parsing', 'validating', 'comparing', 'applying'] as const;
+export type Phase = (typeof PHASES)[number];
 export type ProgressFn = (phase: Phase, share: number) => void;
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

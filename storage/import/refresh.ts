@@ -1,7 +1,9 @@
 /**
  * The scheduled refresh from an address (alarms API, in the background): fetch, validate, and
  * apply in one transaction when the file is valid and different from the last one imported.
- * A file with errors changes nothing and the failure is kept for the options page to show.
+ * A file with errors changes nothing and the failure is kept for the options page to show; so is
+ * a server that stops answering, which the fetch gives up on as the options page's does
+ * (fetch.ts, FETCH_TIMEOUT_MS).
  */
 import { z } from 'zod';
 import type { EurefsDb, ImportMode } from '../db';
@@ -40,7 +42,30 @@ export interface RefreshOutcome {
   message: string;
 }
 
-export async function runScheduledRefresh(db: EurefsDb, fetchFn: typeof fetch = fetch, now = new Date()): Promise<RefreshOutcome> {
+export interface RefreshOptions {
+  fetchFn?: typeof fetch;
+  now?: Date;
+  /**
+   * Calls an extension API. Chrome stops a background service worker after 30 s without an event
+   * or an extension API call, pending fetch or not: a server that never answers would outlast it,
+   * and the refresh would never get to write down that it timed out.
+   */
+  keepAwake?: () => Promise<unknown>;
+}
+
+/** Well within the 30 s after which Chrome stops an idle service worker. */
+const KEEP_AWAKE_MS = 10_000;
+
+export async function runScheduledRefresh(db: EurefsDb, { fetchFn = fetch, now = new Date(), keepAwake }: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const awake = keepAwake ? setInterval(() => void keepAwake().catch(() => undefined), KEEP_AWAKE_MS) : undefined;
+  try {
+    return await refreshAndRecord(db, fetchFn, now);
+  } finally {
+    clearInterval(awake);
+  }
+}
+
+async function refreshAndRecord(db: EurefsDb, fetchFn: typeof fetch, now: Date): Promise<RefreshOutcome> {
   const schedule = await getRefreshSchedule(db);
   if (!schedule) return { ok: true, applied: false, message: 'No refresh is scheduled.' };
   let outcome: RefreshOutcome;

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EurefsDb } from '../../../storage/db';
 import { checkAddress, fetchDatasetFile } from '../../../storage/import/fetch';
 import { listImports } from '../../../storage/import/layers';
@@ -53,20 +53,72 @@ describe('the scheduled refresh', () => {
   it('imports a valid file, skips an unchanged one, and changes nothing on a bad one', async () => {
     await setRefreshSchedule(db, { url: 'https://example.org/d.json', everyHours: 24, mode: 'merge' });
     const good = JSON.stringify(dataset('r1', [doc('COM(2018) 640', 'adopted')]));
-    const first = await runScheduledRefresh(db, answer(good, { headers: { 'content-type': 'application/json' } }));
+    const first = await runScheduledRefresh(db, { fetchFn: answer(good, { headers: { 'content-type': 'application/json' } }) });
     expect(first).toMatchObject({ ok: true, applied: true });
     expect((await lookupDocuments(db, ['COM(2018) 640'])).documents['COM(2018) 640']?.status?.stage).toBe('adopted');
     expect((await listImports(db))[0]?.source).toMatchObject({ kind: 'schedule', url: 'https://example.org/d.json' });
 
-    const again = await runScheduledRefresh(db, answer(good));
+    const again = await runScheduledRefresh(db, { fetchFn: answer(good) });
     expect(again).toMatchObject({ ok: true, applied: false, message: expect.stringMatching(/not changed/) });
 
     const before = await dump(db);
-    const broken = await runScheduledRefresh(db, answer('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } }));
+    const broken = await runScheduledRefresh(db, { fetchFn: answer('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } }) });
     expect(broken.ok).toBe(false);
     const after = await dump(db);
     // only the schedule's "last run" note differs
     expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
     expect((await getRefreshSchedule(db))?.lastRun).toMatchObject({ ok: false, message: expect.stringMatching(/HTML/) });
+  });
+});
+
+/** Until `check` passes, a turn of the event loop at a time (setImmediate: not faked, fake-indexeddb's own). */
+async function until(check: () => boolean) {
+  for (let turns = 0; !check(); turns++) {
+    if (turns > 1_000) throw new Error('never happened');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the scheduled refresh from a server that never answers', () => {
+  let db: EurefsDb;
+  beforeEach(async () => {
+    db = freshDb();
+    await loadBundledDataset(db, bundledDataset());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await db.delete();
+  });
+
+  it('times out after 30 s, changes nothing, and says so with the address in its last run', async () => {
+    const url = 'https://data.example.org/eurefs/dataset.json';
+    await setRefreshSchedule(db, { url, everyHours: 24, mode: 'merge' });
+    const before = await dump(db);
+    let asked = 0;
+    const silent = (() => {
+      asked++;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    let pings = 0;
+    let outcome: Awaited<ReturnType<typeof runScheduledRefresh>> | undefined;
+    void runScheduledRefresh(db, { fetchFn: silent, now: new Date('2026-11-27T08:00:00Z'), keepAwake: async () => pings++ }).then((value) => (outcome = value));
+    await until(() => asked === 1);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(outcome).toBeUndefined();
+    // The background worker was kept from idling out while it waited.
+    expect(pings).toBeGreaterThanOrEqual(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await until(() => outcome !== undefined);
+    expect(outcome).toMatchObject({ ok: false, applied: false });
+    expect(outcome!.message).toContain(`${url} did not answer`);
+    expect(outcome!.message).toContain('timed out after 30 s');
+    expect(outcome!.message).toContain('Nothing was changed.');
+    const lastRun = (await getRefreshSchedule(db))?.lastRun;
+    expect(lastRun).toEqual({ at: '2026-11-27T08:00:00.000Z', ok: false, message: outcome!.message });
+    expect({ ...(await dump(db)), settings: [] }).toEqual({ ...before, settings: [] });
+    const pingsAtEnd = pings;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pings).toBe(pingsAtEnd);
   });
 });
