@@ -51,10 +51,7 @@ export function lazyExtensionApi(scope: object): ExtensionApi {
     if (!api) throw new Error('Eurefs: this script has no extension API of its own');
     return api;
   };
-  return new Proxy({} as ExtensionApi, {
-    get: (_target, key) => Reflect.get(picked(), key),
-    has: (_target, key) => Reflect.has(picked(), key),
-  });
+  return new Proxy({} as ExtensionApi, { get: (_target, key) => Reflect.get(picked(), key) });
 }
 
 export const browser: ExtensionApi = lazyExtensionApi(globalThis);
