@@ -3,7 +3,8 @@
  * does rather than by a question to it (its scanning is its own business, and changing): it
  * scans every addition to the page and then looks up what the scan found, even nothing, so a
  * lookup begun after the page's last change and finished means the change is marked and its
- * documents known.
+ * documents known. Where one change adds several subtrees, each is scanned and looked up in turn:
+ * one that takes longer than quietMs to search, with nothing marked yet, is not waited for.
  */
 
 import { MARK_ATTRIBUTE } from './text-blocks';
@@ -21,7 +22,10 @@ export interface SettleTiming {
   readonly maxWaitMs: number;
 }
 
-/** Longer than the annotator's wait for a burst of changes to end (120 ms) and a router's data. */
+/**
+ * Longer than the annotator's wait for a burst of changes to end (120 ms), and than a router's
+ * usual pause between the new address and the new content.
+ */
 export const VIEW_SETTLE: SettleTiming = { quietMs: 600, maxWaitMs: 10_000 };
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
