@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
@@ -12,14 +11,15 @@ const EUROPA = ['https://*.europa.eu/*'];
  * evaluated on every page the content script runs on, and cost about 3 ms there of the 5 ms a page
  * without references may take (issue #8). The extension's own pages and the background keep it,
  * because their message listeners answer by returning promises, which Chromium's API does not read.
+ * All four take it from one module that a page's DOM cannot shadow (`<form name="browser">` is
+ * `window.browser`), where `@wxt-dev/browser` reads `globalThis.browser` as it finds it.
  */
-const nativeBrowser = createRequire(import.meta.url).resolve('@wxt-dev/browser');
+const pageSideBrowser = fileURLToPath(new URL('./entrypoints/content/extension-api.ts', import.meta.url));
 const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
-  // The content script, on every page, reads the API only once it needs it.
-  content: fileURLToPath(new URL('./entrypoints/content/lazy-browser.ts', import.meta.url)),
-  'page-scanner': nativeBrowser,
-  'document-scanner': nativeBrowser,
-  'popover-ui': nativeBrowser,
+  content: pageSideBrowser,
+  'page-scanner': pageSideBrowser,
+  'document-scanner': pageSideBrowser,
+  'popover-ui': pageSideBrowser,
 };
 
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
@@ -45,6 +45,14 @@ export default defineConfig({
         { find: /^wxt\/browser$/, replacement: browserModule },
         ...entries.filter((entry) => entry.find !== 'wxt/browser'),
       ];
+    },
+    // Chromium builds the extension API into a page's isolated world when it creates the world,
+    // and a frame named `browser` or `chrome` in the page by then leaves the world without one
+    // (no `chrome.runtime`): the first content script would run at document_end. An empty one at
+    // document_start has the world created before the page holds any element.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      manifest.content_scripts = [{ matches: EUROPA, js: ['api-world.js'], run_at: 'document_start' }, ...(manifest.content_scripts ?? [])];
     },
     // The dataset ships as a file beside the bundles (the background fetches it on install), so
     // its size never weighs on the scripts' parse time.

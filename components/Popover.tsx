@@ -24,6 +24,8 @@ export interface PopoverProps {
   onCopyCitation?: () => Promise<boolean>;
   /** the reader's notes on this document, rendered only once the reader opens them */
   renderNotes?: () => ComponentChildren;
+  /** set when the lookup got no answer, however often it was tried: asks again */
+  onRetryLookup?: (() => void) | undefined;
 }
 
 function Notes({ render }: { render: () => ComponentChildren }) {
@@ -119,7 +121,7 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
 }
 
 export function Popover(props: PopoverProps) {
-  const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes } = props;
+  const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes, onRetryLookup } = props;
   const label = referenceLabel(reference);
   const related = { relatedUrl, relatedLabel, onOpenRelated };
   const url = doc?.url ?? reference.url;
@@ -136,7 +138,16 @@ export function Popover(props: PopoverProps) {
         {kindNote(reference.type, doc)}
       </p>
       <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
-      {doc === undefined && <p class="loading">Looking it up…</p>}
+      {doc === undefined && !onRetryLookup && <p class="loading">Looking it up…</p>}
+      {doc === undefined && onRetryLookup && (
+        <p class="lookup-failed" role="status">
+          Eurefs could not reach its dataset.{' '}
+          {/* The page can click into an open shadow root too; only the reader's click asks again. */}
+          <button type="button" class="retry" onClick={(event) => event.isTrusted && onRetryLookup()}>
+            Try again
+          </button>
+        </p>
+      )}
       {doc === null && (
         <div class="untracked">
           <p class="title">Not in the Eurefs dataset</p>

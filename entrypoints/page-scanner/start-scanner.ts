@@ -4,7 +4,7 @@ import { toContentSchema } from '../../storage/content-protocol';
 import { isSiteDisabled } from '../../storage/settings';
 import { Annotator } from '../content/annotator';
 import { adoptMarkStyles } from '../content/page-styles';
-import { recordVisitWhenReady } from '../content/record-visit';
+import { recordVisits } from '../content/record-visit';
 import { onSettingsChanged, readSettings } from '../content/settings-client';
 import { POPOVER_HOST, publishCore, type SentinelOffer } from '../content/ui-contract';
 import { loadUiOnFirstIntent } from '../content/ui-loader';
@@ -87,8 +87,9 @@ export function startScanner(sentinel: SentinelOffer): void {
       annotator.applySettings(changed);
       if (isSiteDisabled(changed, location.hostname)) controller.abort();
     }, signal);
-    // Reading history (issue #7): one message per page, once the first scan and lookup are done;
-    // the background decides by the reader's per-site switch whether to keep it.
-    void started.then(() => recordVisitWhenReady(annotator, signal));
+    // Reading history (issue #7): one message per visit, once the first scan and lookup are done,
+    // and again for each address a single-page app moves to; the background decides by the
+    // reader's per-site switch whether to keep it.
+    void started.then(() => recordVisits(annotator, signal));
   });
 }

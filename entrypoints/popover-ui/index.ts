@@ -27,6 +27,7 @@ export default defineUnlistedScript(() => {
       documentOf: (id) => lookups.get(id),
       resolve: (ids) => lookups.resolve(ids),
       isShown: (reference) => core.isShown(reference),
+      unreachable: (id) => lookups.unreachable(id),
     },
   );
   popover.attach(core.signal);

@@ -32,6 +32,8 @@ export interface PopoverData {
   resolve(ids: string[]): Promise<unknown>;
   /** false for references the reader chose not to see (untracked, with the setting on) */
   isShown(reference: Reference): boolean;
+  /** true once the lookup of `id` got no answer, however often it was tried */
+  unreachable(id: string): boolean;
 }
 
 function relatedUrl(id: string): string {
@@ -107,9 +109,11 @@ export class PopoverController {
     if (this.current?.mark === primary) return;
     this.current = { mark: primary, reference, trail: [] };
     this.layer.hidden = false;
+    // Usually already asked for while the pointer rested (hover); a focused reference asks now,
+    // before rendering, so that one unreachable before shows "Looking it up…" while asked again.
+    const asked = this.data.resolve([reference.id]);
     this.renderCurrent();
-    // Usually already asked for while the pointer rested (hover); a focused reference asks now.
-    void this.data.resolve([reference.id]).then(() => this.refresh());
+    void asked.then(() => this.refresh());
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = autoUpdate(primary, this.layer, () => this.position());
   }
@@ -159,6 +163,7 @@ export class PopoverController {
         onBack={previous ? () => this.back() : undefined}
         backLabel={previous ? relatedLabel(previous.id) : undefined}
         onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
+        onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
         renderNotes={() => (
           <NoteEditor
             documentId={reference.id}
@@ -173,6 +178,13 @@ export class PopoverController {
       />,
       this.layer,
     );
+  }
+
+  /** The reader asks again after a lookup got no answer: "Looking it up…" until it has one. */
+  private retryLookup(id: string): void {
+    const asked = this.data.resolve([id]);
+    this.refresh();
+    void asked.then(() => this.refresh());
   }
 
   /**
