@@ -1,5 +1,6 @@
 /**
- * Notes and tags on one document, from its popover: lists the notes the reader wrote about the
+ * Notes and tags on one document, in the Notes frame that the popover holds (an extension page,
+ * out of the page's reach: entrypoints/notes-frame/): lists the notes the reader wrote about the
  * document (wherever they were written), and adds, edits or deletes one. A new note remembers
  * this page and the quoted reference (with the text around it and its position) so it can be
  * found again. Talks to the background through the annotations client; renders text as text.
