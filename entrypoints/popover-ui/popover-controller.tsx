@@ -17,7 +17,7 @@ import { NOTES_FRAME_SELECTOR, NotesFrame, notesFrameMessage, notesFrameOrigin }
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
-const FOCUSABLE = 'a[href], summary, button:not([disabled]), input, textarea, select, iframe';
+const FOCUSABLE = 'a[href], summary, button:not([disabled]), input, textarea, select';
 const CLOSE_DELAY_MS = 250;
 
 export interface PopoverSurface {
@@ -335,7 +335,10 @@ export class PopoverController {
       return;
     }
     const inner = this.surface.host.shadowRoot?.activeElement;
-    const leavingForward = !event.shiftKey && inner === focusables.at(-1);
+    // With the Notes frame open, Tab from the last control goes on into the frame, which says
+    // when Tab leaves its own last field (onFrameMessage).
+    const frameOpen = this.layer.querySelector(NOTES_FRAME_SELECTOR) !== null;
+    const leavingForward = !event.shiftKey && !frameOpen && inner === focusables.at(-1);
     const leavingBack = event.shiftKey && inner === focusables[0];
     if (leavingForward || leavingBack) {
       // Back to the reference, not to the end of the page where the popover's host lives; the
