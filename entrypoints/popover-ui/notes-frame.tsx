@@ -20,7 +20,11 @@ export function notesFrameUrl(context: NotesFrameContextInput): string {
   return browser.runtime.getURL(`${NOTES_FRAME_PATH}${notesFrameHash(context)}`);
 }
 
-/** The origin the frame's messages come from: the extension's, whatever address loaded it. */
+/**
+ * The origin the frame's messages come from. Chromium serves the per-session address as the
+ * extension's own origin (the frame's `location` is the extension's fixed address), so this is
+ * the origin of the extension's root, not of the address the popover put in `src`.
+ */
 export function notesFrameOrigin(): string {
   return new URL(browser.runtime.getURL('/')).origin;
 }

@@ -465,7 +465,11 @@ test('with the keyboard only, a reader writes, edits and deletes a note in the p
   await page.screenshot({ path: `${ARTIFACTS}/notes-frame-open-light.png` });
   expect(await seriousViolations(page)).toEqual([]);
 
-  // From the Notes button, Tab goes into the frame's fields.
+  // From the Notes button, Tab goes into the frame's fields, and Shift+Tab back out of them.
+  await page.keyboard.press('Tab');
+  await expect.poll(() => focusedIn(frame)).toBe('New note');
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(() => focusedOnPage(page)).toBe('popover:button:Notes');
   await page.keyboard.press('Tab');
   await expect.poll(() => focusedIn(frame)).toBe('New note');
   await page.keyboard.type(NOTE_TEXT);
