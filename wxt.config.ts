@@ -73,6 +73,13 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+    // The Notes frame, which the popover holds on any page it runs on; pages cannot read into it.
+    // Chromium only lets it load at a per-session address (use_dynamic_url), so a page cannot
+    // probe for Eurefs with the fixed one; WXT writes Manifest V2's list of paths for Firefox,
+    // whose extension host is a random per-install UUID anyway.
+    web_accessible_resources: [
+      { resources: ['notes-frame.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,10 +1,11 @@
 /**
- * Notes and tags on one document, from its popover: lists the notes the reader wrote about the
+ * Notes and tags on one document, in the Notes frame that the popover holds (an extension page,
+ * out of the page's reach: entrypoints/notes-frame/): lists the notes the reader wrote about the
  * document (wherever they were written), and adds, edits or deletes one. A new note remembers
  * this page and the quoted reference (with the text around it and its position) so it can be
  * found again. Talks to the background through the annotations client; renders text as text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReferenceType } from '../references/types';
 import { annotationsClient, type AnnotationsClient } from '../storage/annotations/client';
 import type { Note, Quote } from '../storage/annotations/schema';
@@ -38,6 +39,7 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const textField = useRef<HTMLTextAreaElement>(null);
 
   const reload = () =>
     client
@@ -89,6 +91,9 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
       }
       reset();
       await reload();
+      // The button pressed was disabled while saving, which drops keyboard focus; the form,
+      // ready for the next note, is where the reader goes on from.
+      textField.current?.focus();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -107,6 +112,8 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
       setConfirmDelete(null);
       if (editing?.id === id) reset();
       await reload();
+      // The note and its button are gone: focus goes on from the form, not from nowhere.
+      textField.current?.focus();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -143,7 +150,7 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
       )}
       <form class="eurefs-note-form" onSubmit={(e) => void save(e)}>
         <label for={`${formId}-text`}>{editing ? 'Edit note' : 'New note'}</label>
-        <textarea id={`${formId}-text`} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea ref={textField} id={`${formId}-text`} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         <label for={`${formId}-tags`}>Tags (comma-separated)</label>
         <input id={`${formId}-tags`} type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
         <p class="eurefs-note-actions">

@@ -22,19 +22,41 @@ export interface PopoverProps {
   backLabel?: string | undefined;
   /** puts the formatted citation on the clipboard; resolves false where the page forbids it */
   onCopyCitation?: () => Promise<boolean>;
-  /** the reader's notes on this document, rendered only once the reader opens them */
+  /** the reader's notes on this document (a frame of the extension's own), rendered once the reader opens them */
   renderNotes?: () => ComponentChildren;
   /** set when the lookup got no answer, however often it was tried: asks again */
   onRetryLookup?: (() => void) | undefined;
 }
 
+/**
+ * A page's own scripts can click anything in the popover's open shadow root, but the events they
+ * make are not trusted: the popover acts only on the reader's own clicks and keys (a key on a
+ * button is a trusted click too). A synthetic click on a link must not navigate either.
+ */
+function trusted<E extends Event>(act: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) act(event);
+    else event.preventDefault();
+  };
+}
+
+/** A plain link of the popover: the reader's click follows it, a page script's goes nowhere. */
+const onlyTrustedNavigation = trusted<MouseEvent>(() => undefined);
+
+/**
+ * The Notes toggle. A button whose state only a trusted click changes, not a <details>: a page
+ * can set `open` on a details element through the shadow root, and the toggle event that
+ * follows is the browser's own, trusted.
+ */
 function Notes({ render }: { render: () => ComponentChildren }) {
   const [open, setOpen] = useState(false);
   return (
-    <details class="notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Notes</summary>
+    <div class="notes">
+      <button type="button" class="notes-toggle" aria-expanded={open ? 'true' : 'false'} onClick={trusted(() => setOpen((was) => !was))}>
+        Notes
+      </button>
       {open && render()}
-    </details>
+    </div>
   );
 }
 
@@ -95,12 +117,12 @@ function RelatedLink({ id, relatedUrl, relatedLabel, onOpenRelated }: Pick<Popov
       target="_blank"
       rel="noopener noreferrer"
       data-related={id}
-      onClick={(event) => {
+      onClick={trusted((event) => {
         // A plain click reads on in place; a modified click opens EUR-Lex as links do.
         if (!onOpenRelated || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
         onOpenRelated(id);
-      }}
+      })}
     >
       {relatedLabel(id)}
     </a>
@@ -113,7 +135,7 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
     <button
       type="button"
       class="copy"
-      onClick={() => void onCopy().then((ok) => setState(ok ? 'copied' : 'failed'))}
+      onClick={trusted(() => void onCopy().then((ok) => setState(ok ? 'copied' : 'failed')))}
     >
       {state === 'copied' ? 'Citation copied' : state === 'failed' ? 'Copy failed' : 'Copy citation'}
     </button>
@@ -129,7 +151,7 @@ export function Popover(props: PopoverProps) {
   return (
     <div class="popover" role="dialog" aria-label={`${label}: EU document`} data-euref-popover={reference.id}>
       {onBack && (
-        <button type="button" class="back" onClick={onBack}>
+        <button type="button" class="back" onClick={trusted(onBack)}>
           ← Back{backLabel ? ` to ${backLabel}` : ''}
         </button>
       )}
@@ -170,11 +192,11 @@ export function Popover(props: PopoverProps) {
         </>
       )}
       <p class="links">
-        <a href={url} target="_blank" rel="noopener noreferrer">
+        <a href={url} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
           {reference.type === 'procedure' ? 'Open in the Legislative Observatory' : 'Open in EUR-Lex'}
         </a>
         {doc?.procedure && (
-          <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer">Legislative Observatory {doc.procedure}</a>
+          <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>Legislative Observatory {doc.procedure}</a>
         )}
         {onCopyCitation && <CopyButton key={reference.id} onCopy={onCopyCitation} />}
       </p>

@@ -8,6 +8,7 @@ import { ToBackgroundSchema } from '../storage/protocol';
 import { REFRESH_ALARM, runScheduledRefresh } from '../storage/import/refresh';
 import { AnnotationsDb } from '../storage/annotations/db';
 import { AnnotationMessageSchema } from '../storage/annotations/protocol';
+import { mayAsk } from '../storage/annotations/sender-gate';
 import { handleAnnotationMessage } from '../storage/annotations/service';
 import { watchExtraSites } from '../storage/site-access';
 
@@ -77,12 +78,16 @@ export default defineBackground(() => {
 
   // Researchers' notes and history live in a database of their own (storage/annotations/db.ts).
   const annotations = new AnnotationsDb();
+  const self = { id: browser.runtime.id, root: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const parsed = ToBackgroundSchema.safeParse(raw);
     if (!parsed.success) {
       const annotation = AnnotationMessageSchema.safeParse(raw);
       if (!annotation.success) return undefined;
+      // The reader's notes and history go to the extension's own pages only (sender-gate.ts):
+      // a content script asking for them gets no answer at all.
+      if (!mayAsk(annotation.data, sender, self)) return undefined;
       return handleAnnotationMessage(annotations, annotation.data, {
         documents: (ids) => ready.then(() => lookupDocuments(db, ids)).then((answer) => answer.documents),
       });

@@ -2,7 +2,8 @@
  * Brings in the popover's script on the reader's first sign of wanting it: the pointer over a
  * reference, or keyboard focus on one. Until then a page pays nothing for the popover (Preact,
  * Floating UI, the full schemas: most of Eurefs' code), which is what keeps the content script
- * cheap on the many pages a reader only scrolls through (issue #8).
+ * cheap on the many pages a reader only scrolls through (issue #8). Only the reader's own events
+ * count (`isTrusted`): a page's script dispatching mouseover on a mark loads nothing.
  */
 import { browser } from 'wxt/browser';
 import { loadUiResponseSchema } from '../../storage/content-protocol';
@@ -52,7 +53,7 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
   document.addEventListener(
     'mouseover',
     (event) => {
-      const mark = markOf(event.target);
+      const mark = event.isTrusted ? markOf(event.target) : null;
       if (!mark) return;
       last = { kind: 'hover', mark, since: performance.now() };
       void start();
@@ -62,7 +63,7 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
   document.addEventListener(
     'focusin',
     (event) => {
-      const mark = markOf(event.target);
+      const mark = event.isTrusted ? markOf(event.target) : null;
       if (!mark) return;
       last = { kind: 'focus', mark };
       void start();

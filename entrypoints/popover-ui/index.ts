@@ -1,8 +1,8 @@
-import noteEditorCss from '../../components/note-editor.css?inline';
 import popoverCss from '../../components/popover.css?inline';
 import { adoptStyles } from '../content/page-styles';
 import { POPOVER_HOST, publishedCore } from '../content/ui-contract';
 import { LookupClient } from './lookup-client';
+import notesFrameCss from './notes-frame.css?inline';
 import { PopoverController } from './popover-controller';
 import { mountShadowHost } from './shadow-host';
 
@@ -18,7 +18,7 @@ export default defineUnlistedScript(() => {
   if (!core || core.ui || core.signal.aborted) return;
   const surface = mountShadowHost(POPOVER_HOST, core.signal);
   // All styles go in as constructed stylesheets: a <style> element would fall to a strict CSP.
-  adoptStyles(surface.shadow, `${popoverCss}\n${noteEditorCss}`);
+  adoptStyles(surface.shadow, `${popoverCss}\n${notesFrameCss}`);
   const lookups = new LookupClient();
   const popover = new PopoverController(
     { host: surface.host, container: surface.container },

@@ -1,18 +1,19 @@
 /**
  * The page-facing side of the popover: which mark is open, hover intent, focus, Escape, scroll.
  * Components stay declarative; everything imperative about the page lives here (the Hypothesis
- * client keeps the same line between its annotator and its components).
+ * client keeps the same line between its annotator and its components). It acts on the reader's
+ * own events only (`isTrusted`): a page's script can dispatch any event it likes on a mark.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Popover } from '../../components/Popover';
 import { formatCitation } from '../../components/citation';
-import { NoteEditor } from '../../components/NoteEditor';
 import { quoteOf } from '../content/quote';
 import { referenceLabel } from '../../components/labels';
 import { parseReference, type Reference } from '../../references';
 import type { DocumentView } from '../../storage/protocol';
 import { MARK_ATTRIBUTE } from '../content/text-blocks';
+import { NOTES_FRAME_SELECTOR, NotesFrame, notesFrameMessage, notesFrameOrigin } from './notes-frame';
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
@@ -87,11 +88,16 @@ export class PopoverController {
 
   attach(signal: AbortSignal): void {
     const options = { signal, capture: true } as const;
-    document.addEventListener('mouseover', (event) => this.onPointerOver(event), options);
-    document.addEventListener('mouseout', (event) => this.onPointerOut(event), options);
-    document.addEventListener('focusin', (event) => this.onFocusIn(event), options);
-    document.addEventListener('focusout', (event) => this.onFocusOut(event), options);
-    document.addEventListener('keydown', (event) => this.onKeyDown(event), options);
+    const own = <E extends Event>(handle: (event: E) => void) => (event: E) => {
+      if (event.isTrusted) handle(event);
+    };
+    document.addEventListener('mouseover', own((event) => this.onPointerOver(event)), options);
+    document.addEventListener('mouseout', own((event) => this.onPointerOut(event)), options);
+    document.addEventListener('focusin', own((event) => this.onFocusIn(event)), options);
+    document.addEventListener('focusout', own((event) => this.onFocusOut(event)), options);
+    document.addEventListener('keydown', own((event) => this.onKeyDown(event)), options);
+    const frameOrigin = notesFrameOrigin();
+    window.addEventListener('message', (event) => this.onFrameMessage(event, frameOrigin), { signal });
     signal.addEventListener('abort', () => this.close());
   }
 
@@ -165,14 +171,16 @@ export class PopoverController {
         onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
         onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
         renderNotes={() => (
-          <NoteEditor
-            documentId={reference.id}
-            label={relatedLabel(reference.id)}
-            type={reference.type}
-            stage={doc?.status?.stage ?? null}
-            page={{ url: location.href, title: document.title }}
-            // A related document read in the popover was not quoted on this page.
-            quote={trail.length === 0 ? quoteOf(this.current!.mark) : null}
+          <NotesFrame
+            context={{
+              documentId: reference.id,
+              label: relatedLabel(reference.id),
+              type: reference.type,
+              stage: doc?.status?.stage ?? null,
+              page: { url: location.href, title: document.title },
+              // A related document read in the popover was not quoted on this page.
+              quote: trail.length === 0 ? quoteOf(this.current!.mark) : null,
+            }}
           />
         )}
       />,
@@ -323,11 +331,6 @@ export class PopoverController {
     if (!this.current) return;
     const { mark } = this.current;
     if (event.key === 'Escape') {
-      // Escape in a note being written leaves the field, not the popover with the draft in it.
-      if (this.editing()) {
-        (this.surface.host.shadowRoot?.activeElement as HTMLElement | null)?.blur();
-        return;
-      }
       const focusWasInside = this.isInside(document.activeElement);
       // The reader dismissed it: focus coming back to the reference must not reopen it.
       this.dismissed = mark;
@@ -344,7 +347,10 @@ export class PopoverController {
       return;
     }
     const inner = this.surface.host.shadowRoot?.activeElement;
-    const leavingForward = !event.shiftKey && inner === focusables.at(-1);
+    // With the Notes frame open, Tab from the last control goes on into the frame, which says
+    // when Tab leaves its own last field (onFrameMessage).
+    const frameOpen = this.layer.querySelector(NOTES_FRAME_SELECTOR) !== null;
+    const leavingForward = !event.shiftKey && !frameOpen && inner === focusables.at(-1);
     const leavingBack = event.shiftKey && inner === focusables[0];
     if (leavingForward || leavingBack) {
       // Back to the reference, not to the end of the page where the popover's host lives; the
@@ -356,9 +362,29 @@ export class PopoverController {
     }
   }
 
+  /**
+   * Focus is in the Notes frame: the reader may be writing a note there (what the frame holds
+   * this side cannot see), so the pointer wandering off must not close the popover.
+   */
   private editing(): boolean {
-    const inner = this.surface.host.shadowRoot?.activeElement;
-    return inner instanceof HTMLTextAreaElement || inner instanceof HTMLInputElement;
+    return this.surface.host.shadowRoot?.activeElement instanceof HTMLIFrameElement;
+  }
+
+  /** Keys pressed in the Notes frame, which it tells this side of (frame-keys.ts). */
+  private onFrameMessage(event: MessageEvent, frameOrigin: string): void {
+    if (!this.current) return;
+    const message = notesFrameMessage(event, this.layer.querySelector<HTMLIFrameElement>(NOTES_FRAME_SELECTOR), frameOrigin);
+    if (!message) return;
+    if (message.type === 'escape') {
+      // Out of the note, not out of the popover with the draft in it: the next Escape closes.
+      this.layer.querySelector<HTMLElement>('.notes-toggle')?.focus();
+      return;
+    }
+    // Tab past the frame's last field: back to the reference, as from the popover's last control.
+    const { mark } = this.current;
+    this.tabbedOutOf = mark;
+    mark.focus();
+    this.close();
   }
 
   private tabbedOutOf: HTMLElement | null = null;

@@ -90,20 +90,35 @@ test('a note written in the popover is kept with its page and quote, and found o
   const page = await openServed(ext, DEMO_URL, demoHtml());
   await page.locator('[data-euref="COM(2016) 731"]').hover();
   const dialog = page.locator('eurefs-popover [role="dialog"]');
-  await dialog.getByText('Notes', { exact: true }).click();
-  await dialog.getByLabel('New note').fill('Compare with the VIS recast; Ω and Ж survive.');
-  await dialog.getByLabel('Tags (comma-separated)').fill('borders, etias');
+  await dialog.getByRole('button', { name: 'Notes' }).click();
+  // The notes are in a frame of the extension's own, which the reader (and Playwright) can reach
+  // into and the page's scripts cannot.
+  const notes = page.frameLocator('eurefs-popover iframe.notes-frame');
+  await notes.getByLabel('New note').fill('Compare with the VIS recast; Ω and Ж survive.');
+  await notes.getByLabel('Tags (comma-separated)').fill('borders, etias');
   // The pointer leaving while the reader writes must not close the popover.
   await page.mouse.move(2, 2);
   await page.waitForTimeout(600);
-  await dialog.getByRole('button', { name: 'Add note' }).click();
-  await expect(dialog.locator('[data-eurefs-notes]')).toContainText('Compare with the VIS recast');
+  await expect(dialog).toBeVisible();
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  await expect(notes.locator('[data-eurefs-notes]')).toContainText('Compare with the VIS recast');
+  await expect(notes.locator('.eurefs-note-meta')).toContainText('On this page · “COM(2016) 731 final”');
 
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  const notes = options.getByTestId('annotations-notes');
-  await notes.getByLabel('Search notes').fill('VIS recast');
-  await expect(notes).toContainText('Compare with the VIS recast; Ω and Ж survive.');
-  await expect(notes).toContainText('etias');
-  await expect(notes).toContainText('COM(2016) 731');
+  const found = options.getByTestId('annotations-notes');
+  await found.getByLabel('Search notes').fill('VIS recast');
+  await expect(found).toContainText('Compare with the VIS recast; Ω and Ж survive.');
+  await expect(found).toContainText('etias');
+  await expect(found).toContainText('COM(2016) 731');
+  // Kept with the page it was written on and the quoted reference, which the popover passed on.
+  const { notes: kept } = await ask<{ notes: { page: { url: string; title: string }; quote: { exact: string; prefix: string } | null; tags: string[] }[] }>(
+    options,
+    { type: 'notes:list-for-document', documentId: 'COM(2016) 731' },
+  );
+  expect(kept).toHaveLength(1);
+  expect(kept[0]!.page).toEqual({ url: DEMO_URL, title: await page.title() });
+  expect(kept[0]!.quote?.exact).toBe('COM(2016) 731 final');
+  expect(kept[0]!.quote?.prefix).toContain('Authorisation System in');
+  expect(kept[0]!.tags).toEqual(['borders', 'etias']);
 });
