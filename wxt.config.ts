@@ -14,7 +14,7 @@ const EUROPA = ['https://*.europa.eu/*'];
  * All four take it from one module that a page's DOM cannot shadow (`<form name="browser">` is
  * `window.browser`), where `@wxt-dev/browser` reads `globalThis.browser` as it finds it.
  */
-const pageSideBrowser = fileURLToPath(new URL('./entrypoints/content/extension-api.ts', import.meta.url));
+const pageSideBrowser = fileURLToPath(new URL('./in-page/extension-api.ts', import.meta.url));
 const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
   content: pageSideBrowser,
   'page-scanner': pageSideBrowser,

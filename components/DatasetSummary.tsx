@@ -1,8 +1,8 @@
 /** The options page's account of the data: which dataset, how much of it, built from what. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { EurefsDb } from '../storage/db';
-import { effectiveStats, type EffectiveStats } from '../storage/import/layers';
+import type { EurefsDb } from '../storage/dataset/db';
+import { effectiveStats, type EffectiveStats } from '../storage/dataset/layers';
 import { formatDate } from './labels';
 
 export function DatasetSummary({ db, revision }: { db: EurefsDb; revision: number }) {

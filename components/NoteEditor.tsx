@@ -7,9 +7,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReferenceType } from '../references/types';
-import { annotationsClient, type AnnotationsClient } from '../storage/annotations/client';
+import { annotationsClient, type AnnotationsClient } from '../messaging/annotations-client';
 import type { Note, Quote } from '../storage/annotations/schema';
-import type { Stage } from '../storage/dataset-schema';
+import type { Stage } from '../storage/dataset/schema';
 
 export interface NoteEditorProps {
   /** the document's canonical id (`COM(2016) 731`, `32017L0541`) */

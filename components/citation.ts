@@ -3,8 +3,8 @@
  * the EU writes it, its date, and, where tracked, its status and the report that says so.
  */
 import type { Reference } from '../references/types';
-import type { DocumentView } from '../storage/protocol';
-import { stageLabel } from '../storage/status';
+import type { DocumentView } from '../messaging/to-background';
+import { stageLabel } from '../storage/dataset/status';
 import { formatDate, referenceLabel } from './labels';
 
 const COMMISSION_TYPES = new Set(['com', 'join', 'sec', 'swd', 'c']);

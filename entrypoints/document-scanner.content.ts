@@ -1,8 +1,8 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
-import { loadedAt } from './content/loaded-at';
-import { EURLEX_DOCUMENTS } from './content/matches';
-import { publishSentinel, type SentinelOffer } from './content/ui-contract';
-import { startScanner } from './page-scanner/start-scanner';
+import { loadedAt } from '../in-page/lookout/loaded-at';
+import { EURLEX_DOCUMENTS } from '../in-page/matches';
+import { publishSentinel, type SentinelOffer } from '../in-page/contract';
+import { startScanner } from '../in-page/scanner/start';
 
 /**
  * EUR-Lex's document pages (`/legal-content/`: an act, a proposal, its summary) all but always

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findReferences } from '../references';
-import { parseDataset } from '../storage/load-dataset';
-import { deriveStatus } from '../storage/status';
+import { parseDataset } from '../storage/dataset/load-bundled';
+import { deriveStatus } from '../storage/dataset/status';
 import { htmlToText } from './html-text';
 
 function loadStatuses(): Map<string, { stage: string; since?: string; asOf?: string }> {

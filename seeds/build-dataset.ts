@@ -21,7 +21,7 @@ import {
   type DatasetEvent,
   type Report,
   type SourceRef,
-} from '../storage/dataset-schema';
+} from '../storage/dataset/schema';
 import { CuratedSchema, type Curated, type CuratedDocument } from './curated-schema';
 
 export interface ReportText {

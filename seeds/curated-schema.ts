@@ -4,7 +4,7 @@
  * top of what it derives mechanically from the progress reports.
  */
 import { z } from 'zod';
-import { DocumentSchema, ReportSchema } from '../storage/dataset-schema';
+import { DocumentSchema, ReportSchema } from '../storage/dataset/schema';
 
 export const CuratedReportSchema = ReportSchema;
 

@@ -5,7 +5,7 @@
  * library would cost each page tens of milliseconds to load (issue #8).
  */
 import * as z from 'zod/mini';
-import { lazily } from './lazily';
+import { lazily } from '../messaging/lazily';
 
 const settings = () => {
   /** Hostnames are compared lower-case and without a leading "www." */
@@ -19,7 +19,7 @@ const settings = () => {
     extraSites: z._default(z.array(z.string()), []),
   });
 };
-/** Built on first use (storage/lazily.ts). */
+/** Built on first use (messaging/lazily.ts). */
 export const settingsSchema = lazily(settings);
 export type Settings = z.infer<ReturnType<typeof settings>>;
 

@@ -1,33 +1,9 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
-import { loadedAt } from './loaded-at';
-import { browser } from 'wxt/browser';
-import { EURLEX_DOCUMENTS } from './matches';
-import { announceScanned } from './scanned-hook';
-import type { ScanStats } from './scanner';
-import { mayHoldReferenceAtAGlance } from './glance';
-import { watchMutations } from './mutation-batches';
-import { createTextBlockCollector } from './text-blocks';
-import { POPOVER_HOST, publishSentinel, type SentinelOffer } from './ui-contract';
-import { yieldToPage } from './yield';
+import '../../in-page/lookout/loaded-at';
+import { runLookout } from '../../in-page/lookout/lookout';
+import { EURLEX_DOCUMENTS } from '../../in-page/matches';
 
-/** A finding slice: as the page scanner's, far below the 50 ms of a long task. */
-const SLICE_MS = 8;
-/**
- * The first slice, before the glance: long enough for a page with references to show one (the
- * walk reads a few hundred nodes a millisecond), short enough that a page without any loses little.
- */
-const FIRST_SLICE_MS = 2;
-
-/**
- * The content script, on every page Eurefs may read, is only a lookout: it walks the page's text
- * for anything that could be a reference (the grammar's own prefilter, text-blocks.ts) and, at the
- * first such block, has the background inject the page scanner (entrypoints/page-scanner), which
- * holds the grammar, the marks, the schemas and the lookup. A page without references (most pages
- * a reader opens) pays for this small script and a glance at its text, nothing more (issue #8):
- * not even the browser's extension API, which it touches only to ask for the scanner. It keeps
- * watching for content added later. The popup's questions go to the scanner, which the popup has
- * brought in if it is not there yet.
- */
+/** The content script of every page Eurefs may read: the lookout (in-page/lookout/lookout.ts). */
 export default defineContentScript({
   // EUR-Lex and the other europa.eu sites; other sites come later, by the reader's grant.
   matches: ['https://eur-lex.europa.eu/*', 'https://*.europa.eu/*'],
@@ -41,88 +17,9 @@ export default defineContentScript({
   // its second signal, a window.postMessage to the page, cost 10-80 ms on every page measured, and
   // reaches the page's own message listeners. The event alone does the job.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    if (!document.body) return;
+  main(ctx) {
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
-    const offer: SentinelOffer = { loadedAt, signal: controller.signal };
-    publishSentinel(offer);
-
-    let loading: Promise<boolean> | null = null;
-    /** Has the background inject the page scanner; true once it is running in this page. */
-    const loadScanner = (): Promise<boolean> =>
-      (loading ??= browser.runtime.sendMessage({ type: 'load-scanner' }).then(
-        // The answer is not read: the scanner's presence is what counts.
-        () => offer.scannerStarted === true,
-        () => false,
-      )).then((ok) => {
-        if (!ok) loading = null;
-        return ok;
-      });
-
-    const startedAt = performance.now();
-    const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
-    if (await mayHoldReferences(document.body, controller.signal, stats)) {
-      void loadScanner();
-      return;
-    }
-    if (controller.signal.aborted) return;
-    // Nothing here could be a reference: the same hook the scanner sets, with a count of 0.
-    stats.markedAt = performance.now();
-    announceScanned(0, loadedAt, startedAt, stats, 0, 0);
-    watchForReferences(controller.signal, () => void loadScanner());
+    return runLookout(controller.signal);
   },
 });
-
-/**
- * True as soon as a block under `root` passes the grammar's prefilter. A short first slice of the
- * walk (a page with references shows one early: a title, a first recital), then a glance at all
- * of the text (glance.ts), which rules out a page without references in a few native calls, then,
- * if the glance cannot rule it out, the rest of the walk, in slices.
- */
-async function mayHoldReferences(root: Node, signal: AbortSignal, stats?: ScanStats): Promise<boolean> {
-  const collector = createTextBlockCollector(root, POPOVER_HOST);
-  let sliceMs = FIRST_SLICE_MS;
-  let glanced = root.nodeType !== Node.ELEMENT_NODE;
-  while (!collector.done && !signal.aborted) {
-    const sliceStart = performance.now();
-    const found = collector.next(sliceStart + sliceMs).length > 0;
-    let ruledOut = false;
-    if (!found && !collector.done && !glanced) {
-      glanced = true;
-      ruledOut = !mayHoldReferenceAtAGlance(root as Element, POPOVER_HOST);
-    }
-    if (stats) count(stats, performance.now() - sliceStart);
-    if (found) return true;
-    if (ruledOut || collector.done) return false;
-    sliceMs = SLICE_MS;
-    await yieldToPage();
-  }
-  return false;
-}
-
-function count(stats: ScanStats, ms: number): void {
-  stats.busyMs += ms;
-  stats.findMs = (stats.findMs ?? 0) + ms;
-  stats.slices++;
-  stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-}
-
-/** Calls `found` once content added to the page could hold a reference (a search result list). */
-function watchForReferences(signal: AbortSignal, found: () => void): void {
-  let seen = false;
-  // One look at a time: batches come at least every MAX_WAIT_MS while the page keeps changing.
-  let looking = Promise.resolve();
-  const look = async (roots: Node[]) => {
-    for (const root of roots) {
-      if (seen || signal.aborted) return;
-      if (!root.isConnected || !(await mayHoldReferences(root, signal))) continue;
-      seen = true;
-      watch.stop();
-      found();
-    }
-  };
-  const watch = watchMutations(document.body, ({ roots }) => {
-    looking = looking.then(() => look(roots.map(({ node }) => node)));
-  }, { signal });
-}

@@ -3,7 +3,7 @@
  * page that holds it, so Escape (give focus back to the popover) and Tab past the last field
  * (back to the reference, as from the popover's own last control) are told to the parent.
  */
-import type { NotesFrameMessage } from '../../storage/annotations/frame-protocol';
+import type { NotesFrameMessage } from '../../messaging/notes-frame';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled])';
 

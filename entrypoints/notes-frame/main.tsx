@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { NoteEditor } from '../../components/NoteEditor';
-import { parseNotesFrameHash } from '../../storage/annotations/frame-protocol';
+import { parseNotesFrameHash } from '../../messaging/notes-frame';
 import { watchFrameKeys } from './frame-keys';
 
 /**

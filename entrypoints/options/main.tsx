@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsPage } from '../../components/options/OptionsPage';
+import { OptionsPage } from './OptionsPage';
 
-// Sections (dataset, import, history, export, reading, ...) are listed in components/options/OptionsPage.tsx.
+// Sections (dataset, import, history, export, reading, ...) are listed in entrypoints/options/OptionsPage.tsx.
 render(<OptionsPage />, document.getElementById('app')!);

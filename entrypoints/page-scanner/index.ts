@@ -1,5 +1,5 @@
-import { publishedSentinel } from '../content/ui-contract';
-import { startScanner } from './start-scanner';
+import { publishedSentinel } from '../../in-page/contract';
+import { startScanner } from '../../in-page/scanner/start';
 
 /**
  * Not a content script of the manifest: the background injects it (same isolated world) when the

@@ -1,15 +1,15 @@
-import popoverCss from '../../components/popover.css?inline';
-import { adoptStyles } from '../content/page-styles';
-import { POPOVER_HOST, publishedCore } from '../content/ui-contract';
-import { LookupClient } from './lookup-client';
-import notesFrameCss from './notes-frame.css?inline';
-import { PopoverController } from './popover-controller';
-import { mountShadowHost } from './shadow-host';
+import popoverCss from '../../in-page/popover/popover.css?inline';
+import { adoptStyles } from '../../in-page/styles';
+import { POPOVER_HOST, publishedCore } from '../../in-page/contract';
+import { LookupClient } from '../../in-page/popover/lookup-client';
+import notesFrameCss from '../../in-page/popover/notes-frame.css?inline';
+import { PopoverController } from '../../in-page/popover/controller';
+import { mountShadowHost } from '../../in-page/popover/shadow-host';
 
 /**
  * The popover's script. Not a content script of the manifest: the background injects it into a
  * page (same isolated world as the content script) when the reader first hovers or focuses a
- * reference there (entrypoints/content/ui-loader.ts). It finds the content script's offer on the
+ * reference there (in-page/popover/load-on-first-intent.ts). It finds the content script's offer on the
  * global object, mounts the shadow root, and answers with the popover's two entry points.
  */
 export default defineUnlistedScript(() => {

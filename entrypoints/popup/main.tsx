@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { PageReferences } from '../../components/PageReferences';
+import { PageReferences } from './PageReferences';
 
 render(<PageReferences />, document.getElementById('app')!);

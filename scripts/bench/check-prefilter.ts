@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findReferences } from '../../references';
-import { MAY_HOLD_REFERENCE } from '../../entrypoints/content/text-blocks';
+import { MAY_HOLD_REFERENCE } from '../../in-page/marks/text-blocks';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../shared-dir';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { collectTextBlocks, MAY_HOLD_REFERENCE } from '../../entrypoints/content/text-blocks';
+import { collectTextBlocks, MAY_HOLD_REFERENCE } from '../../in-page/marks/text-blocks';
 import { FIXTURES_DIR, HAVE_FIXTURES, HAVE_REPORTS, NO_FIXTURES, NO_REPORTS, REPORTS_DIR } from '../shared-dir';
 
 /** The blocks of one HTML page that pass the prefilter, as the content script collects them. */

@@ -8,11 +8,11 @@
  */
 import Dexie from 'dexie';
 import { config } from 'zod';
-import { EurefsDb } from '../../storage/db';
-import { loadBundledDataset, parseDataset } from '../../storage/load-dataset';
-import { lookupDocuments } from '../../storage/lookup';
-import { applyImport, undoLastImport } from '../../storage/import/layers';
-import type { Dataset, DatasetDocument } from '../../storage/dataset-schema';
+import { EurefsDb } from '../../storage/dataset/db';
+import { loadBundledDataset, parseDataset } from '../../storage/dataset/load-bundled';
+import { lookupDocuments } from '../../storage/dataset/lookup';
+import { applyImport, undoLastImport } from '../../storage/dataset/layers';
+import type { Dataset, DatasetDocument } from '../../storage/dataset/schema';
 
 // Extension pages forbid eval (MV3 CSP), so zod validates without its JIT there: say so rather
 // than let it probe (the probe is what the options page pays too, once).

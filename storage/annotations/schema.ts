@@ -4,7 +4,7 @@
  * type is inferred from its schema. Pure: no DOM, no browser API.
  */
 import { z } from 'zod';
-import { ReferenceTypeSchema, StageSchema } from '../enums';
+import { ReferenceTypeSchema, StageSchema } from '../dataset/enums';
 
 export { ReferenceTypeSchema, StageSchema };
 /** A status filter value: a stage, or `untracked` for documents the dataset does not know. */

@@ -8,7 +8,7 @@ import type { AnnotationsDb } from './db';
 import { dexieSource } from './dexie-source';
 import { buildExport, uuid, type ExportOptions } from './export';
 import { mergeImport, parseAnnotationsImport } from './import';
-import type { AnnotationMessage, AnswerOf, HistorySettingsResponse } from './protocol';
+import type { AnnotationMessage, AnswerOf, HistorySettingsResponse } from '../../messaging/annotations';
 import {
   DEFAULT_HISTORY_SITES,
   historyEnabledFor,

@@ -10,7 +10,7 @@
  * separated by "|" (a "|" or "\" inside an item is written "\|" or "\\").
  */
 import Papa from 'papaparse';
-import type { Dataset } from '../dataset-schema';
+import type { Dataset } from '../dataset/schema';
 import { normaliseDataset } from './json';
 import { ProblemList, type ImportProblem, type Locate, type Path } from './problems';
 

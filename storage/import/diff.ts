@@ -3,9 +3,9 @@
  * and the status changes that follow (derived with deriveStatus, in stageLabel's words).
  * Pure: no DOM, no browser API.
  */
-import { STAGES, type Dataset, type DatasetDocument, type Report, type Stage } from '../dataset-schema';
-import { deriveStatus, stageLabel } from '../status';
-import type { ImportMode } from '../db';
+import { STAGES, type Dataset, type DatasetDocument, type Report, type Stage } from '../dataset/schema';
+import { deriveStatus, stageLabel } from '../dataset/status';
+import type { ImportMode } from '../dataset/db';
 
 export interface EffectiveData {
   documents: ReadonlyMap<string, DatasetDocument>;

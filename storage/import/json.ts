@@ -1,5 +1,5 @@
 /** JSON in and out. Pure: no DOM, no browser API. */
-import { DatasetSchema, type Dataset } from '../dataset-schema';
+import { DatasetSchema, type Dataset } from '../dataset/schema';
 import type { ImportProblem } from './problems';
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };

@@ -3,7 +3,7 @@
  * parsing, validation. Runs in the options page's import worker, in the background (scheduled
  * refresh) and in Node (tests) alike: no DOM; Web Crypto and TextDecoder are in all three.
  */
-import type { Dataset } from '../dataset-schema';
+import type { Dataset } from '../dataset/schema';
 import { parseCsvText } from './csv';
 import { parseJsonText } from './json';
 import type { ImportProblem } from './problems';

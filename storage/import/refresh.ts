@@ -6,9 +6,9 @@
  * (fetch.ts, FETCH_TIMEOUT_MS).
  */
 import { z } from 'zod';
-import type { EurefsDb, ImportMode } from '../db';
+import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
-import { applyImport, layerRevision, listImports, readEffective } from './layers';
+import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
 import { prepareImport } from './pipeline';
 

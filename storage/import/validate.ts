@@ -15,8 +15,8 @@ import {
   type DatasetDocument,
   type Report,
   type Stage,
-} from '../dataset-schema';
-import { dateKey } from '../status';
+} from '../dataset/schema';
+import { dateKey } from '../dataset/status';
 import { describeIssue, locateJson, ProblemList, show, type ImportProblem, type Locate, type Path } from './problems';
 
 export interface ValidateOptions {

@@ -54,7 +54,7 @@ const reconcilingPage = (restore: string) =>
 const MARKS_PER_PASS = 2;
 /**
  * The first scan's pass and the scanner's three re-markings (ROUNDS_BEFORE_STOPPING in
- * entrypoints/content/churn.ts) before it stops.
+ * in-page/scanner/churn.ts) before it stops.
  */
 const PASSES_AT_MOST = 1 + 3;
 

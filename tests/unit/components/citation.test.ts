@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCitation } from '../../../components/citation';
 import { referenceLabel, formatDate } from '../../../components/labels';
 import { parseReference } from '../../../references';
-import type { DocumentView } from '../../../storage/protocol';
+import type { DocumentView } from '../../../messaging/to-background';
 
 const etias = parseReference('COM(2016) 731 final')!;
 const view: DocumentView = {

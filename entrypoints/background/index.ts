@@ -1,0 +1,109 @@
+import { browser, type Browser, type PublicPath } from 'wxt/browser';
+import type { LoadUiResponse } from '../../messaging/page-side';
+import { EurefsDb } from '../../storage/dataset/db';
+import { ensureBundledDataset } from '../../storage/dataset/load-bundled';
+import { datasetStats, lookupDocuments } from '../../storage/dataset/lookup';
+import { summarize } from '../../storage/dataset/summary';
+import { ToBackgroundSchema } from '../../messaging/to-background';
+import { REFRESH_ALARM, runScheduledRefresh } from '../../storage/import/refresh';
+import { AnnotationsDb } from '../../storage/annotations/db';
+import { AnnotationMessageSchema } from '../../messaging/annotations';
+import { mayAsk } from './sender-gate';
+import { handleAnnotationMessage } from '../../storage/annotations/service';
+import { watchExtraSites } from '../../storage/site-access';
+
+const POPOVER_SCRIPT = '/popover-ui.js';
+const SCANNER_SCRIPT = '/page-scanner.js';
+
+/** The bundled dataset ships as a file beside the bundles, not inside them (docs/ARCHITECTURE.md, "Where the data lives"). */
+async function readBundledDataset(): Promise<unknown> {
+  // Added to the build by a hook in wxt.config.ts, so WXT's list of public paths can't know it.
+  const response = await fetch(browser.runtime.getURL('/dataset.json' as PublicPath));
+  if (!response.ok) throw new Error(`bundled dataset missing: HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * One of the scripts a page brings in on demand (the page scanner, the popover), into the frame
+ * that asked; or, asked by one of the extension's own pages (the popup, or its list opened in a
+ * tab), into the top frame of the tab it names.
+ */
+async function inject(
+  file: typeof POPOVER_SCRIPT | typeof SCANNER_SCRIPT,
+  sender: Browser.runtime.MessageSender,
+  namedTab?: number,
+): Promise<LoadUiResponse> {
+  const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+  const tabId = fromOwnPage ? namedTab : sender.tab?.id;
+  if (tabId === undefined) return { loaded: false, error: 'no tab to load into' };
+  const frameId = fromOwnPage ? 0 : (sender.frameId ?? 0);
+  try {
+    if (import.meta.env.MANIFEST_VERSION === 2) {
+      await browser.tabs.executeScript(tabId, { file, frameId });
+    } else {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    }
+    return { loaded: true };
+  } catch (error) {
+    return { loaded: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export default defineBackground(() => {
+  const db = new EurefsDb();
+  // Every answer waits for the dataset: the first lookup after install must not see an empty db.
+  let ready = ensureBundledDataset(db, readBundledDataset);
+  ready.catch((error: unknown) => console.error('Eurefs: could not load the bundled dataset', error));
+
+  watchExtraSites();
+
+  // Staff's scheduled refresh of an imported dataset from its address (options page, "Import").
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    void ready
+      .catch(() => undefined)
+      // An extension API call now and then keeps Chrome from stopping the worker mid-refresh.
+      .then(() => runScheduledRefresh(db, { keepAwake: () => browser.runtime.getPlatformInfo() }))
+      .then((outcome) => console.info('Eurefs: scheduled dataset refresh:', outcome.message))
+      .catch((error: unknown) => console.error('Eurefs: scheduled dataset refresh failed', error));
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') {
+      ready = ready
+        .catch(() => undefined)
+        .then(() => ensureBundledDataset(db, readBundledDataset, { force: true }));
+    }
+  });
+
+  // Researchers' notes and history live in a database of their own (storage/annotations/db.ts).
+  const annotations = new AnnotationsDb();
+  const self = { id: browser.runtime.id, root: browser.runtime.getURL('/') };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const parsed = ToBackgroundSchema.safeParse(raw);
+    if (!parsed.success) {
+      const annotation = AnnotationMessageSchema.safeParse(raw);
+      if (!annotation.success) return undefined;
+      // The reader's notes and history go to the extension's own pages only (sender-gate.ts):
+      // a content script asking for them gets no answer at all.
+      if (!mayAsk(annotation.data, sender, self)) return undefined;
+      return handleAnnotationMessage(annotations, annotation.data, {
+        documents: (ids) => ready.then(() => lookupDocuments(db, ids)).then((answer) => answer.documents),
+      });
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'lookup':
+        return ready.then(() => lookupDocuments(db, message.ids));
+      case 'stats':
+        return ready.then(() => datasetStats(db));
+      case 'lookup-summary':
+        return ready.then(() => lookupDocuments(db, message.ids)).then(summarize);
+      case 'load-ui':
+        return inject(POPOVER_SCRIPT, sender);
+      case 'load-scanner':
+        return inject(SCANNER_SCRIPT, sender, message.tabId);
+    }
+  });
+});

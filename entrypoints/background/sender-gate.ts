@@ -1,0 +1,46 @@
+/**
+ * Who may ask the background about the reader's notes and history. Notes, tags, the history and
+ * the pages they were written on are answered only to the extension's own pages (the options
+ * page, the popup, the Notes frame): a content script runs in pages whose own scripts may one day
+ * find a way into it, and it has no business reading them. The one annotation message a content
+ * script sends, a page's visit, must name the page it comes from. Pure, so it can be tested
+ * without a browser.
+ */
+import type { AnnotationMessage } from '../../messaging/annotations';
+
+/** The part of `runtime.MessageSender` the gate reads. */
+export interface SenderFacts {
+  id?: string | undefined;
+  url?: string | undefined;
+}
+
+/** This extension: its id and the address of its root (`runtime.getURL('/')`). */
+export interface OwnExtension {
+  id: string;
+  root: string;
+}
+
+/** The address without its fragment: a page that moved to `#section-2` is the same document. */
+function documentAddress(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+export function isOwnPage(sender: SenderFacts, extension: OwnExtension): boolean {
+  return sender.id === extension.id && sender.url !== undefined && sender.url.startsWith(extension.root);
+}
+
+export function mayAsk(message: AnnotationMessage, sender: SenderFacts, extension: OwnExtension): boolean {
+  if (sender.id !== extension.id) return false;
+  if (message.type === 'history:record-visit') {
+    if (!sender.url) return false;
+    const claimed = documentAddress(message.url);
+    return claimed !== null && claimed === documentAddress(sender.url);
+  }
+  return isOwnPage(sender, extension);
+}

@@ -1,0 +1,405 @@
+/**
+ * Import a dataset from a file (drop or pick) or an address: check it, preview what it changes,
+ * apply it in one transaction. Nothing is written before "Apply"; a file with errors changes nothing.
+ * Whatever is in progress has a Cancel button; a cancelled import changes nothing.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ImportEntry, ImportMode } from '../../storage/dataset/db';
+import type { ImportPreview as Preview } from '../../storage/import/diff';
+import { checkAddress } from '../../storage/import/fetch';
+import { humanBytes, type Phase } from '../../storage/import/pipeline';
+import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../storage/import/refresh';
+import { ImportClient } from './import/import-client';
+import type { PreparedSummary } from './import/import-engine';
+import { ImportPreview } from './ImportPreview';
+import type { SectionProps } from './OptionsPage';
+import { Problems } from './Problems';
+
+type State =
+  | { kind: 'idle' }
+  /** `received`: bytes read so far, when reading from an address */
+  | { kind: 'working'; phase: Phase; share: number; what: string; received?: number }
+  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: string }
+  | { kind: 'applied'; entry: ImportEntry; ms: number; tooLateToCancel?: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+const PHASE_WORDS: Record<Phase, string> = {
+  reading: 'Reading',
+  parsing: 'Parsing',
+  validating: 'Checking',
+  comparing: 'Comparing with the current dataset',
+  applying: 'Applying',
+};
+
+const REFRESH_CHOICES: { hours: number; label: string }[] = [
+  { hours: 0, label: 'never' },
+  { hours: 6, label: 'every 6 hours' },
+  { hours: 24, label: 'every day' },
+  { hours: 168, label: 'every week' },
+];
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export function ImportSection({ db, revision, changed }: SectionProps) {
+  const client = useRef<ImportClient | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [address, setAddress] = useState('');
+  const [refreshHours, setRefreshHours] = useState(0);
+  const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** the request in progress: Cancel aborts it */
+  const running = useRef<AbortController | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  useEffect(() => {
+    client.current = new ImportClient(db);
+    return () => client.current?.dispose();
+  }, [db]);
+  useEffect(() => {
+    void getRefreshSchedule(db).then(setSchedule);
+  }, [db, revision]);
+
+  const busy = state.kind === 'working';
+  const onProgress = (what: string) => (event: { phase: Phase; share: number; received?: number }) =>
+    setState({ kind: 'working', phase: event.phase, share: event.share, what, ...(event.received !== undefined ? { received: event.received } : {}) });
+
+  /** A new request, that Cancel can stop. */
+  const begin = (): AbortSignal => {
+    const run = new AbortController();
+    running.current = run;
+    setCancelling(false);
+    return run.signal;
+  };
+  const end = () => {
+    running.current = null;
+    setCancelling(false);
+  };
+  const cancelRunning = () => {
+    if (!running.current) return;
+    setCancelling(true);
+    running.current.abort();
+  };
+  const leave = () => {
+    setState({ kind: 'cancelled' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const afterCheck = (answer: Awaited<ReturnType<ImportClient['request']>>) => {
+    if (answer.type === 'prepared') setState({ kind: 'checked', summary: answer.summary, preview: answer.preview });
+    else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+    else if (answer.type === 'cancelled') leave();
+  };
+
+  const importFile = async (file: File) => {
+    if (busy || !client.current) return;
+    const signal = begin();
+    setState({ kind: 'working', phase: 'reading', share: 0, what: file.name });
+    try {
+      const bytes = await file.arrayBuffer();
+      const answer = await client.current.request(
+        { type: 'prepare', bytes, name: file.name, contentType: file.type, source: { kind: 'file', name: file.name }, mode },
+        { onProgress: onProgress(file.name), transfer: [bytes], signal },
+      );
+      afterCheck(answer);
+    } catch (error) {
+      setState({ kind: 'failed', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      end();
+    }
+  };
+
+  const importAddress = async (event: Event) => {
+    event.preventDefault();
+    if (busy || !client.current) return;
+    let url: URL;
+    try {
+      url = checkAddress(address);
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // Reading another site needs the reader's yes (optional host permission), asked once per site.
+    try {
+      await browser.permissions.request({ origins: [`${url.origin}/*`] });
+    } catch {
+      // not grantable here: the server's CORS headers decide
+    }
+    const signal = begin();
+    setState({ kind: 'working', phase: 'reading', share: 0, what: url.href, received: 0 });
+    try {
+      afterCheck(await client.current.request({ type: 'fetch', url: url.href, mode }, { onProgress: onProgress(url.href), signal }));
+    } finally {
+      end();
+    }
+  };
+
+  const changeMode = async (next: ImportMode) => {
+    setMode(next);
+    if (state.kind !== 'checked' || !state.preview || !client.current) return;
+    const summary = state.summary;
+    const signal = begin();
+    setState({ kind: 'working', phase: 'comparing', share: 0, what: summary.name });
+    try {
+      const answer = await client.current.request({ type: 'preview', mode: next }, { onProgress: onProgress(summary.name), signal });
+      if (answer.type === 'preview') setState({ kind: 'checked', summary, preview: answer.preview });
+      else if (answer.type === 'failed') setState({ kind: 'failed', message: answer.message });
+      else if (answer.type === 'cancelled') leave();
+    } finally {
+      end();
+    }
+  };
+
+  const apply = async () => {
+    if (state.kind !== 'checked' || !client.current) return;
+    const summary = state.summary;
+    const signal = begin();
+    // At once, not at the engine's first word: from here on the one way out is Cancel.
+    setState({ kind: 'working', phase: 'applying', share: 0, what: summary.name });
+    try {
+      await applyChecked(summary, signal);
+    } finally {
+      end();
+    }
+  };
+
+  const applyChecked = async (summary: PreparedSummary, signal: AbortSignal) => {
+    if (!client.current) return;
+    const answer = await client.current.request({ type: 'apply', mode }, { onProgress: onProgress(summary.name), signal });
+    if (answer.type === 'cancelled') {
+      leave();
+      return;
+    }
+    if (answer.type === 'applied') {
+      setState({ kind: 'applied', entry: answer.entry, ms: answer.ms, ...(answer.tooLateToCancel ? { tooLateToCancel: true } : {}) });
+      // A reader who asked to cancel did not ask for the address to be imported again and again.
+      if (!answer.tooLateToCancel && summary.source.kind === 'address' && summary.source.url && refreshHours > 0) {
+        await saveSchedule({ url: summary.source.url, everyHours: refreshHours, mode });
+      }
+      changed();
+    } else if (answer.type === 'failed') {
+      if (answer.conflict) {
+        // Someone else changed the dataset since the preview: show the preview of the data as it is now.
+        changed();
+        const again = await client.current.request({ type: 'preview', mode }, { onProgress: onProgress(summary.name), signal });
+        if (again.type === 'preview') {
+          setState({ kind: 'checked', summary, preview: again.preview, notice: answer.message });
+          return;
+        }
+        if (again.type === 'cancelled') {
+          leave();
+          return;
+        }
+      }
+      setState({ kind: 'failed', message: answer.message });
+    }
+  };
+
+  /** Cancel (or Close, after errors) on a checked file: nothing was written, and it is dropped. */
+  const discard = async () => {
+    const hadPreview = state.kind === 'checked' && state.preview !== null;
+    running.current?.abort();
+    await client.current?.request({ type: 'discard' });
+    if (hadPreview) leave();
+    else setState({ kind: 'idle' });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const saveSchedule = async (next: RefreshSchedule | null) => {
+    await setRefreshSchedule(db, next);
+    if (next) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: next.everyHours * 60, delayInMinutes: next.everyHours * 60 });
+    else await browser.alarms.clear(REFRESH_ALARM);
+    setSchedule(next);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) void importFile(file);
+  };
+
+  return (
+    <section aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
+      <h2 id="import-heading">Import a dataset</h2>
+      <p class="muted">
+        A JSON file in the dataset format, or a CSV file (one row per document, one per event). Nothing changes until you have seen
+        the preview and chosen Apply; every import can be undone.
+      </p>
+
+      <fieldset class="mode" disabled={busy}>
+        <legend>How to import</legend>
+        <label>
+          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => void changeMode('merge')} /> Merge: add
+          and update documents, keep the others
+        </label>
+        <label>
+          <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => void changeMode('replace')} />{' '}
+          Replace: the file becomes the whole dataset
+        </label>
+      </fieldset>
+
+      <label
+        class={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>Drop a .json or .csv file here, or choose one: </span>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          data-testid="import-file"
+          disabled={busy}
+          onChange={(event) => {
+            const file = (event.currentTarget as HTMLInputElement).files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+
+      <form class="address" onSubmit={(event) => void importAddress(event)}>
+        <label>
+          Or from an address (https):{' '}
+          <input
+            type="url"
+            inputMode="url"
+            placeholder="https://example.org/eurefs-dataset.json"
+            value={address}
+            disabled={busy}
+            data-testid="import-url"
+            onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
+          />
+        </label>{' '}
+        <label>
+          refresh automatically{' '}
+          <select value={String(refreshHours)} disabled={busy} onChange={(event) => setRefreshHours(Number((event.currentTarget as HTMLSelectElement).value))}>
+            {REFRESH_CHOICES.map((choice) => (
+              <option key={choice.hours} value={String(choice.hours)}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" disabled={busy || address.trim() === ''}>
+          Fetch and check
+        </button>
+      </form>
+      {schedule && (
+        <p class="muted" data-testid="refresh-schedule">
+          Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode})
+          {schedule.lastRun && (
+            <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
+              ; last run {new Date(schedule.lastRun.at).toLocaleString()}
+              {schedule.lastRun.ok ? '' : ', failed'}: {schedule.lastRun.message}
+            </span>
+          )}{' '}
+          <button type="button" onClick={() => void saveSchedule(null)}>
+            Stop
+          </button>
+        </p>
+      )}
+
+      <div aria-live="polite">
+        {state.kind === 'working' && (
+          <div class="progress" data-testid="import-progress">
+            <Progress phase={state.phase} share={state.share} what={state.what} received={state.received} />
+            <button type="button" class="cancel" data-testid="import-cancel" disabled={cancelling} onClick={cancelRunning}>
+              {cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          </div>
+        )}
+        {state.kind === 'cancelled' && (
+          <p class="done" role="status" data-testid="import-cancelled">
+            Import cancelled: nothing was imported and nothing was changed.
+          </p>
+        )}
+        {state.kind === 'failed' && (
+          <div class="problems errors" role="alert" data-testid="import-failure">
+            <p>{state.message}</p>
+          </div>
+        )}
+        {state.kind === 'applied' && (
+          <p class="done" role="status" data-testid="import-done">
+            Imported version <strong>{state.entry.version}</strong> from {state.entry.source.name}: {state.entry.counts.added} added,{' '}
+            {state.entry.counts.changed} changed, {state.entry.counts.removed} removed ({(state.ms / 1000).toFixed(1)} s). The import
+            history below can undo it.
+          </p>
+        )}
+        {state.kind === 'applied' && state.tooLateToCancel && (
+          <p class="problems warnings" role="alert" data-testid="import-too-late">
+            Cancel came too late: the browser was already saving the import, so it was applied, not cancelled. To take it back, undo it
+            in the import history below.
+          </p>
+        )}
+      </div>
+
+      {state.kind === 'checked' && (
+        <div class="checked" data-testid="import-checked">
+          <p>
+            <strong>{state.summary.name}</strong> ({state.summary.format?.toUpperCase() ?? 'unknown format'}, {humanBytes(state.summary.bytes)}
+            {state.summary.version ? `, version ${state.summary.version}` : ''}
+            {state.summary.errorCount === 0 ? `, ${plural(state.summary.documents, 'document')}, ${plural(state.summary.reports, 'report')}` : ''}).{' '}
+            <span class="muted hash" title={state.summary.hash}>
+              SHA-256 {state.summary.hash.slice(0, 12)}…
+            </span>
+          </p>
+          {state.notice && (
+            <p role="alert" class="problems warnings" data-testid="import-notice">
+              {state.notice}
+            </p>
+          )}
+          <Problems kind="error" problems={state.summary.errors} count={state.summary.errorCount} />
+          {state.preview && <ImportPreview preview={state.preview} />}
+          <Problems kind="warning" problems={state.summary.warnings} count={state.summary.warningCount} />
+          <p class="actions">
+            {state.preview && (
+              <button type="button" class="primary" data-testid="import-apply" onClick={() => void apply()}>
+                Apply ({mode === 'merge' ? 'merge' : 'replace'})
+              </button>
+            )}{' '}
+            <button type="button" onClick={() => void discard()}>
+              {state.preview ? 'Cancel' : 'Close'}
+            </button>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What the import is doing: how far, or, where that cannot be told, what it is waiting for. */
+function Progress({ phase, share, what, received }: { phase: Phase; share: number; what: string; received: number | undefined }) {
+  if (phase === 'applying') {
+    // One transaction reports no progress of its own: say what is happening instead of a bar
+    // stuck at 0%.
+    return (
+      <label>
+        {PHASE_WORDS[phase]} <span class="id">{what}</span>… in one transaction: all of it or nothing
+        <progress />
+      </label>
+    );
+  }
+  if (phase === 'reading' && received !== undefined && share === 0) {
+    // From an address that has not said how large the file is, or not answered yet.
+    return (
+      <label>
+        {PHASE_WORDS[phase]} <span class="id">{what}</span>… {received === 0 ? 'waiting for the server to answer' : `${humanBytes(received)} so far`}
+        <progress />
+      </label>
+    );
+  }
+  return (
+    <label>
+      {PHASE_WORDS[phase]} <span class="id">{what}</span>… {Math.round(share * 100)}%
+      <progress max={1} value={share} />
+    </label>
+  );
+}

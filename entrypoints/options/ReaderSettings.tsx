@@ -1,0 +1,118 @@
+/** The options page's reader settings: untracked references, sites switched off, extra sites. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { normaliseHost, originPatternFor, type Settings } from '../../storage/settings';
+import { readStoredSettings, writeSettings } from '../../storage/site-access';
+
+function hostOfPattern(pattern: string): string {
+  return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
+}
+
+export function ReaderSettings() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [site, setSite] = useState('');
+  const [offSite, setOffSite] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    void readStoredSettings().then(setSettings);
+  }, []);
+  if (!settings) return <p class="muted">Reading settings…</p>;
+
+  const save = async (update: (current: Settings) => Settings) => setSettings(await writeSettings(update));
+
+  const grant = async (event: Event) => {
+    event.preventDefault();
+    const pattern = originPatternFor(site);
+    if (!pattern) {
+      setMessage(`"${site}" is not a web site address. Type a host such as statewatch.org.`);
+      return;
+    }
+    // The browser asks the reader; only a yes adds the site.
+    const granted = await browser.permissions.request({ origins: [pattern] });
+    if (!granted) {
+      setMessage(`Eurefs was not allowed on ${hostOfPattern(pattern)}.`);
+      return;
+    }
+    await save((s) => ({ ...s, extraSites: [...new Set([...s.extraSites, pattern])] }));
+    setSite('');
+    setMessage(`Eurefs now reads ${hostOfPattern(pattern)}. Reload its pages to see references marked.`);
+  };
+
+  const revoke = async (pattern: string) => {
+    await browser.permissions.remove({ origins: [pattern] });
+    await save((s) => ({ ...s, extraSites: s.extraSites.filter((p) => p !== pattern) }));
+  };
+
+  const switchOff = async (event: Event) => {
+    event.preventDefault();
+    const pattern = originPatternFor(offSite);
+    if (!pattern) {
+      setMessage(`"${offSite}" is not a web site address.`);
+      return;
+    }
+    const host = normaliseHost(hostOfPattern(pattern));
+    await save((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, host])] }));
+    setOffSite('');
+  };
+
+  return (
+    <section aria-labelledby="reader-settings-heading">
+      <h2 id="reader-settings-heading">Reading</h2>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.hideUntracked}
+            onChange={(e) => {
+              // Read now: the event's currentTarget is gone once `save` awaits.
+              const hideUntracked = e.currentTarget.checked;
+              void save((s) => ({ ...s, hideUntracked }));
+            }}
+          />{' '}
+          Hide references the dataset does not track (no underline, no popover)
+        </label>
+      </p>
+
+      <h3>Other sites</h3>
+      <p class="muted">Eurefs reads EUR-Lex and the other europa.eu sites. Add any other site here; your browser asks you to confirm.</p>
+      <form onSubmit={(e) => void grant(e)}>
+        <label>
+          Site <input type="text" value={site} placeholder="statewatch.org" onInput={(e) => setSite(e.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit">Allow Eurefs here</button>
+      </form>
+      {settings.extraSites.length > 0 && (
+        <ul data-testid="extra-sites">
+          {settings.extraSites.map((pattern) => (
+            <li key={pattern}>
+              {hostOfPattern(pattern)}{' '}
+              <button type="button" onClick={() => void revoke(pattern)}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Switched off</h3>
+      <form onSubmit={(e) => void switchOff(e)}>
+        <label>
+          Site <input type="text" value={offSite} placeholder="ec.europa.eu" onInput={(e) => setOffSite(e.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit">Switch Eurefs off here</button>
+      </form>
+      {settings.disabledSites.length > 0 && (
+        <ul data-testid="disabled-sites">
+          {settings.disabledSites.map((host) => (
+            <li key={host}>
+              {host}{' '}
+              <button type="button" onClick={() => void save((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))}>
+                Switch back on
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

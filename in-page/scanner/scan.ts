@@ -1,0 +1,204 @@
+/**
+ * Finds and marks references under a root, in slices of a few milliseconds so that a long
+ * document never blocks the page: the reader can scroll while the scan goes on.
+ */
+import { findReferences, type Reference } from '../../references';
+import { markBlock } from '../marks/mark';
+import { createTextBlockCollector, type TextBlock } from '../marks/text-blocks';
+import { renderTimeOfNextFrame } from './frame-cost';
+import { yieldToPage } from '../yield';
+
+export interface Occurrence {
+  reference: Reference;
+  marks: HTMLElement[];
+}
+
+/** Long enough to do real work, short enough to stay far below the 50 ms of a long task. */
+const SLICE_MS = 8;
+
+/**
+ * Whether the grammar has run in this page yet. Its first call compiles its expressions and the
+ * scanner's own code, 15-45 ms in Chromium (traced on the bench's dense pages), so it gets a task
+ * of its own: after a slice of walking, it made the first slice 29-46 ms, a long task on a slow
+ * moment.
+ */
+let grammarWarm = false;
+
+/** What a scan cost the main thread: filled in by `scan` when given (the benchmark reads it). */
+export interface ScanStats {
+  busyMs: number;
+  longestSliceMs: number;
+  slices: number;
+  /** of busyMs: walking and the grammar; marking is the rest */
+  findMs?: number;
+  /** performance.now() when the last reference was marked */
+  markedAt?: number;
+}
+
+/**
+ * Every slice that changes the DOM costs the page a style, layout and paint pass when it next
+ * renders, in two parts: one in proportion to what the slice marked (the paragraphs laid out
+ * again), one in proportion to the document (Chromium walks the 10,000 paragraphs of their
+ * container each time). Where the first part dominates, short marking slices, each rendered in a
+ * frame of its own, keep the frames short: on 1,000 dense paragraphs the longest frame during
+ * marking went from 102-170 ms to 64-99 ms, and its blocking time from 42-78 to 7-36 ms
+ * (long-animation-frame entries). Where the second dominates, short slices only multiply the
+ * passes: 15 ms slices took 10,000 dense paragraphs 2.7-3.3 s instead of 2.3 s, each frame as
+ * long. So marking starts with short slices, waits for the frame after each (without that, the
+ * browser renders several slices in one frame), and goes on with long ones once a frame is long.
+ * Finding does not touch the DOM; its slices cost no rendering.
+ */
+const MARK_SLICE_MS = 15;
+const MARK_SLICE_LONG_MS = 30;
+/** A frame this long after a marking slice: the document's part of it dominates. */
+const LONG_FRAME_MS = 60;
+/** References found and not yet marked, past which marking starts (so marks appear early). */
+const MARK_BATCH = 3000;
+
+interface Found {
+  block: TextBlock;
+  references: Reference[];
+}
+
+/** True when a block's text nodes are still in the page and still hold the text we read. */
+function intact(block: TextBlock): boolean {
+  const last = block.nodes.length - 1;
+  const first = block.nodes[0]!;
+  const lastNode = block.nodes[last]!;
+  return (
+    first.isConnected &&
+    lastNode.isConnected &&
+    first.data.length === (last > 0 ? block.starts[1]! : block.text.length) &&
+    block.starts[last]! + lastNode.data.length === block.text.length
+  );
+}
+
+/**
+ * Finds the references under a root, then marks them, in slices: finding (the walk and the
+ * grammar) in SLICE_MS slices that leave the DOM alone, marking in MARK_SLICE_MS slices, batch by
+ * batch. The walk itself is sliced too, so a page of 100,000 paragraphs never blocks the reader.
+ */
+export async function scan(
+  root: Node,
+  ownHost: string,
+  signal: AbortSignal,
+  onSlice?: (found: Occurrence[]) => void,
+  stats?: ScanStats,
+  mayMark: Promise<boolean> = Promise.resolve(true),
+  /** runs each marking slice (the scanner's, with its mutation observer off: ours are not news) */
+  whileMarking: (work: () => void) => void = (work) => work(),
+): Promise<Occurrence[]> {
+  let allowed: boolean | undefined;
+  void mayMark.then(
+    (yes) => (allowed = yes),
+    () => (allowed = false),
+  );
+  const collector = createTextBlockCollector(root, ownHost);
+  const occurrences: Occurrence[] = [];
+  let pending: TextBlock[] = [];
+  let next = 0;
+  const toMark: Found[] = [];
+  let unmarkedReferences = 0;
+  let marked = 0;
+  let finding = true;
+  let marking = false;
+  let markSliceMs = MARK_SLICE_MS;
+  let measuring = true;
+  while (!signal.aborted) {
+    // Once a batch is being marked, it is marked to the end before finding goes on.
+    marking = marking || !finding || unmarkedReferences >= MARK_BATCH;
+    if (marking && allowed === undefined) allowed = await mayMark.catch(() => false);
+    if (allowed === false || signal.aborted) return [];
+    const sliceStart = performance.now();
+    const markingSlice = marking;
+    if (!marking) {
+      const deadline = sliceStart + SLICE_MS;
+      for (;;) {
+        if (next === pending.length) {
+          if (collector.done) {
+            finding = false;
+            break;
+          }
+          pending = collector.next(deadline);
+          next = 0;
+          if (pending.length === 0 && !collector.done) break;
+          continue;
+        }
+        const cold = !grammarWarm;
+        // not after other work in the same slice: see grammarWarm
+        if (cold && performance.now() - sliceStart >= 1) break;
+        const block = pending[next++]!;
+        const references = findReferences(block.text);
+        grammarWarm = true;
+        if (references.length) {
+          toMark.push({ block, references });
+          unmarkedReferences += references.length;
+          if (unmarkedReferences >= MARK_BATCH) break;
+        }
+        if (cold || performance.now() >= deadline) break;
+      }
+    } else {
+      const deadline = sliceStart + markSliceMs;
+      const sliceFound: Occurrence[] = [];
+      // Nothing found (the usual batch of a ticking clock): no need to switch the observer off.
+      if (marked < toMark.length) whileMarking(() => {
+        while (marked < toMark.length) {
+          const { block, references } = toMark[marked]!;
+          toMark[marked++] = undefined as unknown as Found;
+          unmarkedReferences -= references.length;
+          // A block may have left the page or changed while we yielded (a single-page app
+          // re-rendered it); the mutation observer scans its replacement.
+          if (intact(block)) {
+            const marks = markBlock(block, references);
+            references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
+          }
+          if (performance.now() >= deadline) break;
+        }
+      });
+      if (marked === toMark.length) {
+        toMark.length = 0;
+        marked = 0;
+        marking = false;
+      }
+      for (const occurrence of sliceFound) occurrences.push(occurrence);
+      if (sliceFound.length) onSlice?.(sliceFound);
+    }
+    if (stats) {
+      const ms = performance.now() - sliceStart;
+      if (!markingSlice) stats.findMs = (stats.findMs ?? 0) + ms;
+      stats.busyMs += ms;
+      stats.slices++;
+      if (ms > stats.longestSliceMs) stats.longestSliceMs = ms;
+    }
+    if (!finding && toMark.length === 0) break;
+    if (markingSlice && measuring && !root.ownerDocument?.hidden) {
+      // One frame per marking slice, or the browser renders several slices' marks in one frame;
+      // and that frame's length tells which part of the rendering dominates.
+      const frameMs = await renderTimeOfNextFrame();
+      if (frameMs === null) measuring = false;
+      else if (frameMs > LONG_FRAME_MS) markSliceMs = MARK_SLICE_LONG_MS;
+      continue;
+    }
+    await yieldToPage();
+  }
+  if (stats) stats.markedAt = performance.now();
+  return occurrences;
+}
+
+/**
+ * The references under a root, found and not marked: a part of the page the scanner leaves
+ * alone (churn.ts) still counts in the page's list. In slices, as the scan.
+ */
+export async function findUnmarked(root: Node, ownHost: string, signal: AbortSignal): Promise<Reference[]> {
+  const collector = createTextBlockCollector(root, ownHost);
+  const found: Reference[] = [];
+  while (!collector.done && !signal.aborted) {
+    const deadline = performance.now() + SLICE_MS;
+    for (const block of collector.next(deadline)) {
+      for (const reference of findReferences(block.text)) found.push(reference);
+      grammarWarm = true;
+    }
+    if (!collector.done) await yieldToPage();
+  }
+  return found;
+}

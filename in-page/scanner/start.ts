@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import { config as zodConfig } from 'zod/mini';
+import { toContentSchema } from '../../messaging/page-side';
+import { isSiteDisabled } from '../../storage/settings';
+import { PageScanner } from './page-scanner';
+import { adoptMarkStyles } from '../styles';
+import { recordVisits } from './record-visit';
+import { onSettingsChanged, readSettings } from './settings-client';
+import { POPOVER_HOST, publishCore, type SentinelOffer } from '../contract';
+import { loadUiOnFirstIntent } from '../popover/load-on-first-intent';
+import { yieldToPage } from '../yield';
+
+
+/**
+ * The page scanner: finds, marks and looks up every reference, keeps marking as the page changes,
+ * answers the popup, and brings in the popover on first use. It starts from what the content
+ * script offers the page (contract.ts): the background injects it (entrypoints/page-scanner)
+ * once the content script has seen text that could hold a reference, so a page with none never
+ * loads the grammar or the schemas; on EUR-Lex's document pages, which all but always hold
+ * references, it comes as a content script of its own (entrypoints/document-scanner.content.ts).
+ */
+export function startScanner(sentinel: SentinelOffer): void {
+  // Injected twice, or into a page the content script never ran on: nothing to do.
+  if (sentinel.scannerStarted || sentinel.signal.aborted || !document.body) return;
+  // A content script may not eval: zod would otherwise try `new Function` on its first parse, and
+  // the page's console would get a CSP violation for it.
+  zodConfig({ jitless: true });
+  const controller = new AbortController();
+  sentinel.signal.addEventListener('abort', () => controller.abort());
+  const { signal } = controller;
+
+  // The settings are a round trip to the browser; finding references needs no settings, so the
+  // first slices run while the answer is on its way, and marking waits for it.
+  const settingsRead = readSettings();
+  const scanner = new PageScanner(POPOVER_HOST, signal, sentinel.loadedAt);
+  const allowed = settingsRead.then((settings) => {
+    // The reader switched Eurefs off here: not a mark, not a listener.
+    if (isSiteDisabled(settings, location.hostname)) {
+      controller.abort();
+      return false;
+    }
+    scanner.applySettings(settings);
+    const removeMarkStyles = adoptMarkStyles();
+    signal.addEventListener('abort', removeMarkStyles);
+    return true;
+  });
+  // Evaluating this script is one task of 25-40 ms on a long page; the first slice of finding
+  // (with the grammar's first compilation) in the same task made it a long one.
+  const started = yieldToPage().then(() => scanner.start(document.body!, allowed));
+
+  const answer = (raw: unknown): Promise<unknown> | undefined => {
+    if (signal.aborted) return undefined;
+    const parsed = toContentSchema().safeParse(raw);
+    if (!parsed.success) return undefined;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'list-references':
+        return scanner.ready.then(() => scanner.listReferences());
+      case 'reveal':
+        return Promise.resolve(scanner.reveal(message.id));
+    }
+  };
+  sentinel.scannerStarted = true;
+  // The popup's questions come here, not to the content script: listening costs a page the
+  // browser's extension API, which a page without references never touches. Until the scanner is
+  // in, nobody answers, and the popup has it brought in (messaging/ask-page.ts).
+  // sendResponse and `true`: Chromium's own API does not read a listener's promise.
+  const listener = (raw: unknown, _sender: unknown, sendResponse: (reply?: unknown) => void): boolean => {
+    const reply = answer(raw);
+    if (!reply) return false;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+
+  void allowed.then((yes) => {
+    if (!yes) return;
+    const core = {
+      referenceOf: (mark: HTMLElement) => scanner.referenceOf(mark),
+      isShown: (reference: Parameters<PageScanner['isShown']>[0]) => scanner.isShown(reference),
+      signal,
+    };
+    publishCore(core);
+    loadUiOnFirstIntent(core);
+    onSettingsChanged((changed) => {
+      scanner.applySettings(changed);
+      if (isSiteDisabled(changed, location.hostname)) controller.abort();
+    }, signal);
+    // Reading history (issue #7): one message per visit, once the first scan and lookup are done,
+    // and again for each address a single-page app moves to; the background decides by the
+    // reader's per-site switch whether to keep it.
+    void started.then(() => recordVisits(scanner, signal));
+  });
+}

@@ -1,0 +1,45 @@
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scan } from '../../../../in-page/scanner/scan';
+
+const page = () =>
+  parseHTML('<html><body><p>The proposal COM(2017) 793 final amends Directive (EU) 2017/541.</p><p>Nothing here.</p></body></html>');
+
+beforeAll(() => {
+  const { Node, document } = page();
+  // The scanner names node types through the DOM's global `Node`, as in a page.
+  (globalThis as { Node?: unknown }).Node ??= Node;
+  // linkedom has no Text#splitText; the DOM's, as the standard defines it.
+  const text = Object.getPrototypeOf(document.createTextNode('')) as { splitText?: (this: Text, offset: number) => Text };
+  text.splitText ??= function (this: Text, offset: number): Text {
+    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
+    this.data = this.data.slice(0, offset);
+    this.parentNode?.insertBefore(rest, this.nextSibling);
+    return rest;
+  };
+});
+
+describe('scan waits for the settings before it marks', () => {
+  it('finds while the settings are on their way, and marks once they allow it', async () => {
+    const { document } = page();
+    const before = document.body.textContent;
+    let allow!: (yes: boolean) => void;
+    const mayMark = new Promise<boolean>((resolve) => (allow = resolve));
+    const scanning = scan(document.body, 'eurefs-popover', new AbortController().signal, undefined, undefined, mayMark);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelectorAll('[data-euref]')).toHaveLength(0);
+    allow(true);
+    const found = await scanning;
+    expect(found.map((o) => o.reference.id)).toEqual(['COM(2017) 793', '32017L0541']);
+    expect([...document.querySelectorAll('[data-euref]')].map((m) => m.getAttribute('data-euref'))).toEqual(['COM(2017) 793', '32017L0541']);
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('leaves the page untouched on a site the reader switched off', async () => {
+    const { document } = page();
+    const html = document.body.innerHTML;
+    const found = await scan(document.body, 'eurefs-popover', new AbortController().signal, undefined, undefined, Promise.resolve(false));
+    expect(found).toEqual([]);
+    expect(document.body.innerHTML).toBe(html);
+  });
+});

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EurefsDb } from '../../../../storage/dataset/db';
+import { allDocuments, applyChanges, bucketCountFor, bucketOf, getDocuments, readCatalog, toStored, writeAll, BUCKET_BYTES } from '../../../../storage/dataset/buckets';
+import { manyDocuments } from '../import/helpers';
+
+let db: EurefsDb;
+let n = 0;
+beforeEach(() => {
+  db = new EurefsDb(`buckets-test-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.layerBuckets, db.catalogs], fn);
+
+describe('documents in buckets', () => {
+  it('spreads documents by a stable hash of their id', () => {
+    expect(bucketOf('COM(2017) 793', 1)).toBe(0);
+    expect(bucketOf('COM(2017) 793', 1000)).toBe(bucketOf('COM(2017) 793', 1000));
+    const counts = new Array(16).fill(0);
+    for (const doc of manyDocuments(16_000)) counts[bucketOf(doc.id, 16)]++;
+    expect(Math.min(...counts)).toBeGreaterThan(800);
+    expect(Math.max(...counts)).toBeLessThan(1200);
+  });
+
+  it('writes a layer whole, in about BUCKET_BYTES a bucket, and reads any documents back', async () => {
+    const layer = db.layerTables('import');
+    const docs = manyDocuments(3000);
+    const buckets = await inTx(() => writeAll(layer, docs));
+    const bytes = docs.reduce((sum, d) => sum + JSON.stringify(d).length, 0);
+    expect(buckets).toBe(bucketCountFor(bytes));
+    expect(buckets).toBeGreaterThan(1);
+    expect(await db.layerBuckets.count()).toBe(buckets);
+    const got = await getDocuments(layer, buckets, [docs[5]!.id, 'COM(2099) 1', docs[2999]!.id]);
+    expect(got).toEqual([docs[5], undefined, docs[2999]]);
+    expect((await readCatalog(layer)).ids.sort()).toEqual(docs.map((d) => d.id).sort());
+    expect(BUCKET_BYTES).toBeGreaterThan(64 * 1024);
+  });
+
+  it('applies changes to the buckets they touch, and re-buckets when the layer grows or shrinks a lot', async () => {
+    const layer = db.layerTables('import');
+    const all = manyDocuments(4000);
+    const expected = new Map<string, unknown>();
+    const check = async (buckets: number) => {
+      const docs = await allDocuments(layer);
+      expect(new Map(docs.map((d) => [d.id, d]))).toEqual(expected);
+      const catalog = await readCatalog(layer);
+      expect(new Set(catalog.ids)).toEqual(new Set(expected.keys()));
+      const some = [...expected.keys()].slice(0, 20);
+      expect(await getDocuments(layer, buckets, some)).toEqual(some.map((id) => expected.get(id)));
+    };
+    // From empty: one document, one bucket.
+    let buckets = await inTx(() => applyChanges(layer, 0, [toStored(all[0]!)], []));
+    expected.set(all[0]!.id, all[0]);
+    expect(buckets).toBe(1);
+    await check(buckets);
+    // Grows past twice the bucket count it fits: re-bucketed.
+    buckets = await inTx(() => applyChanges(layer, buckets, all.map(toStored), []));
+    for (const doc of all) expected.set(doc.id, doc);
+    expect(buckets).toBeGreaterThan(1);
+    await check(buckets);
+    // A few changes and deletes: the same buckets, only those touched rewritten.
+    const changed = { ...all[7]!, title: 'Changed' };
+    const before = buckets;
+    buckets = await inTx(() => applyChanges(layer, buckets, [toStored(changed)], [all[8]!.id, 'COM(2099) 404']));
+    expected.set(changed.id, changed);
+    expected.delete(all[8]!.id);
+    expect(buckets).toBe(before);
+    await check(buckets);
+    // Shrinks to a handful: re-bucketed into one.
+    buckets = await inTx(() => applyChanges(layer, buckets, [], all.slice(10).map((d) => d.id)));
+    for (const doc of all.slice(10)) expected.delete(doc.id);
+    expect(buckets).toBe(1);
+    await check(buckets);
+    // Everything deleted: the layer is empty.
+    buckets = await inTx(() => applyChanges(layer, buckets, [], [...expected.keys()]));
+    expect(buckets).toBe(0);
+    expect(await db.layerBuckets.count()).toBe(0);
+    expect(await db.catalogs.get('import')).toBeUndefined();
+  });
+});

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EurefsDb } from '../../../../storage/dataset/db';
+import { checkAddress, fetchDatasetFile } from '../../../../storage/import/fetch';
+import { listImports } from '../../../../storage/dataset/layers';
+import { getRefreshSchedule, runScheduledRefresh, setRefreshSchedule } from '../../../../storage/import/refresh';
+import { loadBundledDataset } from '../../../../storage/dataset/load-bundled';
+import { lookupDocuments } from '../../../../storage/dataset/lookup';
+import { bundledDataset, dataset, doc, dump, freshDb } from './helpers';
+
+const answer = (body: string, init: ResponseInit & { url?: string } = {}) =>
+  (async () => {
+    const response = new Response(body, init);
+    if (init.url) Object.defineProperty(response, 'url', { value: init.url });
+    return response;
+  }) as unknown as typeof fetch;
+
+describe('imports from an address', () => {
+  it('accepts https only', () => {
+    expect(() => checkAddress('http://example.org/d.json')).toThrow(/Only https:\/\/ addresses/);
+    expect(() => checkAddress('file:///etc/passwd')).toThrow(/Only https/);
+    expect(() => checkAddress('javascript:alert(1)')).toThrow(/Only https/);
+    expect(() => checkAddress('example.org/d.json')).toThrow(/not a web address/);
+    expect(() => checkAddress('https://user:pw@example.org/d.json')).toThrow(/user name or password/);
+    expect(checkAddress(' https://example.org/d.json ').href).toBe('https://example.org/d.json');
+  });
+
+  it('says what a 404 or an HTML page is', async () => {
+    await expect(fetchDatasetFile('https://example.org/missing.json', answer('nope', { status: 404, statusText: 'Not Found' }))).rejects.toThrow(
+      /answered 404 Not Found: there is no file there/,
+    );
+    await expect(fetchDatasetFile('https://example.org/page', answer('<html></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }))).rejects.toThrow(
+      /web page \(HTML\), not a dataset/,
+    );
+    await expect(fetchDatasetFile('https://example.org/x', (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch)).rejects.toThrow(/could not be reached/);
+  });
+
+  it('returns the bytes and a name for the history', async () => {
+    const file = await fetchDatasetFile('https://example.org/data/eurefs%20update.json', answer('{}', { headers: { 'content-type': 'application/json' } }));
+    expect(file.name).toBe('eurefs update.json');
+    expect(new TextDecoder().decode(file.bytes)).toBe('{}');
+  });
+});
+
+describe('the scheduled refresh', () => {
+  let db: EurefsDb;
+  beforeEach(async () => {
+    db = freshDb();
+    await loadBundledDataset(db, bundledDataset());
+  });
+  afterEach(() => db.delete());
+
+  it('imports a valid file, skips an unchanged one, and changes nothing on a bad one', async () => {
+    await setRefreshSchedule(db, { url: 'https://example.org/d.json', everyHours: 24, mode: 'merge' });
+    const good = JSON.stringify(dataset('r1', [doc('COM(2018) 640', 'adopted')]));
+    const first = await runScheduledRefresh(db, { fetchFn: answer(good, { headers: { 'content-type': 'application/json' } }) });
+    expect(first).toMatchObject({ ok: true, applied: true });
+    expect((await lookupDocuments(db, ['COM(2018) 640'])).documents['COM(2018) 640']?.status?.stage).toBe('adopted');
+    expect((await listImports(db))[0]?.source).toMatchObject({ kind: 'schedule', url: 'https://example.org/d.json' });
+
+    const again = await runScheduledRefresh(db, { fetchFn: answer(good) });
+    expect(again).toMatchObject({ ok: true, applied: false, message: expect.stringMatching(/not changed/) });
+
+    const before = await dump(db);
+    const broken = await runScheduledRefresh(db, { fetchFn: answer('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } }) });
+    expect(broken.ok).toBe(false);
+    const after = await dump(db);
+    // only the schedule's "last run" note differs
+    expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
+    expect((await getRefreshSchedule(db))?.lastRun).toMatchObject({ ok: false, message: expect.stringMatching(/HTML/) });
+  });
+});
+
+/** Until `check` passes, a turn of the event loop at a time (setImmediate: not faked, fake-indexeddb's own). */
+async function until(check: () => boolean) {
+  for (let turns = 0; !check(); turns++) {
+    if (turns > 1_000) throw new Error('never happened');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the scheduled refresh from a server that never answers', () => {
+  let db: EurefsDb;
+  beforeEach(async () => {
+    db = freshDb();
+    await loadBundledDataset(db, bundledDataset());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await db.delete();
+  });
+
+  it('times out after 30 s, changes nothing, and says so with the address in its last run', async () => {
+    const url = 'https://data.example.org/eurefs/dataset.json';
+    await setRefreshSchedule(db, { url, everyHours: 24, mode: 'merge' });
+    const before = await dump(db);
+    let asked = 0;
+    const silent = (() => {
+      asked++;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    let pings = 0;
+    let outcome: Awaited<ReturnType<typeof runScheduledRefresh>> | undefined;
+    void runScheduledRefresh(db, { fetchFn: silent, now: new Date('2026-11-27T08:00:00Z'), keepAwake: async () => pings++ }).then((value) => (outcome = value));
+    await until(() => asked === 1);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(outcome).toBeUndefined();
+    // The background worker was kept from idling out while it waited.
+    expect(pings).toBeGreaterThanOrEqual(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await until(() => outcome !== undefined);
+    expect(outcome).toMatchObject({ ok: false, applied: false });
+    expect(outcome!.message).toContain(`${url} did not answer`);
+    expect(outcome!.message).toContain('timed out after 30 s');
+    expect(outcome!.message).toContain('Nothing was changed.');
+    const lastRun = (await getRefreshSchedule(db))?.lastRun;
+    expect(lastRun).toEqual({ at: '2026-11-27T08:00:00.000Z', ok: false, message: outcome!.message });
+    expect({ ...(await dump(db)), settings: [] }).toEqual({ ...before, settings: [] });
+    const pingsAtEnd = pings;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pings).toBe(pingsAtEnd);
+  });
+});
