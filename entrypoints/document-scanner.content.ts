@@ -2,6 +2,7 @@
 import { loadedAt } from '../in-page/lookout/loaded-at';
 import { EURLEX_DOCUMENTS } from '../in-page/matches';
 import { publishSentinel, type SentinelOffer } from '../in-page/contract';
+import { untilReallyInvalidated } from '../in-page/invalidation';
 import { startScanner } from '../in-page/scanner/start';
 
 /**
@@ -18,9 +19,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!document.body) return;
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    const offer: SentinelOffer = { loadedAt, signal: controller.signal };
+    const offer: SentinelOffer = { loadedAt, signal: untilReallyInvalidated(ctx) };
     publishSentinel(offer);
     startScanner(offer);
   },

@@ -1,5 +1,6 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import '../../in-page/lookout/loaded-at';
+import { untilReallyInvalidated } from '../../in-page/invalidation';
 import { runLookout } from '../../in-page/lookout/lookout';
 import { EURLEX_DOCUMENTS } from '../../in-page/matches';
 
@@ -17,9 +18,5 @@ export default defineContentScript({
   // its second signal, a window.postMessage to the page, cost 10-80 ms on every page measured, and
   // reaches the page's own message listeners. The event alone does the job.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    return runLookout(controller.signal);
-  },
+  main: (ctx) => runLookout(untilReallyInvalidated(ctx)),
 });
