@@ -3,8 +3,10 @@
  * the pages they were written on are answered only to the extension's own pages (the options
  * page, the popup, the Notes frame): a content script runs in pages whose own scripts may one day
  * find a way into it, and it has no business reading them. The one annotation message a content
- * script sends, a page's visit, must name the page it comes from. Pure, so it can be tested
- * without a browser.
+ * script sends, a page's visit, must name the page it comes from: the address its script started
+ * on, or, in a tab's top frame, the tab's address now (a single-page app moves with
+ * `history.pushState`, and Chromium keeps giving a script's messages the address it started on).
+ * Pure, so it can be tested without a browser.
  */
 import type { AnnotationMessage } from '../../messaging/annotations';
 
@@ -12,6 +14,9 @@ import type { AnnotationMessage } from '../../messaging/annotations';
 export interface SenderFacts {
   id?: string | undefined;
   url?: string | undefined;
+  /** 0 for a tab's top frame */
+  frameId?: number | undefined;
+  tab?: { url?: string | undefined } | undefined;
 }
 
 /** This extension: its id and the address of its root (`runtime.getURL('/')`). */
@@ -40,7 +45,9 @@ export function mayAsk(message: AnnotationMessage, sender: SenderFacts, extensio
   if (message.type === 'history:record-visit') {
     if (!sender.url) return false;
     const claimed = documentAddress(message.url);
-    return claimed !== null && claimed === documentAddress(sender.url);
+    if (claimed === null) return false;
+    const tabNow = sender.frameId === 0 && sender.tab?.url ? documentAddress(sender.tab.url) : null;
+    return claimed === documentAddress(sender.url) || claimed === tabNow;
   }
   return isOwnPage(sender, extension);
 }

@@ -165,7 +165,7 @@ export function Popover(props: PopoverProps) {
         <p class="lookup-failed" role="status">
           Eurefs could not reach its dataset.{' '}
           {/* The page can click into an open shadow root too; only the reader's click asks again. */}
-          <button type="button" class="retry" onClick={(event) => event.isTrusted && onRetryLookup()}>
+          <button type="button" class="retry" onClick={trusted(onRetryLookup)}>
             Try again
           </button>
         </p>

@@ -62,4 +62,11 @@ describe('who may ask about the reader\'s notes and history', () => {
     expect(mayAsk(visit(PAGE), { id: otherExtension.id, url: PAGE }, extension)).toBe(false);
     expect(mayAsk(visit('not a url'), { id: extension.id, url: 'not a url' }, extension)).toBe(false);
   });
+
+  it("takes a single-page app's new address from the tab's top frame, where the tab is now", () => {
+    const moved = 'https://eur-lex.europa.eu/search/two.html';
+    expect(mayAsk(visit(moved), { ...contentScript, frameId: 0, tab: { url: moved } }, extension)).toBe(true);
+    expect(mayAsk(visit(moved), { ...contentScript, frameId: 3, tab: { url: moved } }, extension)).toBe(false);
+    expect(mayAsk(visit(moved), { ...contentScript, frameId: 0, tab: { url: PAGE } }, extension)).toBe(false);
+  });
 });
