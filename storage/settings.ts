@@ -172,10 +172,11 @@ export async function updateSettings(update: (current: Settings) => Settings): P
   return next;
 }
 
-/** Calls `listener` with the new settings on every change, until `signal` aborts. */
-export function onSettingsChanged(listener: (settings: Settings) => void, signal?: AbortSignal): void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
+/** Calls `listener` with the new settings and the ones before on every change, until `signal` aborts. */
+export function onSettingsChanged(listener: (settings: Settings, before: Settings) => void, signal?: AbortSignal): void {
+  const handler = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => {
+    const change = area === 'local' ? changes[SETTINGS_KEY] : undefined;
+    if (change) listener(parseSettings(change.newValue), parseSettings(change.oldValue));
   };
   browser.storage.onChanged.addListener(handler);
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handler));
