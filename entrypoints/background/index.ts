@@ -10,7 +10,8 @@ import { AnnotationsDb } from '../../storage/annotations/db';
 import { AnnotationMessageSchema } from '../../messaging/annotations';
 import { mayAsk } from './sender-gate';
 import { handleAnnotationMessage } from '../../storage/annotations/service';
-import { watchExtraSites } from '../../storage/site-access';
+import { watchExtraSites } from './extra-sites';
+import { migrateSettings } from '../../storage/settings-migration';
 
 const POPOVER_SCRIPT = '/popover-ui.js';
 const SCANNER_SCRIPT = '/page-scanner.js';
@@ -73,6 +74,10 @@ export default defineBackground(() => {
       ready = ready
         .catch(() => undefined)
         .then(() => ensureBundledDataset(db, readBundledDataset, { force: true }));
+    }
+    // Settings an older version kept in the databases move into the one store (storage/settings.ts).
+    if (reason === 'update') {
+      void migrateSettings({ dataset: db, annotations }).catch((error: unknown) => console.error('Eurefs: could not move the settings', error));
     }
   });
 

@@ -16,6 +16,7 @@ import { dexieSource } from '../../storage/annotations/dexie-source';
 import { buildExport } from '../../storage/annotations/export';
 import { mergeImport, parseAnnotationsImport, type ImportSummary } from '../../storage/annotations/import';
 import type { HistorySettingsResponse } from '../../messaging/annotations';
+import { updateSettings, withSite } from '../../storage/settings';
 import type { DocumentInfo, ExportFormat, ExportRequestInput, Note, ReferenceTypeSchema, StatusFilterValue, Visit } from '../../storage/annotations/schema';
 import { parseTags } from '../../components/NoteEditor';
 import { TYPE_NAMES } from '../../components/labels';
@@ -201,7 +202,8 @@ function HistorySection({
 
   const switchSite = async (host: string, enabled: boolean) => {
     try {
-      setSettings(await annotationsClient.setSiteRecording(host, enabled));
+      await updateSettings((current) => withSite(current, host, { history: enabled }));
+      setSettings(await annotationsClient.historySettings());
     } catch (e) {
       setError(errorText(e));
     }

@@ -1,8 +1,7 @@
 /** The options page's reader settings: untracked references, sites switched off, extra sites. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { normaliseHost, originPatternFor, type Settings } from '../../storage/settings';
-import { readStoredSettings, writeSettings } from '../../storage/site-access';
+import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
 
 function hostOfPattern(pattern: string): string {
   return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
@@ -15,11 +14,12 @@ export function ReaderSettings() {
   const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
-    void readStoredSettings().then(setSettings);
+    void readSettings().then(setSettings);
   }, []);
   if (!settings) return <p class="muted">Reading settings…</p>;
+  const disabledSites = Object.keys(settings.sites).filter((host) => isSiteDisabled(settings, host));
 
-  const save = async (update: (current: Settings) => Settings) => setSettings(await writeSettings(update));
+  const save = async (update: (current: Settings) => Settings) => setSettings(await updateSettings(update));
 
   const grant = async (event: Event) => {
     event.preventDefault();
@@ -51,8 +51,7 @@ export function ReaderSettings() {
       setMessage(`"${offSite}" is not a web site address.`);
       return;
     }
-    const host = normaliseHost(hostOfPattern(pattern));
-    await save((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, host])] }));
+    await save((s) => withSite(s, hostOfPattern(pattern), { read: false }));
     setOffSite('');
   };
 
@@ -100,12 +99,12 @@ export function ReaderSettings() {
         </label>{' '}
         <button type="submit">Switch Eurefs off here</button>
       </form>
-      {settings.disabledSites.length > 0 && (
+      {disabledSites.length > 0 && (
         <ul data-testid="disabled-sites">
-          {settings.disabledSites.map((host) => (
+          {disabledSites.map((host) => (
             <li key={host}>
               {host}{' '}
-              <button type="button" onClick={() => void save((s) => ({ ...s, disabledSites: s.disabledSites.filter((h) => h !== host) }))}>
+              <button type="button" onClick={() => void save((s) => withSite(s, host, { read: undefined }))}>
                 Switch back on
               </button>
             </li>

@@ -8,6 +8,10 @@ import type { HistorySettings, Note, Visit } from './schema';
 
 export const ANNOTATIONS_DB_NAME = 'eurefs-annotations';
 
+/**
+ * The per-site history switches as versions before the one settings store (storage/settings.ts)
+ * kept them. Nothing writes the table now; storage/settings-migration.ts reads and empties it.
+ */
 export interface SettingsRow {
   key: 'history';
   value: HistorySettings;

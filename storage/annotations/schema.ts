@@ -99,17 +99,14 @@ export const VisitSchema = z.strictObject({
 });
 export type Visit = z.infer<typeof VisitSchema>;
 
-/** Reading history is on by default for EUR-Lex only; each site can be switched on or off. */
-export const DEFAULT_HISTORY_SITES: Readonly<Record<string, boolean>> = { 'eur-lex.europa.eu': true };
-
+/**
+ * The per-site history switches, site by site: how the options page is told them, and how
+ * versions before the one settings store (storage/settings.ts) kept them in this database.
+ */
 export const HistorySettingsSchema = z.strictObject({
   sites: z.record(z.string(), z.boolean()),
 });
 export type HistorySettings = z.infer<typeof HistorySettingsSchema>;
-
-export function historyEnabledFor(settings: HistorySettings, host: string): boolean {
-  return settings.sites[host] ?? DEFAULT_HISTORY_SITES[host] ?? false;
-}
 
 /** The site of an address, or '' for one that does not parse. */
 export function hostOf(url: string): string {

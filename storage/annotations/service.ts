@@ -10,8 +10,6 @@ import { buildExport, uuid, type ExportOptions } from './export';
 import { mergeImport, parseAnnotationsImport } from './import';
 import type { AnnotationMessage, AnswerOf, HistorySettingsResponse } from '../../messaging/annotations';
 import {
-  DEFAULT_HISTORY_SITES,
-  historyEnabledFor,
   hostOf,
   NoteInputSchema,
   NoteSchema,
@@ -22,6 +20,8 @@ import {
   type VisitReference,
 } from './schema';
 import { parseReference } from '../../references';
+import { historySwitchedSites, normaliseHost, recordsHistory, updateSettings, withSite, type Settings } from '../settings';
+import { settingsWithHistoryMoved } from '../settings-migration';
 
 /** A reload or a return to a page within this long updates its last visit instead of adding one. */
 export const REVISIT_WINDOW_MS = 10 * 60 * 1000;
@@ -77,27 +77,29 @@ export async function searchNotes(
   return { total: hits.length, notes: hits.slice(offset, offset + limit), tags: [...tags].sort((a, b) => a.localeCompare(b)) };
 }
 
+/** The history switches as the options page is told them. */
+function historySwitches(settings: Settings): HistorySettings {
+  return { sites: Object.fromEntries(historySwitchedSites(settings).map((host) => [host, recordsHistory(settings, host)])) };
+}
+
+/** The history switches, from the one settings store; `db` holds the switches an older version kept. */
 export async function historySettings(db: AnnotationsDb): Promise<HistorySettings> {
-  return (await db.settings.get('history'))?.value ?? { sites: {} };
+  return historySwitches(await settingsWithHistoryMoved(db));
 }
 
 async function settingsResponse(db: AnnotationsDb): Promise<HistorySettingsResponse> {
-  const settings = await historySettings(db);
-  const hosts = new Set<string>([...Object.keys(DEFAULT_HISTORY_SITES), ...Object.keys(settings.sites)]);
-  for (const host of (await db.visits.orderBy('host').uniqueKeys()) as string[]) if (host) hosts.add(host);
+  const settings = await settingsWithHistoryMoved(db);
+  const hosts = new Set<string>(historySwitchedSites(settings));
+  for (const host of (await db.visits.orderBy('host').uniqueKeys()) as string[]) if (host) hosts.add(normaliseHost(host));
   return {
-    settings,
-    sites: [...hosts].sort().map((host) => ({ host, enabled: historyEnabledFor(settings, host) })),
+    settings: historySwitches(settings),
+    sites: [...hosts].sort().map((host) => ({ host, enabled: recordsHistory(settings, host) })),
   };
 }
 
 export async function setSiteRecording(db: AnnotationsDb, host: string, enabled: boolean): Promise<HistorySettings> {
-  return db.transaction('rw', db.settings, async () => {
-    const settings = await historySettings(db);
-    const value = { sites: { ...settings.sites, [host]: enabled } };
-    await db.settings.put({ key: 'history', value });
-    return value;
-  });
+  await settingsWithHistoryMoved(db);
+  return historySwitches(await updateSettings((settings) => withSite(settings, host, { history: enabled })));
 }
 
 export async function recordVisit(
@@ -106,7 +108,7 @@ export async function recordVisit(
   now = new Date(),
 ): Promise<AnswerOf<'history:record-visit'>> {
   const host = hostOf(visit.url);
-  if (!host || !historyEnabledFor(await historySettings(db), host)) return { recorded: false, id: null };
+  if (!host || !recordsHistory(await settingsWithHistoryMoved(db), host)) return { recorded: false, id: null };
   const visitedAt = now.toISOString();
   return db.transaction('rw', db.visits, async () => {
     const since = new Date(now.getTime() - REVISIT_WINDOW_MS).toISOString();

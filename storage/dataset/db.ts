@@ -98,6 +98,10 @@ export interface UndoRow {
   docs?: StoredDocument[];
 }
 
+/**
+ * The refresh schedule as versions before the one settings store (storage/settings.ts) kept it.
+ * Nothing writes the table now; storage/settings-migration.ts reads and empties it.
+ */
 export interface SettingRow {
   key: string;
   value: unknown;

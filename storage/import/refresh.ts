@@ -5,35 +5,27 @@
  * a server that stops answering, which the fetch gives up on as the options page's does
  * (fetch.ts, FETCH_TIMEOUT_MS).
  */
-import { z } from 'zod';
 import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
 import { prepareImport } from './pipeline';
+import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
+import { settingsWithScheduleMoved } from '../settings-migration';
+
+export type { RefreshSchedule };
 
 export const REFRESH_ALARM = 'eurefs-dataset-refresh';
-const KEY = 'dataset-refresh';
 
-export const RefreshScheduleSchema = z.strictObject({
-  url: z.string().url(),
-  everyHours: z.number().positive().max(24 * 31),
-  mode: z.enum(['merge', 'replace']),
-  lastRun: z
-    .strictObject({ at: z.string(), ok: z.boolean(), message: z.string() })
-    .optional(),
-});
-export type RefreshSchedule = z.infer<typeof RefreshScheduleSchema>;
-
+/** The schedule, from the one settings store; `db` holds the schedule an older version kept. */
 export async function getRefreshSchedule(db: EurefsDb): Promise<RefreshSchedule | null> {
-  const row = await db.settings.get(KEY);
-  const parsed = RefreshScheduleSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
+  return (await settingsWithScheduleMoved(db)).refresh ?? null;
 }
 
 export async function setRefreshSchedule(db: EurefsDb, schedule: RefreshSchedule | null): Promise<void> {
-  if (schedule === null) await db.settings.delete(KEY);
-  else await db.settings.put({ key: KEY, value: RefreshScheduleSchema.parse(schedule) });
+  const refresh = schedule === null ? undefined : refreshScheduleSchema().parse(schedule);
+  await settingsWithScheduleMoved(db);
+  await updateSettings((settings) => ({ ...settings, refresh }));
 }
 
 export interface RefreshOutcome {

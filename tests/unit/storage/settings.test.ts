@@ -1,21 +1,68 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isSiteDisabled, originPatternFor, parseSettings, settingsSchema } from '../../../storage/settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  isSiteDisabled,
+  onSettingsChanged,
+  originPatternFor,
+  parseSettings,
+  readSettings,
+  recordsHistory,
+  SETTINGS_KEY,
+  settingsSchema,
+  updateSettings,
+  withSite,
+} from '../../../storage/settings';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+
+const NOTHING = { hideUntracked: false, extraSites: [], sites: {}, migrated: { datasetDb: false, annotationsDb: false } };
 
 describe('settings', () => {
   it('falls back to the defaults for missing or broken stored values', () => {
-    expect(parseSettings(undefined)).toEqual({ hideUntracked: false, disabledSites: [], extraSites: [] });
+    expect(parseSettings(undefined)).toEqual(NOTHING);
     // Nothing stored is answered without a parse: it must be what the schema gives for nothing.
     expect(DEFAULT_SETTINGS).toEqual(settingsSchema().parse({}));
     expect(parseSettings(null)).toEqual(settingsSchema().parse({}));
-    expect(parseSettings({ hideUntracked: 'yes' })).toEqual({ hideUntracked: false, disabledSites: [], extraSites: [] });
+    expect(parseSettings('garbage')).toEqual(NOTHING);
+    expect(parseSettings({ hideUntracked: 'yes' })).toEqual(NOTHING);
     expect(parseSettings({ hideUntracked: true }).hideUntracked).toBe(true);
   });
 
+  it('keeps the good values when one stored value is broken', () => {
+    const settings = parseSettings({ hideUntracked: true, sites: { 'ec.europa.eu': { read: false } }, refresh: { url: 'not an address', everyHours: 24, mode: 'merge' } });
+    expect(settings.hideUntracked).toBe(true);
+    expect(isSiteDisabled(settings, 'ec.europa.eu')).toBe(true);
+    expect(settings.refresh).toBeUndefined();
+  });
+
   it('switches a site off whatever its spelling', () => {
-    const settings = parseSettings({ disabledSites: ['eur-lex.europa.eu'] });
-    expect(isSiteDisabled(settings, 'EUR-LEX.europa.eu')).toBe(true);
+    const settings = withSite(parseSettings(undefined), 'EUR-LEX.europa.eu', { read: false });
+    expect(isSiteDisabled(settings, 'eur-lex.europa.eu')).toBe(true);
     expect(isSiteDisabled(settings, 'www.eur-lex.europa.eu')).toBe(true);
     expect(isSiteDisabled(settings, 'ec.europa.eu')).toBe(false);
+  });
+
+  it('reads the sites an older version switched off as switched off, before anything moved them', () => {
+    const settings = parseSettings({ disabledSites: ['eur-lex.europa.eu', 'www.ec.europa.eu'], extraSites: ['*://*.statewatch.org/*'] });
+    expect(isSiteDisabled(settings, 'eur-lex.europa.eu')).toBe(true);
+    expect(isSiteDisabled(settings, 'ec.europa.eu')).toBe(true);
+    expect(settings.extraSites).toEqual(['*://*.statewatch.org/*']);
+    // Switched off for reading says nothing of the history: EUR-Lex keeps its default.
+    expect(recordsHistory(settings, 'eur-lex.europa.eu')).toBe(true);
+  });
+
+  it('keeps one record per site with both switches, each back to its default when cleared', () => {
+    let settings = parseSettings(undefined);
+    expect(recordsHistory(settings, 'eur-lex.europa.eu')).toBe(true);
+    expect(recordsHistory(settings, 'commission.europa.eu')).toBe(false);
+    settings = withSite(settings, 'eur-lex.europa.eu', { history: false });
+    settings = withSite(settings, 'www.eur-lex.europa.eu', { read: false });
+    expect(settings.sites).toEqual({ 'eur-lex.europa.eu': { read: false, history: false } });
+    settings = withSite(settings, 'eur-lex.europa.eu', { history: undefined });
+    expect(recordsHistory(settings, 'eur-lex.europa.eu')).toBe(true);
+    settings = withSite(settings, 'eur-lex.europa.eu', { read: undefined });
+    expect(settings.sites).toEqual({});
   });
 
   it('turns what a reader types into a host permission pattern, and refuses what is not a web site', () => {
@@ -25,5 +72,29 @@ describe('settings', () => {
     expect(originPatternFor('javascript:alert(1)')).toBeNull();
     expect(originPatternFor('localhost')).toBeNull();
     expect(originPatternFor('*.org')).toBeNull();
+  });
+});
+
+describe('the settings store', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('writes through browser.storage.local and tells every listener until it stops listening', async () => {
+    const seen: boolean[] = [];
+    const stop = new AbortController();
+    onSettingsChanged((settings) => seen.push(settings.hideUntracked), stop.signal);
+    await updateSettings((s) => ({ ...s, hideUntracked: true }));
+    expect((await readSettings()).hideUntracked).toBe(true);
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toMatchObject({ hideUntracked: true });
+    stop.abort();
+    await updateSettings((s) => ({ ...s, hideUntracked: false }));
+    expect(seen).toEqual([true]);
+  });
+
+  it('writes the per-site record in place of the older list of switched-off sites', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['ec.europa.eu'] } });
+    await updateSettings((s) => withSite(s, 'eur-lex.europa.eu', { history: false }));
+    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    expect(stored).not.toHaveProperty('disabledSites');
+    expect(stored).toMatchObject({ sites: { 'ec.europa.eu': { read: false }, 'eur-lex.europa.eu': { history: false } } });
   });
 });

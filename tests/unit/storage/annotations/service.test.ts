@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnotationsDb, ANNOTATIONS_DB_NAME } from '../../../../storage/annotations/db';
 import { dexieSource } from '../../../../storage/annotations/dexie-source';
 import { buildExport } from '../../../../storage/annotations/export';
@@ -10,12 +11,16 @@ import { handleAnnotationMessage } from '../../../../storage/annotations/service
 import { EurefsDb } from '../../../../storage/dataset/db';
 import { BULGARIAN, GREEK, note, ref, visit } from './helpers';
 
+// The history switches live in the one settings store, browser.storage.local.
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+
 let db: AnnotationsDb;
 let n = 0;
 let clock = Date.parse('2018-06-01T12:00:00.000Z');
 const now = () => new Date(clock);
 
 beforeEach(() => {
+  fakeBrowser.reset();
   db = new AnnotationsDb(`annotations-test-${++n}`);
 });
 afterEach(async () => {

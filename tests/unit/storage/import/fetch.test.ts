@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EurefsDb } from '../../../../storage/dataset/db';
 import { checkAddress, fetchDatasetFile } from '../../../../storage/import/fetch';
@@ -7,6 +8,9 @@ import { getRefreshSchedule, runScheduledRefresh, setRefreshSchedule } from '../
 import { loadBundledDataset } from '../../../../storage/dataset/load-bundled';
 import { lookupDocuments } from '../../../../storage/dataset/lookup';
 import { bundledDataset, dataset, doc, dump, freshDb } from './helpers';
+
+// The refresh schedule lives in the one settings store, browser.storage.local (storage/settings.ts).
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
 const answer = (body: string, init: ResponseInit & { url?: string } = {}) =>
   (async () => {
@@ -45,6 +49,7 @@ describe('imports from an address', () => {
 describe('the scheduled refresh', () => {
   let db: EurefsDb;
   beforeEach(async () => {
+    fakeBrowser.reset();
     db = freshDb();
     await loadBundledDataset(db, bundledDataset());
   });
@@ -82,6 +87,7 @@ async function until(check: () => boolean) {
 describe('the scheduled refresh from a server that never answers', () => {
   let db: EurefsDb;
   beforeEach(async () => {
+    fakeBrowser.reset();
     db = freshDb();
     await loadBundledDataset(db, bundledDataset());
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });

@@ -4,25 +4,14 @@
  * runs on a site the reader did not ask for.
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, parseSettings, type Settings } from './settings';
+import { onSettingsChanged, readSettings } from '../../storage/settings';
 
 const SCRIPT_ID = 'eurefs-extra-sites';
-
-export async function readStoredSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]);
-}
-
-export async function writeSettings(update: (current: Settings) => Settings): Promise<Settings> {
-  const next = update(await readStoredSettings());
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
-}
 
 /** Registers the content script on exactly the granted extra sites (none: unregistered). */
 export async function syncExtraSites(): Promise<string[]> {
   if (!browser.scripting?.registerContentScripts) return [];
-  const { extraSites } = await readStoredSettings();
+  const { extraSites } = await readSettings();
   const granted: string[] = [];
   for (const pattern of extraSites) {
     if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
@@ -41,8 +30,6 @@ export function watchExtraSites(): void {
   const resync = () => void syncExtraSites().catch((error: unknown) => console.error('Eurefs: sites', error));
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) resync();
-  });
+  onSettingsChanged(resync);
   resync();
 }
