@@ -1,6 +1,6 @@
 /** The options page's account of the data: which dataset, how much of it, built from what. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { sendToBackground } from '../messaging/to-background';
 import type { EurefsDb } from '../storage/dataset/db';
 import { effectiveStats, type EffectiveStats } from '../storage/dataset/layers';
 import { formatDate } from './labels';
@@ -13,8 +13,7 @@ export function DatasetSummary({ db, revision }: { db: EurefsDb; revision: numbe
     let live = true;
     // The background answers `stats` once the bundled dataset is loaded (right after install it
     // may still be loading); then the page reads the layers itself.
-    browser.runtime
-      .sendMessage({ type: 'stats' })
+    sendToBackground({ type: 'stats' })
       .catch(() => undefined)
       .then(() => effectiveStats(db))
       .then((answer) => live && setStats(answer))

@@ -1,10 +1,11 @@
 /**
- * Annotation messages to the background (from the content script's note editor and from the
- * options page), parsed with these schemas on arrival, and the schemas of their answers, parsed
- * by the client. Separate from `messaging/to-background.ts` so the dataset's protocol stays as it is:
- * the background tries this union after `ToBackgroundSchema` fails.
+ * The reader's notes and history, asked of the background: from the Notes frame and the options
+ * page, and a page's visit from the page scanner. Part of the direction to the background
+ * (to-background.ts), apart from the dataset's messages so a page script that looks up documents
+ * does not carry these schemas. Who may ask is the background's sender gate.
  */
 import { z } from 'zod';
+import type { Message } from './exchange';
 import {
   ExportRequestSchema,
   HistorySettingsSchema,
@@ -15,40 +16,6 @@ import {
 } from '../storage/annotations/schema';
 
 export const MAX_PAGE = 500;
-
-export const AnnotationMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('notes:save'), note: NoteInputSchema }),
-  z.strictObject({ type: z.literal('notes:delete'), id: z.string().min(1).max(200) }),
-  z.strictObject({ type: z.literal('notes:list-for-document'), documentId: z.string().min(1).max(200) }),
-  z.strictObject({
-    type: z.literal('notes:search'),
-    query: z.string().max(500).default(''),
-    tag: z.string().max(100).optional(),
-    offset: z.number().int().nonnegative().default(0),
-    limit: z.number().int().positive().max(MAX_PAGE).default(50),
-  }),
-  z.strictObject({
-    type: z.literal('history:record-visit'),
-    url: z.string().min(1).max(4_000),
-    title: z.string().max(2_000),
-    references: z.array(VisitReferenceSchema).max(10_000),
-  }),
-  z.strictObject({
-    type: z.literal('history:list'),
-    query: z.string().max(500).default(''),
-    offset: z.number().int().nonnegative().default(0),
-    limit: z.number().int().positive().max(MAX_PAGE).default(50),
-  }),
-  /** clears the whole history, or one site's */
-  z.strictObject({ type: z.literal('history:clear'), host: z.string().max(300).optional() }),
-  z.strictObject({ type: z.literal('history:get-settings') }),
-  z.strictObject({ type: z.literal('history:set-site'), host: z.string().min(1).max(300), enabled: z.boolean() }),
-  /** small exports (the current page); large ones are built on the options page itself */
-  z.strictObject({ type: z.literal('annotations:export'), request: ExportRequestSchema }),
-  z.strictObject({ type: z.literal('annotations:import'), text: z.string().max(50_000_000) }),
-]);
-export type AnnotationMessage = z.infer<typeof AnnotationMessageSchema>;
-export type AnnotationMessageInput = z.input<typeof AnnotationMessageSchema>;
 
 export const NoteListResponseSchema = z.strictObject({ notes: z.array(NoteSchema) });
 export const NoteSearchResponseSchema = z.strictObject({
@@ -78,28 +45,47 @@ export const ExportResponseSchema = z.strictObject({
   records: z.number().int(),
 });
 export type ExportResponse = z.infer<typeof ExportResponseSchema>;
-export const ImportResponseSchema = z.strictObject({
-  format: z.enum(['eurefs-annotations', 'w3c']),
-  notesAdded: z.number().int(),
-  notesUpdated: z.number().int(),
-  notesUnchanged: z.number().int(),
-  visitsAdded: z.number().int(),
-  visitsUnchanged: z.number().int(),
-  skipped: z.number().int(),
-});
 
-/** The answer schema of each message type. */
-export const ANSWERS = {
-  'notes:save': NoteSchema,
-  'notes:delete': DeleteResponseSchema,
-  'notes:list-for-document': NoteListResponseSchema,
-  'notes:search': NoteSearchResponseSchema,
-  'history:record-visit': RecordVisitResponseSchema,
-  'history:list': HistoryListResponseSchema,
-  'history:clear': DeleteResponseSchema,
-  'history:get-settings': HistorySettingsResponseSchema,
-  'history:set-site': HistorySettingsResponseSchema,
-  'annotations:export': ExportResponseSchema,
-  'annotations:import': ImportResponseSchema,
-} as const satisfies Record<AnnotationMessage['type'], z.ZodType>;
-export type AnswerOf<T extends AnnotationMessage['type']> = z.infer<(typeof ANSWERS)[T]>;
+/** A search's or a list's window on its results. */
+const page = {
+  query: z.string().max(500).default(''),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(MAX_PAGE).default(50),
+};
+
+export const annotations = {
+  'notes:save': { request: z.strictObject({ type: z.literal('notes:save'), note: NoteInputSchema }), answer: NoteSchema },
+  'notes:delete': { request: z.strictObject({ type: z.literal('notes:delete'), id: z.string().min(1).max(200) }), answer: DeleteResponseSchema },
+  'notes:list-for-document': {
+    request: z.strictObject({ type: z.literal('notes:list-for-document'), documentId: z.string().min(1).max(200) }),
+    answer: NoteListResponseSchema,
+  },
+  'notes:search': {
+    request: z.strictObject({ type: z.literal('notes:search'), ...page, tag: z.string().max(100).optional() }),
+    answer: NoteSearchResponseSchema,
+  },
+  /** sent by the page scanner, which does not read the answer */
+  'history:record-visit': {
+    request: z.strictObject({
+      type: z.literal('history:record-visit'),
+      url: z.string().min(1).max(4_000),
+      title: z.string().max(2_000),
+      references: z.array(VisitReferenceSchema).max(10_000),
+    }),
+    answer: RecordVisitResponseSchema,
+  },
+  'history:list': { request: z.strictObject({ type: z.literal('history:list'), ...page }), answer: HistoryListResponseSchema },
+  /** clears the whole history, or one site's */
+  'history:clear': { request: z.strictObject({ type: z.literal('history:clear'), host: z.string().max(300).optional() }), answer: DeleteResponseSchema },
+  'history:get-settings': { request: z.strictObject({ type: z.literal('history:get-settings') }), answer: HistorySettingsResponseSchema },
+  'history:set-site': {
+    request: z.strictObject({ type: z.literal('history:set-site'), host: z.string().min(1).max(300), enabled: z.boolean() }),
+    answer: HistorySettingsResponseSchema,
+  },
+  /** a small export (the current page's); large ones are built on the options page itself */
+  'annotations:export': { request: z.strictObject({ type: z.literal('annotations:export'), request: ExportRequestSchema }), answer: ExportResponseSchema },
+};
+export type Annotations = typeof annotations;
+export type AnnotationMessage = Message<Annotations>;
+export type AnnotationType = keyof Annotations;
+export type AnswerOf<T extends AnnotationType> = z.infer<Annotations[T]['answer']>;

@@ -1,19 +1,23 @@
 /**
- * Asks the page in a tab what the popup needs of it. Its page scanner answers; the scanner comes
- * into a page only once the page shows text that could be a reference (entrypoints/content), so
- * on a page without any nobody answers yet: the background is asked to bring the scanner in, and
- * the question is asked again.
+ * Asks the page in a tab what the popup needs of it, and returns the answer parsed. Its page
+ * scanner answers; the scanner comes into a page only once the page shows text that could be a
+ * reference (in-page/lookout), so on a page without any nobody answers yet: the background is
+ * asked to bring the scanner in, and the question is asked again.
  */
 import { browser } from 'wxt/browser';
-import { loadUiResponseSchema, type ToContent } from './page-side';
+import { parseAnswer, type Answer } from './exchange';
+import { sendToBackground } from './to-background';
+import { toPage, type ToPage, type ToPageMessage } from './to-page';
 
-export async function askPage(tabId: number, message: ToContent): Promise<unknown> {
+export async function askPage<M extends ToPageMessage>(tabId: number, message: M): Promise<Answer<ToPage, M['type']>> {
+  let answer: unknown;
   try {
-    return await browser.tabs.sendMessage(tabId, message);
+    answer = await browser.tabs.sendMessage(tabId, message);
   } catch (nobodyAnswered) {
-    const loaded = loadUiResponseSchema().safeParse(await browser.runtime.sendMessage({ type: 'load-scanner', tabId }));
+    const loaded = await sendToBackground({ type: 'load-scanner', tabId }).catch(() => null);
     // Not a page Eurefs reads (no host permission), or one its content script has not run on.
-    if (!loaded.success || !loaded.data.loaded) throw nobodyAnswered;
-    return browser.tabs.sendMessage(tabId, message);
+    if (!loaded?.loaded) throw nobodyAnswered;
+    answer = await browser.tabs.sendMessage(tabId, message);
   }
+  return parseAnswer<ToPage, M['type']>(toPage(), message.type, answer);
 }

@@ -116,3 +116,19 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
 export type EngineRequest = z.infer<typeof EngineRequestSchema>;
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 export type PreparedSummary = z.infer<typeof PreparedSummarySchema>;
+
+/** The worker's side of the channel: its global scope, as the worker sees it. */
+export interface EngineScope {
+  postMessage(event: EngineEvent): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+}
+
+/** Sends the worker a request; `transfer` hands it buffers without a copy. */
+export function postToEngine(worker: Worker, request: EngineRequest, transfer: Transferable[] = []): void {
+  worker.postMessage(request, transfer);
+}
+
+/** Sends the page one of the engine's events. */
+export function postToPage(scope: EngineScope, event: EngineEvent): void {
+  scope.postMessage(event);
+}

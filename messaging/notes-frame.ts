@@ -50,3 +50,11 @@ export const NotesFrameMessageSchema = z.strictObject({
   type: z.enum(['escape', 'tab-out']),
 });
 export type NotesFrameMessage = z.infer<typeof NotesFrameMessageSchema>;
+
+/**
+ * Tells the popover around the frame which key was pressed. The page receives whatever is posted
+ * to its window, so this says only that; '*' because there is nothing in it to keep from anyone.
+ */
+export function tellPopover(message: NotesFrameMessage): void {
+  window.parent.postMessage(message, '*');
+}

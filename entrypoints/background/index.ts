@@ -1,13 +1,13 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
-import type { LoadUiResponse } from '../../messaging/page-side';
+import type { LoadResponse } from '../../messaging/page-to-background';
 import { EurefsDb } from '../../storage/dataset/db';
 import { ensureBundledDataset } from '../../storage/dataset/load-bundled';
 import { datasetStats, lookupDocuments } from '../../storage/dataset/lookup';
 import { summarize } from '../../storage/dataset/summary';
-import { ToBackgroundSchema } from '../../messaging/to-background';
+import { onBackgroundMessage } from '../../messaging/to-background';
 import { REFRESH_ALARM, runScheduledRefresh } from '../../storage/import/refresh';
 import { AnnotationsDb } from '../../storage/annotations/db';
-import { AnnotationMessageSchema } from '../../messaging/annotations';
+import type { AnnotationMessage } from '../../messaging/annotations';
 import { mayAsk } from './sender-gate';
 import { handleAnnotationMessage } from '../../storage/annotations/service';
 import { watchExtraSites } from './extra-sites';
@@ -33,7 +33,7 @@ async function inject(
   file: typeof POPOVER_SCRIPT | typeof SCANNER_SCRIPT,
   sender: Browser.runtime.MessageSender,
   namedTab?: number,
-): Promise<LoadUiResponse> {
+): Promise<LoadResponse> {
   const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
   const tabId = fromOwnPage ? namedTab : sender.tab?.id;
   if (tabId === undefined) return { loaded: false, error: 'no tab to load into' };
@@ -85,30 +85,29 @@ export default defineBackground(() => {
   const annotations = new AnnotationsDb();
   const self = { id: browser.runtime.id, root: browser.runtime.getURL('/') };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const parsed = ToBackgroundSchema.safeParse(raw);
-    if (!parsed.success) {
-      const annotation = AnnotationMessageSchema.safeParse(raw);
-      if (!annotation.success) return undefined;
-      // The reader's notes and history go to the extension's own pages only (sender-gate.ts):
-      // a content script asking for them gets no answer at all.
-      if (!mayAsk(annotation.data, sender, self)) return undefined;
-      return handleAnnotationMessage(annotations, annotation.data, {
-        documents: (ids) => ready.then(() => lookupDocuments(db, ids)).then((answer) => answer.documents),
-      });
-    }
-    const message = parsed.data;
-    switch (message.type) {
-      case 'lookup':
-        return ready.then(() => lookupDocuments(db, message.ids));
-      case 'stats':
-        return ready.then(() => datasetStats(db));
-      case 'lookup-summary':
-        return ready.then(() => lookupDocuments(db, message.ids)).then(summarize);
-      case 'load-ui':
-        return inject(POPOVER_SCRIPT, sender);
-      case 'load-scanner':
-        return inject(SCANNER_SCRIPT, sender, message.tabId);
-    }
+  const documents = (ids: string[]) => ready.then(() => lookupDocuments(db, ids));
+  // The reader's notes and history go to the extension's own pages only (sender-gate.ts):
+  // a content script asking for them gets no answer at all.
+  const annotation = <M extends AnnotationMessage>(message: M, sender: Browser.runtime.MessageSender) =>
+    mayAsk(message, sender, self)
+      ? handleAnnotationMessage(annotations, message, { documents: (ids) => documents(ids).then((answer) => answer.documents) })
+      : undefined;
+
+  onBackgroundMessage({
+    lookup: ({ ids }) => documents(ids),
+    stats: () => ready.then(() => datasetStats(db)),
+    'lookup-summary': ({ ids }) => documents(ids).then(summarize),
+    'load-ui': (_message, sender) => inject(POPOVER_SCRIPT, sender),
+    'load-scanner': ({ tabId }, sender) => inject(SCANNER_SCRIPT, sender, tabId),
+    'notes:save': annotation,
+    'notes:delete': annotation,
+    'notes:list-for-document': annotation,
+    'notes:search': annotation,
+    'history:record-visit': annotation,
+    'history:list': annotation,
+    'history:clear': annotation,
+    'history:get-settings': annotation,
+    'history:set-site': annotation,
+    'annotations:export': annotation,
   });
 });

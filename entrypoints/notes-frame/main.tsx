@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { NoteEditor } from '../../components/NoteEditor';
-import { parseNotesFrameHash } from '../../messaging/notes-frame';
+import { parseNotesFrameHash, tellPopover } from '../../messaging/notes-frame';
 import { watchFrameKeys } from './frame-keys';
 
 /**
@@ -16,6 +16,4 @@ if (context) {
 } else {
   render(<p class="eurefs-notes-error" role="alert">Eurefs cannot tell which document these notes are for.</p>, app);
 }
-// The page receives whatever is posted to its window, so the frame says only which key was
-// pressed; '*' because there is nothing in it to keep from anyone.
-watchFrameKeys(document, (message) => window.parent.postMessage(message, '*'));
+watchFrameKeys(document, tellPopover);

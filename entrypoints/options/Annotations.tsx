@@ -6,10 +6,9 @@
  * 30-second limit nor a frozen page is a risk. Everything stays on this machine.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { REFERENCE_TYPES } from '../../references/types';
 import { STAGES } from '../../storage/dataset/schema';
-import { LookupResponseSchema } from '../../messaging/to-background';
+import { sendToBackground } from '../../messaging/to-background';
 import { annotationsClient } from '../../messaging/annotations-client';
 import { AnnotationsDb } from '../../storage/annotations/db';
 import { dexieSource } from '../../storage/annotations/dexie-source';
@@ -48,7 +47,7 @@ export function download(chunks: BlobPart[], mimeType: string, filename: string)
 }
 
 async function lookupDocuments(ids: string[]): Promise<Record<string, DocumentInfo | null>> {
-  const answer = LookupResponseSchema.parse(await browser.runtime.sendMessage({ type: 'lookup', ids }));
+  const answer = await sendToBackground({ type: 'lookup', ids });
   return answer.documents;
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { STAGES, type Stage } from '../../storage/dataset/schema';
-import { PageReferencesResponseSchema, type PageReference, type PageReferencesResponse } from '../../messaging/to-background';
+import type { PageReference, PageReferencesResponse } from '../../messaging/to-page';
 import { stageLabel } from '../../storage/dataset/status';
 import { askPage } from '../../messaging/ask-page';
 import { TYPE_NAMES } from '../../components/labels';
@@ -72,7 +72,7 @@ export function PageReferences() {
         return;
       }
       try {
-        const page = PageReferencesResponseSchema.parse(await askPage(tabId, { type: 'list-references' }));
+        const page = await askPage(tabId, { type: 'list-references' });
         setState({ kind: 'ready', tabId, page });
       } catch {
         setState({ kind: 'unavailable', reason: 'Eurefs does not read this page. It runs on EUR-Lex and other europa.eu sites.' });

@@ -7,7 +7,7 @@
  * API, which it touches only to ask for the scanner. It keeps watching for content added later.
  * The popup's questions go to the scanner, which the popup has brought in if it is not there yet.
  */
-import { browser } from 'wxt/browser';
+import { postToBackground } from '../../messaging/post-to-background';
 import { POPOVER_HOST, publishSentinel, type SentinelOffer } from '../contract';
 import { createTextBlockCollector } from '../marks/text-blocks';
 import { watchMutations } from '../mutation-batches';
@@ -34,7 +34,7 @@ export async function runLookout(signal: AbortSignal): Promise<void> {
   let loading: Promise<boolean> | null = null;
   /** Has the background inject the page scanner; true once it is running in this page. */
   const loadScanner = (): Promise<boolean> =>
-    (loading ??= browser.runtime.sendMessage({ type: 'load-scanner' }).then(
+    (loading ??= postToBackground({ type: 'load-scanner' }).then(
       // The answer is not read: the scanner's presence is what counts.
       () => offer.scannerStarted === true,
       () => false,

@@ -5,8 +5,8 @@
  * cheap on the many pages a reader only scrolls through (issue #8). Only the reader's own events
  * count (`isTrusted`): a page's script dispatching mouseover on a mark loads nothing.
  */
-import { browser } from 'wxt/browser';
-import { loadUiResponseSchema } from '../../messaging/page-side';
+import { postToBackground } from '../../messaging/post-to-background';
+import { pageToBackground } from '../../messaging/page-to-background';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import type { PageCore } from '../contract';
 
@@ -33,7 +33,7 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
     if (loading) return;
     loading = true;
     try {
-      const answer = loadUiResponseSchema().parse(await load());
+      const answer = pageToBackground()['load-ui'].answer.parse(await load());
       if (!answer.loaded || !core.ui) throw new Error(answer.error ?? 'the popover did not start');
     } catch (error) {
       // The next hover tries again (the background may have been restarting).
@@ -73,5 +73,5 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
 }
 
 function requestUi(): Promise<unknown> {
-  return browser.runtime.sendMessage({ type: 'load-ui' });
+  return postToBackground({ type: 'load-ui' });
 }

@@ -1,8 +1,10 @@
-import { browser } from 'wxt/browser';
-import { LookupResponseSchema, MAX_IDS_PER_LOOKUP, type DocumentView } from '../../messaging/to-background';
+import { dataset, type DocumentView } from '../../messaging/dataset';
+import { MAX_IDS_PER_LOOKUP } from '../../messaging/limits';
 import { askBackground, BACKGROUND_RETRY, type RetryPolicy } from '../../messaging/ask-background';
+import type { RequestInput } from '../../messaging/exchange';
+import { postToBackground } from '../../messaging/post-to-background';
 
-type LookupMessage = { type: 'lookup'; ids: string[] };
+type LookupMessage = RequestInput<typeof dataset, 'lookup'>;
 
 /**
  * Asks the background for whole documents (timeline, links, status), for the popover: one id
@@ -18,7 +20,7 @@ export class LookupClient {
   roundTrips = 0;
 
   constructor(
-    private readonly send: (message: LookupMessage) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
+    private readonly send: (message: LookupMessage) => Promise<unknown> = postToBackground,
     private readonly policy: RetryPolicy = BACKGROUND_RETRY,
   ) {}
 
@@ -50,7 +52,7 @@ export class LookupClient {
     try {
       const answer = await askBackground(
         () => this.send({ type: 'lookup', ids: batch }),
-        (raw) => LookupResponseSchema.parse(raw),
+        (raw) => dataset.lookup.answer.parse(raw),
         this.policy,
       );
       for (const id of batch) this.known.set(id, answer.documents[id] ?? null);

@@ -4,7 +4,7 @@
  */
 import { referenceLabel } from '../../components/labels';
 import type { Reference } from '../../references';
-import type { PageReference, PageReferencesResponse } from '../../messaging/to-background';
+import type { PageReference, PageReferencesResponse } from '../../messaging/to-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../storage/settings';
 import { SummaryClient } from './summary-client';
 import { ChurnWatch } from './churn';

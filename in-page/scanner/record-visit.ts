@@ -5,10 +5,11 @@
  * checks the per-site switch and validates the message. A failure only costs the history entry,
  * and the answer is not read (so the content script needs no annotation schemas).
  */
-import { browser } from 'wxt/browser';
-import type { AnnotationMessageInput } from '../../messaging/annotations';
+import type { Annotations } from '../../messaging/annotations';
+import type { RequestInput } from '../../messaging/exchange';
+import { postToBackground } from '../../messaging/post-to-background';
 import type { Occurrence } from '../../storage/annotations/schema';
-import type { PageReferencesResponse } from '../../messaging/to-background';
+import type { PageReferencesResponse } from '../../messaging/to-page';
 import { watchAddress } from './address-changes';
 import { positionsOf } from '../marks/quote';
 import { viewSettled, type ScanActivity } from './view-settled';
@@ -17,8 +18,7 @@ import { yieldToPage } from '../yield';
 /** The history keeps at most this many positions a document a page; the count stays exact. */
 const MAX_OCCURRENCES = 1_000;
 
-type VisitMessage = Extract<AnnotationMessageInput, { type: 'history:record-visit' }>;
-const send = (message: VisitMessage): Promise<unknown> => browser.runtime.sendMessage(message);
+type VisitMessage = RequestInput<Annotations, 'history:record-visit'> & { type: 'history:record-visit' };
 
 export interface VisitedPage {
   ready: Promise<void>;
@@ -51,7 +51,7 @@ export function visitKeyOf(url: string): string {
 
 function defaults(page: VisitedPage): VisitRecording {
   return {
-    record: send,
+    record: postToBackground,
     watchAddress: (changed, signal) => watchAddress(changed, signal, (listener) => page.lookups.onResolved(listener)),
     settled: (signal) => viewSettled(document.body, page.lookups, signal),
   };

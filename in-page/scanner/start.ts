@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { config as zodConfig } from 'zod/mini';
-import { toContentSchema } from '../../messaging/page-side';
+import { onPageMessage } from '../../messaging/to-page';
 import { isSiteDisabled } from '../../storage/settings';
 import { PageScanner } from './page-scanner';
 import { adoptMarkStyles } from '../styles';
@@ -48,31 +47,17 @@ export function startScanner(sentinel: SentinelOffer): void {
   // (with the grammar's first compilation) in the same task made it a long one.
   const started = yieldToPage().then(() => scanner.start(document.body!, allowed));
 
-  const answer = (raw: unknown): Promise<unknown> | undefined => {
-    if (signal.aborted) return undefined;
-    const parsed = toContentSchema().safeParse(raw);
-    if (!parsed.success) return undefined;
-    const message = parsed.data;
-    switch (message.type) {
-      case 'list-references':
-        return scanner.ready.then(() => scanner.listReferences());
-      case 'reveal':
-        return Promise.resolve(scanner.reveal(message.id));
-    }
-  };
   sentinel.scannerStarted = true;
   // The popup's questions come here, not to the content script: listening costs a page the
   // browser's extension API, which a page without references never touches. Until the scanner is
   // in, nobody answers, and the popup has it brought in (messaging/ask-page.ts).
-  // sendResponse and `true`: Chromium's own API does not read a listener's promise.
-  const listener = (raw: unknown, _sender: unknown, sendResponse: (reply?: unknown) => void): boolean => {
-    const reply = answer(raw);
-    if (!reply) return false;
-    reply.then(sendResponse, () => sendResponse(undefined));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+  onPageMessage(
+    {
+      'list-references': () => scanner.ready.then(() => scanner.listReferences()),
+      reveal: ({ id }) => scanner.reveal(id),
+    },
+    signal,
+  );
 
   void allowed.then((yes) => {
     if (!yes) return;

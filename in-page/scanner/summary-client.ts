@@ -1,9 +1,10 @@
-import { browser } from 'wxt/browser';
-import { summaryResponseSchema, type DocumentSummary } from '../../messaging/page-side';
+import { pageToBackground, type DocumentSummary, type PageToBackground } from '../../messaging/page-to-background';
+import type { RequestInput } from '../../messaging/exchange';
+import { postToBackground } from '../../messaging/post-to-background';
 import { MAX_IDS_PER_LOOKUP } from '../../messaging/limits';
 import { askBackground, BACKGROUND_RETRY, type RetryPolicy } from '../../messaging/ask-background';
 
-type SummaryMessage = { type: 'lookup-summary'; ids: string[] };
+type SummaryMessage = RequestInput<PageToBackground, 'lookup-summary'>;
 
 /** One call of `resolve`, reported once it is done: when it began (performance.now()). */
 export interface ResolvedCall {
@@ -26,7 +27,7 @@ export class SummaryClient {
   roundTrips = 0;
 
   constructor(
-    private readonly send: (message: SummaryMessage) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
+    private readonly send: (message: SummaryMessage) => Promise<unknown> = postToBackground,
     private readonly policy: RetryPolicy = BACKGROUND_RETRY,
   ) {}
 
@@ -70,7 +71,7 @@ export class SummaryClient {
       try {
         const answer = await askBackground(
           () => this.send({ type: 'lookup-summary', ids: batch }),
-          (raw) => summaryResponseSchema().parse(raw),
+          (raw) => pageToBackground()['lookup-summary'].answer.parse(raw),
           this.policy,
         );
         for (const id of batch) this.known.set(id, answer.documents[id] ?? null);

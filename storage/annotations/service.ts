@@ -1,14 +1,14 @@
 /**
  * The background's annotation service: notes, reading history and its per-site switch, and the
- * small exports and imports that go by message. `handleAnnotationMessage` takes a message already
- * parsed with `AnnotationMessageSchema`. Runs wherever the annotations database can be opened
+ * small exports that go by message. `handleAnnotationMessage` takes a message already parsed with
+ * its type's schema (messaging/annotations.ts). Runs wherever the annotations database can be opened
  * (the background, the options page, Node with fake-indexeddb), never in a content script.
  */
 import type { AnnotationsDb } from './db';
 import { dexieSource } from './dexie-source';
 import { buildExport, uuid, type ExportOptions } from './export';
-import { mergeImport, parseAnnotationsImport } from './import';
-import type { AnnotationMessage, AnswerOf, HistorySettingsResponse } from '../../messaging/annotations';
+import type { AnnotationMessage, Annotations, AnnotationType, AnswerOf, HistorySettingsResponse } from '../../messaging/annotations';
+import type { AnswerInput, Request } from '../../messaging/exchange';
 import {
   hostOf,
   NoteInputSchema,
@@ -150,32 +150,28 @@ export async function clearHistory(db: AnnotationsDb, host?: string): Promise<nu
   return count;
 }
 
-export async function handleAnnotationMessage(db: AnnotationsDb, message: AnnotationMessage, options: ServiceOptions = {}): Promise<unknown> {
+type AnnotationHandlers = { [T in AnnotationType]: (message: Request<Annotations, T>) => Promise<AnswerInput<Annotations, T>> };
+
+function handlersFor(db: AnnotationsDb, options: ServiceOptions): AnnotationHandlers {
   const now = () => (options.now ? options.now() : new Date());
-  switch (message.type) {
-    case 'notes:save':
-      return saveNote(db, message.note, now());
-    case 'notes:delete': {
+  return {
+    'notes:save': (message) => saveNote(db, message.note, now()),
+    'notes:delete': async (message) => {
       const existed = (await db.notes.get(message.id)) !== undefined;
       await db.notes.delete(message.id);
       return { deleted: existed ? 1 : 0 };
-    }
-    case 'notes:list-for-document':
-      return { notes: await notesForDocument(db, message.documentId) };
-    case 'notes:search':
-      return searchNotes(db, message);
-    case 'history:record-visit':
-      return recordVisit(db, message, now());
-    case 'history:list':
-      return listVisits(db, message);
-    case 'history:clear':
-      return { deleted: await clearHistory(db, message.host) };
-    case 'history:get-settings':
-      return settingsResponse(db);
-    case 'history:set-site':
+    },
+    'notes:list-for-document': async (message) => ({ notes: await notesForDocument(db, message.documentId) }),
+    'notes:search': (message) => searchNotes(db, message),
+    'history:record-visit': (message) => recordVisit(db, message, now()),
+    'history:list': (message) => listVisits(db, message),
+    'history:clear': async (message) => ({ deleted: await clearHistory(db, message.host) }),
+    'history:get-settings': () => settingsResponse(db),
+    'history:set-site': async (message) => {
       await setSiteRecording(db, message.host, message.enabled);
       return settingsResponse(db);
-    case 'annotations:export': {
+    },
+    'annotations:export': async (message) => {
       const built = await buildExport(dexieSource(db), message.request, {
         // In the background nothing is painted: no need to give way between slices.
         yieldToPage: () => Promise.resolve(),
@@ -183,8 +179,16 @@ export async function handleAnnotationMessage(db: AnnotationsDb, message: Annota
         ...(options.documents ? { documents: options.documents } : {}),
       });
       return { filename: built.filename, mimeType: built.mimeType, content: built.chunks.join(''), records: built.records };
-    }
-    case 'annotations:import':
-      return mergeImport(db, parseAnnotationsImport(message.text, now().toISOString()));
-  }
+    },
+  };
+}
+
+export function handleAnnotationMessage<M extends AnnotationMessage>(
+  db: AnnotationsDb,
+  message: M,
+  options: ServiceOptions = {},
+): Promise<AnswerInput<Annotations, M['type']>> {
+  // The handler of the message's own type: the map's type pairs them, the lookup by key cannot.
+  const handle = handlersFor(db, options)[message.type] as (message: M) => Promise<AnswerInput<Annotations, M['type']>>;
+  return handle(message);
 }

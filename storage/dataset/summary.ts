@@ -1,4 +1,4 @@
-import type { SummaryResponse } from '../../messaging/page-side';
+import type { SummaryResponse } from '../../messaging/page-to-background';
 import type { LookupResponse } from '../../messaging/to-background';
 
 /** What a page's batched lookup returns: of each document, only what marking and listing need. */

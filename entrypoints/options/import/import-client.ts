@@ -8,7 +8,7 @@
  * and answers whether that worked (import-engine.ts).
  */
 import { EurefsDb } from '../../../storage/dataset/db';
-import { EngineEventSchema } from '../../../messaging/import-worker';
+import { EngineEventSchema, postToEngine } from '../../../messaging/import-worker';
 import { ImportEngine, type EngineEvent, type EngineRequest } from './import-engine';
 import ImportWorker from './import.worker.ts?worker';
 
@@ -84,7 +84,7 @@ export class ImportClient {
   }
 
   private post(message: EngineRequest, transfer: Transferable[] = []) {
-    if (this.worker) this.worker.postMessage(message, transfer);
+    if (this.worker) postToEngine(this.worker, message, transfer);
     else void this.local!.handle(message);
   }
 

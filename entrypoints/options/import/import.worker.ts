@@ -1,15 +1,13 @@
 /** The import worker: parsing, validation, preview and the apply transaction, off the page's main thread. */
 import { EurefsDb } from '../../../storage/dataset/db';
-import { EngineRequestSchema } from '../../../messaging/import-worker';
-import { ImportEngine, type EngineEvent } from './import-engine';
+import { EngineRequestSchema, postToPage, type EngineScope } from '../../../messaging/import-worker';
+import { ImportEngine } from './import-engine';
 
-const scope = self as unknown as {
-  postMessage(message: EngineEvent): void;
-  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+const scope = self as unknown as EngineScope & {
   navigator: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } };
 };
 
-const engine = new ImportEngine(new EurefsDb(), (event) => scope.postMessage(event), {
+const engine = new ImportEngine(new EurefsDb(), (event) => postToPage(scope, event), {
   ...(scope.navigator.storage?.estimate ? { estimate: () => scope.navigator.storage!.estimate!() } : {}),
   fetchFn: (input, init) => fetch(input, init),
 });
@@ -22,5 +20,5 @@ scope.onmessage = (event) => {
   }
   // Answered all the same, so that the page does not wait for it.
   const id = (event.data as { id?: unknown } | null)?.id;
-  if (typeof id === 'number') scope.postMessage({ type: 'failed', id, message: `The import worker could not read the request: ${request.error.message}` });
+  if (typeof id === 'number') postToPage(scope, { type: 'failed', id, message: `The import worker could not read the request: ${request.error.message}` });
 };

@@ -5,7 +5,8 @@ import { AnnotationsDb, ANNOTATIONS_DB_NAME } from '../../../../storage/annotati
 import { dexieSource } from '../../../../storage/annotations/dexie-source';
 import { buildExport } from '../../../../storage/annotations/export';
 import { mergeImport, parseAnnotationsImport, ImportError } from '../../../../storage/annotations/import';
-import { AnnotationMessageSchema, ANSWERS, type AnnotationMessageInput, type AnswerOf } from '../../../../messaging/annotations';
+import { annotations, type Annotations, type AnswerOf } from '../../../../messaging/annotations';
+import { parseAnswer, parseRequest, type MessageInput } from '../../../../messaging/exchange';
 import { AnnotationsFileSchema, type Note } from '../../../../storage/annotations/schema';
 import { handleAnnotationMessage } from '../../../../storage/annotations/service';
 import { EurefsDb } from '../../../../storage/dataset/db';
@@ -27,11 +28,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** Sends a message as the background receives it: parsed with the schema, answer checked. */
-async function send<M extends AnnotationMessageInput>(message: M, target = db): Promise<AnswerOf<M['type']>> {
-  const parsed = AnnotationMessageSchema.parse(message);
+/** Sends a message as the background receives it: parsed with its type's schema, answer checked. */
+async function send<M extends MessageInput<Annotations>>(message: M, target = db): Promise<AnswerOf<M['type']>> {
+  const parsed = parseRequest(annotations, message);
+  if (!parsed) throw new Error(`the background would not take ${JSON.stringify(message)}`);
   const answer = await handleAnnotationMessage(target, parsed, { now });
-  return ANSWERS[message.type].parse(answer) as AnswerOf<M['type']>;
+  return parseAnswer<Annotations, M['type']>(annotations, message.type, answer);
 }
 
 const quote = { exact: 'COM(2016) 731 final', prefix: 'proposed ', suffix: ' in November', start: 42, end: 61 };
@@ -77,8 +79,8 @@ describe('notes', () => {
   });
 
   it('refuses a malformed note at the boundary', () => {
-    expect(AnnotationMessageSchema.safeParse({ type: 'notes:save', note: { documentId: '', text: 'x' } }).success).toBe(false);
-    expect(AnnotationMessageSchema.safeParse({ type: 'lookup', ids: [] }).success).toBe(false);
+    expect(parseRequest(annotations, { type: 'notes:save', note: { documentId: '', text: 'x' } })).toBeNull();
+    expect(parseRequest(annotations, { type: 'lookup', ids: [] })).toBeNull();
   });
 });
 
@@ -152,11 +154,11 @@ describe('import of an earlier export', () => {
     const text = await exportText(db, 'json');
     const other = new AnnotationsDb(`annotations-test-${++n}`);
     try {
-      const first = await send({ type: 'annotations:import', text }, other);
+      const first = await mergeImport(other, parseAnnotationsImport(text, now().toISOString()));
       expect(first).toMatchObject({ format: 'eurefs-annotations', notesAdded: 2, visitsAdded: 30, notesUpdated: 0 });
       expect(await other.notes.orderBy('id').toArray()).toEqual(await db.notes.orderBy('id').toArray());
       expect(await other.visits.orderBy('id').toArray()).toEqual(await db.visits.orderBy('id').toArray());
-      const second = await send({ type: 'annotations:import', text }, other);
+      const second = await mergeImport(other, parseAnnotationsImport(text, now().toISOString()));
       expect(second).toMatchObject({ notesAdded: 0, notesUpdated: 0, notesUnchanged: 2, visitsAdded: 0, visitsUnchanged: 30 });
       expect(await other.notes.count()).toBe(2);
       expect(await other.visits.count()).toBe(30);
@@ -222,8 +224,8 @@ describe('import of an earlier export', () => {
 describe('export by message', () => {
   it('exports the current page from the database, with the dataset\'s titles for reference managers', async () => {
     await send({ type: 'history:record-visit', url: page.url, title: page.title, references: [ref('COM(2016) 731', { stage: 'adopted', title: null })] });
-    const parsed = AnnotationMessageSchema.parse({ type: 'annotations:export', request: { scope: { kind: 'pages', urls: [page.url] }, format: 'csl-json' } });
-    const answer = ANSWERS['annotations:export'].parse(
+    const parsed = annotations['annotations:export'].request.parse({ type: 'annotations:export', request: { scope: { kind: 'pages', urls: [page.url] }, format: 'csl-json' } });
+    const answer = annotations['annotations:export'].answer.parse(
       await handleAnnotationMessage(db, parsed, { now, documents: async (ids) => Object.fromEntries(ids.map((id) => [id, { title: 'ETIAS proposal', date: '2016-11-16' }])) }),
     );
     expect(JSON.parse(answer.content)).toEqual([expect.objectContaining({ id: 'COM(2016) 731', title: 'ETIAS proposal', issued: { 'date-parts': [[2016, 11, 16]] } })]);

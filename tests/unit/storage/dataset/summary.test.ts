@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryResponseSchema } from '../../../../messaging/page-side';
+import { pageToBackground } from '../../../../messaging/page-to-background';
 import { summarize } from '../../../../storage/dataset/summary';
 import type { DocumentView } from '../../../../messaging/to-background';
 
@@ -33,11 +33,11 @@ describe('summarize', () => {
       },
     });
     // What the background sends is what the content script accepts.
-    expect(summaryResponseSchema().safeParse(summary).success).toBe(true);
+    expect(pageToBackground()['lookup-summary'].answer.safeParse(summary).success).toBe(true);
   });
 
   it('the content script refuses an answer that is not a summary', () => {
-    expect(summaryResponseSchema().safeParse({ datasetVersion: 'v1', documents: { x: { stage: 'nearly', title: 't' } } }).success).toBe(false);
-    expect(summaryResponseSchema().safeParse({ datasetVersion: 'v1', documents: { x: { stage: null, title: 't', extra: 1 } } }).success).toBe(false);
+    expect(pageToBackground()['lookup-summary'].answer.safeParse({ datasetVersion: 'v1', documents: { x: { stage: 'nearly', title: 't' } } }).success).toBe(false);
+    expect(pageToBackground()['lookup-summary'].answer.safeParse({ datasetVersion: 'v1', documents: { x: { stage: null, title: 't', extra: 1 } } }).success).toBe(false);
   });
 });
