@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnotationsDb } from '../../../storage/annotations/db';
-import { AnnotationMessageSchema, ANSWERS, type AnnotationMessageInput, type AnswerOf } from '../../../messaging/annotations';
+import { annotations as annotationMessages, type Annotations, type AnswerOf } from '../../../messaging/annotations';
+import { parseAnswer, parseRequest, type MessageInput } from '../../../messaging/exchange';
 import { handleAnnotationMessage } from '../../../storage/annotations/service';
 import { EurefsDb } from '../../../storage/dataset/db';
 import { getRefreshSchedule, setRefreshSchedule } from '../../../storage/import/refresh';
@@ -35,9 +36,12 @@ async function olderProfile() {
   await annotations.settings.put({ key: 'history', value: { sites: { 'eur-lex.europa.eu': false, 'commission.europa.eu': true } } });
 }
 
-async function send<M extends AnnotationMessageInput>(message: M): Promise<AnswerOf<M['type']>> {
-  const answer = await handleAnnotationMessage(annotations, AnnotationMessageSchema.parse(message));
-  return ANSWERS[message.type].parse(answer) as AnswerOf<M['type']>;
+/** Sends a message as the background receives it: parsed with its type's schema, answer checked. */
+async function send<M extends MessageInput<Annotations>>(message: M): Promise<AnswerOf<M['type']>> {
+  const parsed = parseRequest(annotationMessages, message);
+  if (!parsed) throw new Error(`the background would not take ${JSON.stringify(message)}`);
+  const answer = await handleAnnotationMessage(annotations, parsed);
+  return parseAnswer<Annotations, M['type']>(annotationMessages, message.type, answer);
 }
 
 beforeEach(() => {
