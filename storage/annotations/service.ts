@@ -1,8 +1,10 @@
 /**
- * The background's annotation service: notes, reading history and its per-site switch, and the
- * small exports and imports that go by message. `handleAnnotationMessage` takes a message already
- * parsed with `AnnotationMessageSchema`. Runs wherever the annotations database can be opened
- * (the background, the options page, Node with fake-indexeddb), never in a content script.
+ * The annotation service: notes, reading history and its per-site switch, and the small exports
+ * and imports that go by message. The background answers messages with it
+ * (`handleAnnotationMessage` takes a message already parsed with `AnnotationMessageSchema`); the
+ * options page calls its functions directly (storage/annotations/db.ts says why). Runs wherever
+ * the annotations database can be opened (the background, the options page, Node with
+ * fake-indexeddb), never in a content script.
  */
 import type { AnnotationsDb } from './db';
 import { dexieSource } from './dexie-source';
@@ -49,6 +51,13 @@ export async function saveNote(db: AnnotationsDb, input: NoteInput, now = new Da
   });
   await db.notes.put(note);
   return note;
+}
+
+/** How many notes were deleted: 0 when there was none with that id. */
+export async function deleteNote(db: AnnotationsDb, id: string): Promise<number> {
+  const existed = (await db.notes.get(id)) !== undefined;
+  await db.notes.delete(id);
+  return existed ? 1 : 0;
 }
 
 export async function notesForDocument(db: AnnotationsDb, documentId: string): Promise<Note[]> {
@@ -153,11 +162,8 @@ export async function handleAnnotationMessage(db: AnnotationsDb, message: Annota
   switch (message.type) {
     case 'notes:save':
       return saveNote(db, message.note, now());
-    case 'notes:delete': {
-      const existed = (await db.notes.get(message.id)) !== undefined;
-      await db.notes.delete(message.id);
-      return { deleted: existed ? 1 : 0 };
-    }
+    case 'notes:delete':
+      return { deleted: await deleteNote(db, message.id) };
     case 'notes:list-for-document':
       return { notes: await notesForDocument(db, message.documentId) };
     case 'notes:search':

@@ -1,5 +1,5 @@
 /** What an import would change: counts, lists, status changes. Everything rendered as text. */
-import type { ImportPreview as Preview } from '../../storage/import/diff';
+import type { ImportPreview as Preview } from '../../../storage/import/diff';
 
 function More({ shown, total }: { shown: number; total: number }) {
   return total > shown ? <li class="muted">… and {total - shown} more</li> : null;
