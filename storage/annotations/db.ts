@@ -1,7 +1,14 @@
 /**
  * Researchers' own data, in a database of its own ('eurefs-annotations'): no dataset import,
- * reset or migration of the `eurefs` database can ever touch a note. Opened only in extension
- * pages (background, options), never in a content script (docs/ARCHITECTURE.md, "Where the data lives").
+ * reset or migration of the `eurefs` database can ever touch a note. Defined here and nowhere
+ * else; who opens it:
+ * - the background, which serves the popover's notes frame and the page scanner's visits by
+ *   message (storage/annotations/service.ts `handleAnnotationMessage`);
+ * - the options page, which calls the same service functions (and export.ts, import.ts)
+ *   directly, for notes, history, exports and imports alike: an export of 10,000 pages outlives a
+ *   service worker that is stopped after about 30 s without events, and one way for the whole
+ *   page is easier to follow than messages for some of it and direct calls for the rest;
+ * - never a page script or the notes frame (docs/ARCHITECTURE.md, "Where the data lives").
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { HistorySettings, Note, Visit } from './schema';

@@ -1,8 +1,10 @@
 /**
- * The background's annotation service: notes, reading history and its per-site switch, and the
- * small exports that go by message. `handleAnnotationMessage` takes a message already parsed with
- * its type's schema (messaging/annotations.ts). Runs wherever the annotations database can be opened
- * (the background, the options page, Node with fake-indexeddb), never in a content script.
+ * The annotation service: notes, reading history and its per-site switch, and the small exports
+ * that go by message. The background answers messages with it (`handleAnnotationMessage` takes a
+ * message already parsed with its type's schema, messaging/annotations.ts); the options page calls
+ * its functions directly (storage/annotations/db.ts says why). Runs wherever the annotations
+ * database can be opened (the background, the options page, Node with fake-indexeddb), never in a
+ * content script.
  */
 import type { AnnotationsDb } from './db';
 import { dexieSource } from './dexie-source';
@@ -49,6 +51,13 @@ export async function saveNote(db: AnnotationsDb, input: NoteInput, now = new Da
   });
   await db.notes.put(note);
   return note;
+}
+
+/** How many notes were deleted: 0 when there was none with that id. */
+export async function deleteNote(db: AnnotationsDb, id: string): Promise<number> {
+  const existed = (await db.notes.get(id)) !== undefined;
+  await db.notes.delete(id);
+  return existed ? 1 : 0;
 }
 
 export async function notesForDocument(db: AnnotationsDb, documentId: string): Promise<Note[]> {
@@ -156,11 +165,7 @@ function handlersFor(db: AnnotationsDb, options: ServiceOptions): AnnotationHand
   const now = () => (options.now ? options.now() : new Date());
   return {
     'notes:save': (message) => saveNote(db, message.note, now()),
-    'notes:delete': async (message) => {
-      const existed = (await db.notes.get(message.id)) !== undefined;
-      await db.notes.delete(message.id);
-      return { deleted: existed ? 1 : 0 };
-    },
+    'notes:delete': async (message) => ({ deleted: await deleteNote(db, message.id) }),
     'notes:list-for-document': async (message) => ({ notes: await notesForDocument(db, message.documentId) }),
     'notes:search': (message) => searchNotes(db, message),
     'history:record-visit': (message) => recordVisit(db, message, now()),

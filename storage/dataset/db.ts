@@ -1,6 +1,14 @@
 /**
- * The extension's one database. Only extension pages (background, options, popup) open it: a
- * content script's IndexedDB belongs to the page's origin (docs/ARCHITECTURE.md, "Where the data lives").
+ * The dataset's database ('eurefs'), defined here and nowhere else. Who opens it:
+ * - the background, which serves the page scripts (lookout, page scanner, popover) and the popup
+ *   by message, loads the bundled dataset and runs the scheduled refresh;
+ * - the options page and its import worker, which call the storage modules (dataset/layers,
+ *   dataset/lookup, import/*) directly. An MV3 service worker is stopped after about 30 s without
+ *   events, and database work does not keep it alive, so long work (a 100,000-document import)
+ *   runs on the options page: same extension origin, so the same database, and no message round
+ *   trip per step of a long job;
+ * - never a page script: a content script's IndexedDB belongs to the web page's origin
+ *   (docs/ARCHITECTURE.md, "Where the data lives").
  *
  * Two layers of data (version 2):
  * - the bundled layer (`documents`, `reports`, `meta`): the dataset that ships with the

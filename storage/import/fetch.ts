@@ -4,7 +4,8 @@
  * FETCH_TIMEOUT_MS without progress. Pure given `fetchFn`.
  */
 import { anySignal, ImportCancelledError, raceAbort } from './abort';
-import { humanBytes, MAX_IMPORT_BYTES } from './pipeline';
+import { MAX_IMPORT_BYTES } from './pipeline';
+import { formatBytes, formatSeconds } from '../../components/format';
 
 export interface FetchedFile {
   bytes: Uint8Array;
@@ -42,14 +43,12 @@ export interface FetchOptions {
 const WHAT_TO_TRY =
   'Check that the address opens in a browser tab and that its server allows the extension to read it (CORS), then try again later; or download the file and import it from disk.';
 
-const seconds = (ms: number) => `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
-
 function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): string {
   const what =
     body === null
-      ? `${href} did not answer: the import timed out after ${seconds(ms)} without a reply from the server.`
-      : `${href} stopped sending the file: the import timed out after ${seconds(ms)} without any more data (${humanBytes(body.received)}${
-          body.total ? ` of ${humanBytes(body.total)}` : ''
+      ? `${href} did not answer: the import timed out after ${formatSeconds(ms)} without a reply from the server.`
+      : `${href} stopped sending the file: the import timed out after ${formatSeconds(ms)} without any more data (${formatBytes(body.received)}${
+          body.total ? ` of ${formatBytes(body.total)}` : ''
         } received).`;
   return `${what} Nothing was changed. ${WHAT_TO_TRY}`;
 }
@@ -105,7 +104,7 @@ export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = 
       throw new FetchProblem('The address answered with a web page (HTML), not a dataset: use the address of the JSON or CSV file itself. Nothing was changed.');
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) throw new FetchProblem(`The file at the address is too large (${humanBytes(declared)}; Eurefs imports files up to ${humanBytes(maxBytes)}). Nothing was changed.`);
+    if (declared > maxBytes) throw new FetchProblem(`The file at the address is too large (${formatBytes(declared)}; Eurefs imports files up to ${formatBytes(maxBytes)}). Nothing was changed.`);
     body = { received: 0, total: declared > 0 ? declared : null };
     waitAgain();
     options.onProgress?.(0, body.total);
@@ -139,7 +138,7 @@ async function readBody(response: Response, signal: AbortSignal, maxBytes: numbe
       const { done, value } = await raceAbort(reader.read(), signal);
       if (done) break;
       received += value.byteLength;
-      if (received > maxBytes) throw new FetchProblem(`The file at the address is larger than ${humanBytes(maxBytes)}, the most Eurefs imports. Nothing was changed.`);
+      if (received > maxBytes) throw new FetchProblem(`The file at the address is larger than ${formatBytes(maxBytes)}, the most Eurefs imports. Nothing was changed.`);
       parts.push(value);
       onPart(received);
     }

@@ -8,6 +8,7 @@ import { parseCsvText } from './csv';
 import { parseJsonText } from './json';
 import type { ImportProblem } from './problems';
 import { validateDataset } from './validate';
+import { formatBytes } from '../../components/format';
 
 /** Far more than 100,000 documents in JSON; a larger file is refused before it is read. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -47,13 +48,6 @@ export function detectFormat(text: string, name = '', contentType = ''): ImportF
   return first === '{' || first === '[' ? 'json' : first === '<' ? 'json' : 'csv';
 }
 
-export function humanBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
-}
-
 export interface PrepareOptions {
   name?: string;
   contentType?: string;
@@ -77,7 +71,7 @@ export async function prepareImport(bytes: Uint8Array, options: PrepareOptions =
     timings,
   });
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return fail({ place: '(the whole file)', message: `The file is ${humanBytes(bytes.byteLength)}; Eurefs imports files up to ${humanBytes(MAX_IMPORT_BYTES)}.` });
+    return fail({ place: '(the whole file)', message: `The file is ${formatBytes(bytes.byteLength)}; Eurefs imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.` });
   }
   let t = clock();
   options.onProgress?.('reading', 0);

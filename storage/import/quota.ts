@@ -1,5 +1,5 @@
 /** Will an import fit in the browser's storage? Pure: the caller passes navigator.storage.estimate()'s answer. */
-import { humanBytes } from './pipeline';
+import { formatBytes } from '../../components/format';
 
 /**
  * Room an import needs: the documents in the import layer, the previous versions kept for undo,
@@ -14,5 +14,5 @@ export function quotaProblem(estimate: { usage?: number; quota?: number } | null
   const free = estimate.quota - estimate.usage;
   const needed = bytesNeeded(fileBytes);
   if (needed <= free) return null;
-  return `This dataset needs about ${humanBytes(needed)} of storage, but the browser allows Eurefs only ${humanBytes(Math.max(0, free))} more. Nothing was changed. Free some disk space, or import a smaller file.`;
+  return `This dataset needs about ${formatBytes(needed)} of storage, but the browser allows Eurefs only ${formatBytes(Math.max(0, free))} more. Nothing was changed. Free some disk space, or import a smaller file.`;
 }

@@ -1,4 +1,8 @@
-/** The import worker: parsing, validation, preview and the apply transaction, off the page's main thread. */
+/**
+ * The import worker: parsing, validation, preview and the apply transaction, off the page's main
+ * thread. It opens the dataset's database itself, as the options page does (storage/dataset/db.ts
+ * says who opens it, and why not the background).
+ */
 import { EurefsDb } from '../../../storage/dataset/db';
 import { EngineRequestSchema, postToPage, type EngineScope } from '../../../messaging/import-worker';
 import { ImportEngine } from './import-engine';

@@ -5,15 +5,17 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ImportEntry, ImportMode } from '../../storage/dataset/db';
-import type { ImportPreview as Preview } from '../../storage/import/diff';
-import { checkAddress } from '../../storage/import/fetch';
-import { humanBytes, type Phase } from '../../storage/import/pipeline';
-import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../storage/import/refresh';
-import { ImportClient } from './import/import-client';
-import type { PreparedSummary } from './import/import-engine';
+import type { ImportEntry, ImportMode } from '../../../storage/dataset/db';
+import type { ImportPreview as Preview } from '../../../storage/import/diff';
+import { checkAddress } from '../../../storage/import/fetch';
+import type { Phase } from '../../../storage/import/pipeline';
+import { formatBytes } from '../../../components/format';
+import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../../storage/import/refresh';
+import { ImportClient } from '../import/import-client';
+import type { PreparedSummary } from '../import/import-engine';
 import { ImportPreview } from './ImportPreview';
-import type { SectionProps } from './OptionsPage';
+import type { SectionProps } from '../section';
+import { ImportProgress } from './ImportProgress';
 import { Problems } from './Problems';
 
 type State =
@@ -25,13 +27,6 @@ type State =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-const PHASE_WORDS: Record<Phase, string> = {
-  reading: 'Reading',
-  parsing: 'Parsing',
-  validating: 'Checking',
-  comparing: 'Comparing with the current dataset',
-  applying: 'Applying',
-};
 
 const REFRESH_CHOICES: { hours: number; label: string }[] = [
   { hours: 0, label: 'never' },
@@ -42,7 +37,7 @@ const REFRESH_CHOICES: { hours: number; label: string }[] = [
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-export function ImportSection({ db, revision, changed }: SectionProps) {
+export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   const client = useRef<ImportClient | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -310,7 +305,7 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       <div aria-live="polite">
         {state.kind === 'working' && (
           <div class="progress" data-testid="import-progress">
-            <Progress phase={state.phase} share={state.share} what={state.what} received={state.received} />
+            <ImportProgress phase={state.phase} share={state.share} what={state.what} received={state.received} />
             <button type="button" class="cancel" data-testid="import-cancel" disabled={cancelling} onClick={cancelRunning}>
               {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
@@ -344,7 +339,7 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
       {state.kind === 'checked' && (
         <div class="checked" data-testid="import-checked">
           <p>
-            <strong>{state.summary.name}</strong> ({state.summary.format?.toUpperCase() ?? 'unknown format'}, {humanBytes(state.summary.bytes)}
+            <strong>{state.summary.name}</strong> ({state.summary.format?.toUpperCase() ?? 'unknown format'}, {formatBytes(state.summary.bytes)}
             {state.summary.version ? `, version ${state.summary.version}` : ''}
             {state.summary.errorCount === 0 ? `, ${plural(state.summary.documents, 'document')}, ${plural(state.summary.reports, 'report')}` : ''}).{' '}
             <span class="muted hash" title={state.summary.hash}>
@@ -372,34 +367,5 @@ export function ImportSection({ db, revision, changed }: SectionProps) {
         </div>
       )}
     </section>
-  );
-}
-
-/** What the import is doing: how far, or, where that cannot be told, what it is waiting for. */
-function Progress({ phase, share, what, received }: { phase: Phase; share: number; what: string; received: number | undefined }) {
-  if (phase === 'applying') {
-    // One transaction reports no progress of its own: say what is happening instead of a bar
-    // stuck at 0%.
-    return (
-      <label>
-        {PHASE_WORDS[phase]} <span class="id">{what}</span>… in one transaction: all of it or nothing
-        <progress />
-      </label>
-    );
-  }
-  if (phase === 'reading' && received !== undefined && share === 0) {
-    // From an address that has not said how large the file is, or not answered yet.
-    return (
-      <label>
-        {PHASE_WORDS[phase]} <span class="id">{what}</span>… {received === 0 ? 'waiting for the server to answer' : `${humanBytes(received)} so far`}
-        <progress />
-      </label>
-    );
-  }
-  return (
-    <label>
-      {PHASE_WORDS[phase]} <span class="id">{what}</span>… {Math.round(share * 100)}%
-      <progress max={1} value={share} />
-    </label>
   );
 }

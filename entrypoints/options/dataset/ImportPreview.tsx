@@ -1,9 +1,7 @@
 /** What an import would change: counts, lists, status changes. Everything rendered as text. */
-import type { ImportPreview as Preview } from '../../storage/import/diff';
-
-function More({ shown, total }: { shown: number; total: number }) {
-  return total > shown ? <li class="muted">… and {total - shown} more</li> : null;
-}
+import type { ImportPreview as Preview } from '../../../storage/import/diff';
+import { MoreItems } from './MoreItems';
+import { PreviewDocuments } from './PreviewDocuments';
 
 export function ImportPreview({ preview }: { preview: Preview }) {
   const { counts } = preview;
@@ -30,49 +28,13 @@ export function ImportPreview({ preview }: { preview: Preview }) {
                 <span class="detail">{change.title}</span>
               </li>
             ))}
-            <More shown={preview.statusChanges.length} total={counts.statusChanges} />
+            <MoreItems shown={preview.statusChanges.length} total={counts.statusChanges} />
           </ul>
         </>
       )}
-      {preview.added.length > 0 && (
-        <details>
-          <summary>Added ({counts.added})</summary>
-          <ul>
-            {preview.added.map((doc) => (
-              <li key={doc.id}>
-                <span class="id">{doc.id}</span> <span class="detail">{doc.title}</span>
-              </li>
-            ))}
-            <More shown={preview.added.length} total={counts.added} />
-          </ul>
-        </details>
-      )}
-      {preview.changed.length > 0 && (
-        <details>
-          <summary>Changed ({counts.changed})</summary>
-          <ul>
-            {preview.changed.map((doc) => (
-              <li key={doc.id}>
-                <span class="id">{doc.id}</span>: {doc.fields.join(', ')} <span class="detail">{doc.title}</span>
-              </li>
-            ))}
-            <More shown={preview.changed.length} total={counts.changed} />
-          </ul>
-        </details>
-      )}
-      {preview.removed.length > 0 && (
-        <details open={preview.mode === 'replace'}>
-          <summary>Removed ({counts.removed})</summary>
-          <ul>
-            {preview.removed.map((doc) => (
-              <li key={doc.id}>
-                <span class="id">{doc.id}</span> <span class="detail">{doc.title}</span>
-              </li>
-            ))}
-            <More shown={preview.removed.length} total={counts.removed} />
-          </ul>
-        </details>
-      )}
+      <PreviewDocuments label="Added" documents={preview.added} total={counts.added} />
+      <PreviewDocuments label="Changed" documents={preview.changed} total={counts.changed} />
+      <PreviewDocuments label="Removed" documents={preview.removed} total={counts.removed} open={preview.mode === 'replace'} />
     </div>
   );
 }

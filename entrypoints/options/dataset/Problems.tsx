@@ -1,5 +1,5 @@
 /** Errors and warnings of an import, as text (never markup: a title may hold "<script>"). */
-import type { ImportProblem } from '../../storage/import/problems';
+import type { ImportProblem } from '../../../storage/import/problems';
 
 export function Problems({ problems, count, kind }: { problems: ImportProblem[]; count: number; kind: 'error' | 'warning' }) {
   if (count === 0) return null;

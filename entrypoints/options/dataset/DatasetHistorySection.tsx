@@ -1,13 +1,13 @@
 /** The history of imports: when, from where, which file, its hash and counts; undo, roll back, reset. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ImportEntry } from '../../storage/dataset/db';
-import { listImports, resetToBundled, rollbackTo, undoLastImport } from '../../storage/dataset/layers';
-import { humanBytes } from '../../storage/import/pipeline';
-import type { SectionProps } from './OptionsPage';
+import type { ImportEntry } from '../../../storage/dataset/db';
+import { listImports, resetToBundled, rollbackTo, undoLastImport } from '../../../storage/dataset/layers';
+import { formatBytes } from '../../../components/format';
+import type { SectionProps } from '../section';
 
 const SOURCE_WORDS = { file: 'file', address: 'address', schedule: 'scheduled refresh' } as const;
 
-export function HistorySection({ db, revision, changed }: SectionProps) {
+export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
   const [entries, setEntries] = useState<ImportEntry[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | 'reset' | null>(null);
@@ -87,7 +87,7 @@ export function HistorySection({ db, revision, changed }: SectionProps) {
                   {SOURCE_WORDS[entry.source.kind]}: <span class="id">{entry.source.name}</span>
                   {entry.source.url && <span class="detail">{entry.source.url}</span>}
                   <span class="detail">
-                    {entry.format.toUpperCase()}, {humanBytes(entry.bytes)}, {entry.mode}
+                    {entry.format.toUpperCase()}, {formatBytes(entry.bytes)}, {entry.mode}
                   </span>
                 </td>
                 <td>{entry.version}</td>

@@ -1,27 +1,19 @@
 /** Export the dataset as it now stands, in the import formats: re-importing an export changes nothing. */
 import { useState } from 'preact/hooks';
-import { datasetToCsv } from '../../storage/import/csv';
-import { datasetToJson } from '../../storage/import/json';
-import { exportEffective } from '../../storage/dataset/layers';
-import type { SectionProps } from './OptionsPage';
+import { datasetToCsv } from '../../../storage/import/csv';
+import { datasetToJson } from '../../../storage/import/json';
+import { exportEffective } from '../../../storage/dataset/layers';
+import type { SectionProps } from '../section';
+import { download } from '../../../components/download';
 
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function ExportSection({ db }: SectionProps) {
+export function DatasetExportSection({ db }: SectionProps) {
   const [message, setMessage] = useState<string | null>(null);
   const run = async (format: 'json' | 'csv') => {
     try {
       const dataset = await exportEffective(db);
       const safeVersion = dataset.version.replace(/[^\w.-]+/g, '_');
-      if (format === 'json') download(datasetToJson(dataset), `eurefs-dataset-${safeVersion}.json`, 'application/json');
-      else download(datasetToCsv(dataset), `eurefs-dataset-${safeVersion}.csv`, 'text/csv');
+      if (format === 'json') download([datasetToJson(dataset)], 'application/json', `eurefs-dataset-${safeVersion}.json`);
+      else download([datasetToCsv(dataset)], 'text/csv', `eurefs-dataset-${safeVersion}.csv`);
       setMessage(`Exported ${dataset.documents.length} documents (version ${dataset.version}) as ${format.toUpperCase()}.`);
     } catch (error) {
       setMessage(`The export failed: ${error instanceof Error ? error.message : String(error)}`);

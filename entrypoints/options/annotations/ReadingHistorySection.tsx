@@ -1,0 +1,113 @@
+/**
+ * The reading history on the options page: which sites it is recorded on, the pages read (search,
+ * clear), and a checkbox per page to choose it for the export.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { annotationsClient } from '../../../messaging/annotations-client';
+import { updateSettings, withSite } from '../../../storage/settings';
+import type { HistorySettingsResponse } from '../../../messaging/annotations';
+import type { AnnotationsDb } from '../../../storage/annotations/db';
+import { clearHistory, listVisits } from '../../../storage/annotations/service';
+import type { Visit } from '../../../storage/annotations/schema';
+import { errorText } from '../error-text';
+import { LIST_PAGE } from './list-page';
+
+export function ReadingHistorySection({
+  annotations,
+  revision,
+  selected,
+  onSelect,
+  onChanged,
+}: {
+  annotations: AnnotationsDb;
+  revision: number;
+  selected: ReadonlySet<string>;
+  onSelect: (url: string, on: boolean) => void;
+  onChanged: () => void;
+}) {
+  const [settings, setSettings] = useState<HistorySettingsResponse | null>(null);
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const [list, setList] = useState<{ total: number; visits: Visit[] } | null>(null);
+  const [newSite, setNewSite] = useState('');
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    annotationsClient.historySettings().then(setSettings).catch((e: unknown) => setError(errorText(e)));
+  }, [revision]);
+  useEffect(() => {
+    let live = true;
+    listVisits(annotations, { query, offset: 0, limit })
+      .then((r) => live && setList(r))
+      .catch((e: unknown) => setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [annotations, query, limit, revision]);
+
+  const switchSite = async (host: string, enabled: boolean) => {
+    try {
+      await updateSettings((current) => withSite(current, host, { history: enabled }));
+      setSettings(await annotationsClient.historySettings());
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const clear = async () => {
+    if (!confirmClear) return setConfirmClear(true);
+    setConfirmClear(false);
+    try {
+      await clearHistory(annotations);
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="reading-history-heading" data-testid="annotations-history">
+      <h3 id="reading-history-heading">Reading history</h3>
+      <p class="muted">For each page you read: its address, title and time, and every document it cites with the status it had then. Kept on this computer only.</p>
+      {error && <p role="alert">{error}</p>}
+      {settings && (
+        <fieldset class="sites">
+          <legend>Record the history on</legend>
+          {settings.sites.map(({ host, enabled }) => (
+            <label key={host} class="site">
+              <input type="checkbox" checked={enabled} onChange={(e) => void switchSite(host, e.currentTarget.checked)} /> {host}
+            </label>
+          ))}
+          <form onSubmit={(e) => { e.preventDefault(); const host = newSite.trim().toLowerCase(); if (host) void switchSite(host, true).then(() => setNewSite('')); }}>
+            <label>Another site <input type="text" placeholder="ec.europa.eu" value={newSite} onInput={(e) => setNewSite(e.currentTarget.value)} /></label>{' '}
+            <button type="submit">Record it</button>
+          </form>
+        </fieldset>
+      )}
+      <p class="controls">
+        <label>Search pages <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(LIST_PAGE); }} /></label>{' '}
+        <button type="button" onClick={() => void clear()}>{confirmClear ? 'Really clear the whole history?' : 'Clear history'}</button>
+      </p>
+      {list && (
+        <>
+          <p class="muted" data-testid="history-count">{list.total === 0 ? 'No pages recorded.' : `${list.total} ${list.total === 1 ? 'page visit' : 'page visits'}`}</p>
+          <ul class="visits">
+            {list.visits.map((visit) => (
+              <li key={visit.id} data-visit-url={visit.url}>
+                <label>
+                  <input type="checkbox" checked={selected.has(visit.url)} onChange={(e) => onSelect(visit.url, e.currentTarget.checked)} aria-label={`Choose ${visit.title || visit.url} for export`} />{' '}
+                  <a href={visit.url} target="_blank" rel="noopener noreferrer">{visit.title || visit.url}</a>
+                </label>
+                <span class="detail">
+                  {new Date(visit.visitedAt).toLocaleString()} · {visit.references.length} {visit.references.length === 1 ? 'document' : 'documents'}
+                  {visit.references.length > 0 ? `: ${visit.references.slice(0, 6).map((r) => r.label).join(', ')}${visit.references.length > 6 ? ', …' : ''}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {list.total > list.visits.length && <button type="button" onClick={() => setLimit((l) => l + LIST_PAGE)}>Show more pages</button>}
+        </>
+      )}
+    </section>
+  );
+}

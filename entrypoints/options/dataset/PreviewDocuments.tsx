@@ -1,0 +1,32 @@
+/** One list of a preview's documents (added, changed or removed), folded away unless `open`. */
+import { MoreItems } from './MoreItems';
+
+export function PreviewDocuments({
+  label,
+  documents,
+  total,
+  open = false,
+}: {
+  label: string;
+  documents: { id: string; title: string; fields?: string[] }[];
+  total: number;
+  open?: boolean;
+}) {
+  if (documents.length === 0) return null;
+  return (
+    <details open={open}>
+      <summary>
+        {label} ({total})
+      </summary>
+      <ul>
+        {documents.map((doc) => (
+          <li key={doc.id}>
+            <span class="id">{doc.id}</span>
+            {doc.fields ? `: ${doc.fields.join(', ')}` : ''} <span class="detail">{doc.title}</span>
+          </li>
+        ))}
+        <MoreItems shown={documents.length} total={total} />
+      </ul>
+    </details>
+  );
+}
