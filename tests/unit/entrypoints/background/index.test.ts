@@ -74,7 +74,7 @@ afterEach(() => {
 async function installed(files: Record<string, unknown> = { [BUNDLED_URL]: BUNDLED }) {
   const fetched = serve(files);
   background.main();
-  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
   return fetched;
 }
 
@@ -98,7 +98,7 @@ describe('the background', () => {
       documents: { 'COM(2017) 793': { stage: 'adopted' } },
     });
     serve({ [BUNDLED_URL]: dataset('2026-01', [doc('COM(2017) 793', 'proposed', { title: 'Interoperability, corrected' })]) });
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     expect(await send({ type: 'lookup', ids: ['COM(2017) 793'] }, contentScript())).toMatchObject({
       documents: { 'COM(2017) 793': { title: 'Interoperability, corrected', status: { stage: 'proposed' } } },
     });
