@@ -7,11 +7,15 @@ vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-b
 const { ContentScriptContext } = await import('wxt/utils/content-script-context');
 const { extensionGone, untilReallyInvalidated } = await import('../../../in-page/invalidation');
 
-/** What WXT's context listens for, dispatched as a page's own script or a newer copy would. */
+/**
+ * What WXT's context listens for, dispatched as a page's own script or a newer copy would: the
+ * name is the extension's public id and the entrypoint's name (which a build fills in), as WXT's
+ * getUniqueEventName builds it.
+ */
+const SCRIPT_STARTED = `${fakeBrowser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`;
+
 function announceNewerScript(contentScriptName: string): void {
-  document.dispatchEvent(
-    new CustomEvent(ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE, { detail: { contentScriptName, messageId: 'x' } }),
-  );
+  document.dispatchEvent(new CustomEvent(SCRIPT_STARTED, { detail: { contentScriptName, messageId: 'x' } }));
 }
 
 /** What an update or removal does to the scripts it leaves behind in a page. */
