@@ -7,5 +7,8 @@ export default defineConfig({
     // The DOM and property tests build thousands of jsdom nodes; on a shared 2-core machine a
     // few take longer than vitest's 5 s default without anything being wrong.
     testTimeout: 30_000,
+    // WXT's runtime modules read import.meta.env, which only Vite fills in; and so tests that mock
+    // `wxt/browser` mock it for WXT's own modules too (its content script context).
+    server: { deps: { inline: ['wxt'] } },
   },
 });

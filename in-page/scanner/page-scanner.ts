@@ -71,7 +71,14 @@ export class PageScanner {
   }
 
   private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<Occurrence[]> {
-    const found = await scan(root, this.ownHost, this.signal, (slice) => this.remember(slice), stats, mayMark, (work) => this.unobserved(work));
+    const found = await scan(root, {
+      ownHost: this.ownHost,
+      signal: this.signal,
+      onSlice: (slice) => this.remember(slice),
+      stats,
+      mayMark,
+      whileMarking: (work) => this.unobserved(work),
+    });
     if (this.signal.aborted) return [];
     await this.lookUp(found.map((o) => o.reference.id));
     await this.markTracking(found);

@@ -78,15 +78,22 @@ function intact(block: TextBlock): boolean {
  * grammar) in SLICE_MS slices that leave the DOM alone, marking in MARK_SLICE_MS slices, batch by
  * batch. The walk itself is sliced too, so a page of 100,000 paragraphs never blocks the reader.
  */
+export interface ScanOptions {
+  /** the tag of Eurefs' own host element (the popover's), whose content is never scanned */
+  ownHost: string;
+  signal: AbortSignal;
+  /** what each marking slice marked, as soon as it is marked */
+  onSlice?: (found: Occurrence[]) => void;
+  stats?: ScanStats;
+  /** whether the reader's settings let Eurefs mark this site; finding starts before they are read */
+  mayMark?: Promise<boolean>;
+  /** runs each marking slice (the scanner's, with its mutation observer off: ours are not news) */
+  whileMarking?: (work: () => void) => void;
+}
+
 export async function scan(
   root: Node,
-  ownHost: string,
-  signal: AbortSignal,
-  onSlice?: (found: Occurrence[]) => void,
-  stats?: ScanStats,
-  mayMark: Promise<boolean> = Promise.resolve(true),
-  /** runs each marking slice (the scanner's, with its mutation observer off: ours are not news) */
-  whileMarking: (work: () => void) => void = (work) => work(),
+  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work() }: ScanOptions,
 ): Promise<Occurrence[]> {
   let allowed: boolean | undefined;
   void mayMark.then(

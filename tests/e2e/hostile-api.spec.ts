@@ -231,3 +231,37 @@ test('a single-page navigation with history.pushState is a visit of its own, wit
   await reader.waitForTimeout(2_000);
   expect((await visitList()).total).toBe(2);
 });
+
+test('a page that forges WXT\'s "newer content script started" event is still marked as it changes, and its popover still opens', async ({ ext }) => {
+  // Both ways a page gets Eurefs, each under its content script's name.
+  const pages = [
+    { url: 'https://eur-lex.europa.eu/eurefs-forged-restart.html', script: 'content' },
+    { url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52016PC0731&forged=restart', script: 'document-scanner' },
+  ];
+  const html = `<!doctype html><html><head><title>Forged restart</title></head><body><main>${CITING}</main></body></html>`;
+  for (const { url, script } of pages) {
+    const page = await openServed(ext, url, html);
+    // The page's own script: WXT names the event after the extension's public id and the script.
+    await page.evaluate(
+      ([extensionId, contentScriptName]) => {
+        document.dispatchEvent(
+          new CustomEvent(`${extensionId}:${contentScriptName}:wxt:content-script-started`, { detail: { contentScriptName, messageId: 'x' } }),
+        );
+      },
+      [ext.extensionId, script] as const,
+    );
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Added later: the interoperability proposal, COM(2017) 793 final.';
+      document.querySelector('main')!.append(p);
+    });
+    const added = page.locator('[data-euref="COM(2017) 793"]');
+    await expect(added, url).toHaveCount(1);
+    await added.hover();
+    const dialog = popover(page);
+    await expect(dialog.locator('[data-stage]'), url).toBeVisible();
+    await expect(dialog.locator('.title'), url).not.toHaveText('');
+    await page.screenshot({ path: `${ARTIFACTS}/hostile-api-forged-restart-${script}.png` });
+    await page.close();
+  }
+});

@@ -25,7 +25,7 @@ describe('scan waits for the settings before it marks', () => {
     const before = document.body.textContent;
     let allow!: (yes: boolean) => void;
     const mayMark = new Promise<boolean>((resolve) => (allow = resolve));
-    const scanning = scan(document.body, 'eurefs-popover', new AbortController().signal, undefined, undefined, mayMark);
+    const scanning = scan(document.body, { ownHost: 'eurefs-popover', signal: new AbortController().signal, mayMark });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(document.querySelectorAll('[data-euref]')).toHaveLength(0);
     allow(true);
@@ -38,7 +38,7 @@ describe('scan waits for the settings before it marks', () => {
   it('leaves the page untouched on a site the reader switched off', async () => {
     const { document } = page();
     const html = document.body.innerHTML;
-    const found = await scan(document.body, 'eurefs-popover', new AbortController().signal, undefined, undefined, Promise.resolve(false));
+    const found = await scan(document.body, { ownHost: 'eurefs-popover', signal: new AbortController().signal, mayMark: Promise.resolve(false) });
     expect(found).toEqual([]);
     expect(document.body.innerHTML).toBe(html);
   });
