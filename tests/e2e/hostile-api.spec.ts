@@ -4,6 +4,16 @@ import type { ExtensionBrowser } from '../../scripts/launch-browser';
 import { servePages } from '../../scripts/launch-browser';
 import { expect, openServed, popover, test } from './fixtures';
 
+/** The reference is marked once, and hovering it opens a popover with the document's status and title. */
+async function expectStatusOnHover(page: Page, id: string, url: string): Promise<void> {
+  const mark = page.locator(`[data-euref="${id}"]`);
+  await expect(mark, url).toHaveCount(1);
+  await mark.hover();
+  const dialog = popover(page);
+  await expect(dialog.locator('[data-stage]'), url).toBeVisible();
+  await expect(dialog.locator('.title'), url).not.toHaveText('');
+}
+
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -56,12 +66,7 @@ for (const [name, elements] of Object.entries(CLOBBERING)) {
         return [String(named.browser), String(named.chrome)];
       });
       expect(seen.some((s) => s.startsWith('[object HTML') || s === '[object Window]'), `${url}: ${seen.join(', ')}`).toBe(true);
-      const mark = page.locator('[data-euref="COM(2016) 731"]');
-      await expect(mark, url).toHaveCount(1);
-      await mark.hover();
-      const dialog = popover(page);
-      await expect(dialog.locator('[data-stage]'), url).toBeVisible();
-      await expect(dialog.locator('.title'), url).not.toHaveText('');
+      await expectStatusOnHover(page, 'COM(2016) 731', url);
       if (name === 'all') await page.screenshot({ path: `${ARTIFACTS}/hostile-api-clobbered-${url.includes('legal-content') ? 'document' : 'page'}.png` });
       await page.close();
     }
@@ -255,12 +260,7 @@ test('a page that forges WXT\'s "newer content script started" event is still ma
       p.textContent = 'Added later: the interoperability proposal, COM(2017) 793 final.';
       document.querySelector('main')!.append(p);
     });
-    const added = page.locator('[data-euref="COM(2017) 793"]');
-    await expect(added, url).toHaveCount(1);
-    await added.hover();
-    const dialog = popover(page);
-    await expect(dialog.locator('[data-stage]'), url).toBeVisible();
-    await expect(dialog.locator('.title'), url).not.toHaveText('');
+    await expectStatusOnHover(page, 'COM(2017) 793', url);
     await page.screenshot({ path: `${ARTIFACTS}/hostile-api-forged-restart-${script}.png` });
     await page.close();
   }
