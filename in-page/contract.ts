@@ -1,18 +1,18 @@
 /**
- * The lines between the three scripts Eurefs puts in a page. The content script (always there)
- * only looks for text that could hold a reference; the page scanner (entrypoints/page-scanner,
- * injected by the background when it finds some) finds, marks and lists references; the popover's
- * script (entrypoints/popover-ui, injected on the reader's first hover or focus of a reference)
- * shows them. Both run in the
- * extension's isolated world of the page, so they meet on its global object, under a symbol the
- * page's own scripts cannot see.
+ * The lines between the three scripts Eurefs puts in a page. The lookout (the content script,
+ * always there: in-page/lookout) only looks for text that could hold a reference; the page scanner
+ * (in-page/scanner, injected by the background when the lookout finds some, or a content script of
+ * its own on EUR-Lex document pages) finds, marks and lists references; the popover's script
+ * (in-page/popover, injected on the reader's first hover or focus of a reference) shows them. All
+ * three run in the extension's isolated world of the page, so they meet on its global object,
+ * under a symbol the page's own scripts cannot see.
  */
 import type { Reference } from '../references';
 
 /** The custom element that hosts the popover's shadow root; the scan never enters it. */
 export const POPOVER_HOST = 'eurefs-popover';
 
-/** What the content script offers the popover. */
+/** What the page scanner offers the popover. */
 export interface PageCore {
   referenceOf(mark: HTMLElement): Reference | undefined;
   /** false for references the reader chose not to see (untracked, with the setting on) */
@@ -32,11 +32,11 @@ export interface PopoverUi {
 }
 
 /**
- * What the content script (entrypoints/content/index.ts, on every page) hands the page scanner
- * (entrypoints/page-scanner, injected once the page shows something that could be a reference).
+ * What the lookout (on every page) or the document scanner's entry hands the page scanner: the
+ * scanner starts from it, whichever way it came in.
  */
 export interface SentinelOffer {
-  /** when the content script began to run (the benchmark reads it) */
+  /** when the first of Eurefs' scripts began to run in the page (the benchmark reads it) */
   readonly loadedAt: number;
   /** aborted when the extension is reloaded or updated */
   readonly signal: AbortSignal;
