@@ -96,7 +96,8 @@ export async function historySettings(db: AnnotationsDb): Promise<HistorySetting
   return historySwitches(await settingsWithHistoryMoved(db));
 }
 
-async function settingsResponse(db: AnnotationsDb): Promise<HistorySettingsResponse> {
+/** The history switches and every site seen in the history, as the options page shows them. */
+export async function historySettingsResponse(db: AnnotationsDb): Promise<HistorySettingsResponse> {
   const settings = await settingsWithHistoryMoved(db);
   const hosts = new Set<string>(historySwitchedSites(settings));
   for (const host of (await db.visits.orderBy('host').uniqueKeys()) as string[]) if (host) hosts.add(normaliseHost(host));
@@ -171,10 +172,10 @@ function handlersFor(db: AnnotationsDb, options: ServiceOptions): AnnotationHand
     'history:record-visit': (message) => recordVisit(db, message, now()),
     'history:list': (message) => listVisits(db, message),
     'history:clear': async (message) => ({ deleted: await clearHistory(db, message.host) }),
-    'history:get-settings': () => settingsResponse(db),
+    'history:get-settings': () => historySettingsResponse(db),
     'history:set-site': async (message) => {
       await setSiteRecording(db, message.host, message.enabled);
-      return settingsResponse(db);
+      return historySettingsResponse(db);
     },
     'annotations:export': async (message) => {
       const built = await buildExport(dexieSource(db), message.request, {

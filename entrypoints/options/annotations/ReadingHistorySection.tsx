@@ -3,11 +3,9 @@
  * clear), and a checkbox per page to choose it for the export.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { annotationsClient } from '../../../messaging/annotations-client';
-import { updateSettings, withSite } from '../../../storage/settings';
 import type { HistorySettingsResponse } from '../../../messaging/annotations';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
-import { clearHistory, listVisits } from '../../../storage/annotations/service';
+import { clearHistory, historySettingsResponse, listVisits, setSiteRecording } from '../../../storage/annotations/service';
 import type { Visit } from '../../../storage/annotations/schema';
 import { errorText } from '../error-text';
 import { LIST_PAGE } from './list-page';
@@ -34,8 +32,8 @@ export function ReadingHistorySection({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    annotationsClient.historySettings().then(setSettings).catch((e: unknown) => setError(errorText(e)));
-  }, [revision]);
+    historySettingsResponse(annotations).then(setSettings).catch((e: unknown) => setError(errorText(e)));
+  }, [annotations, revision]);
   useEffect(() => {
     let live = true;
     listVisits(annotations, { query, offset: 0, limit })
@@ -48,8 +46,8 @@ export function ReadingHistorySection({
 
   const switchSite = async (host: string, enabled: boolean) => {
     try {
-      await updateSettings((current) => withSite(current, host, { history: enabled }));
-      setSettings(await annotationsClient.historySettings());
+      await setSiteRecording(annotations, host, enabled);
+      setSettings(await historySettingsResponse(annotations));
     } catch (e) {
       setError(errorText(e));
     }
