@@ -343,23 +343,30 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+function orderedSource(source: SourceRef): SourceRef {
+  const out: SourceRef = { report: source.report, section: source.section };
+  if (source.quote !== undefined) out.quote = source.quote;
+  if (source.footnote !== undefined) out.footnote = source.footnote;
+  return out;
+}
+
 /** Rebuilds an object with keys in the schema's order, dropping undefined, so output is stable. */
 function orderedDocument(doc: DatasetDocument): DatasetDocument {
   const out: Record<string, unknown> = {};
   const keys: (keyof DatasetDocument)[] = [
     'id', 'type', 'kind', 'title', 'date', 'celex', 'url', 'procedure', 'aliases', 'topics',
-    'becameAct', 'fromProposal', 'amends', 'amendedBy', 'mentions', 'events',
+    'becameAct', 'fromProposal', 'amends', 'amendedBy', 'mentions', 'events', 'outside',
   ];
   for (const key of keys) {
     if (doc[key] !== undefined) out[key] = doc[key];
   }
-  out.mentions = doc.mentions.map((m) => ({ report: m.report, section: m.section }));
+  out.mentions = doc.mentions.map(orderedSource);
   out.events = doc.events.map((e) => ({
     date: e.date,
     stage: e.stage,
     institution: e.institution,
     label: e.label,
-    source: { report: e.source.report, section: e.source.section },
+    source: orderedSource(e.source),
   }));
   return out as DatasetDocument;
 }
@@ -566,6 +573,7 @@ export function buildDataset(reportTexts: readonly ReportText[], curatedInput: u
         amendedBy: cur?.amendedBy ?? [],
         mentions,
         events,
+        outside: cur?.outside,
       }),
     );
   }
@@ -587,7 +595,7 @@ export function buildDataset(reportTexts: readonly ReportText[], curatedInput: u
   const dataset = DatasetSchema.parse({
     schemaVersion: DATASET_SCHEMA_VERSION,
     version: curated.version,
-    reports: reports.map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, date: r.date })),
+    reports: reports.map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, date: r.date, ...(r.outside ? { outside: r.outside } : {}) })),
     documents: documents.sort(byId),
   });
   return { dataset, sections: sectionsByReport, warnings };
@@ -598,7 +606,7 @@ export function serialiseDataset(dataset: Dataset): string {
   const ordered = {
     schemaVersion: dataset.schemaVersion,
     version: dataset.version,
-    reports: dataset.reports.map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, date: r.date })),
+    reports: dataset.reports.map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, date: r.date, ...(r.outside ? { outside: r.outside } : {}) })),
     documents: dataset.documents.map(orderedDocument),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -9,7 +9,10 @@ import { STAGES } from './stages';
 
 export { ReferenceTypeSchema, STAGES, StageSchema };
 
-export const DATASET_SCHEMA_VERSION = 1;
+export const DATASET_SCHEMA_VERSION = 2;
+
+/** Earlier formats this version still imports: version 1 had no quotes and no outside facts. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, DATASET_SCHEMA_VERSION];
 
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -25,11 +28,62 @@ export const PartialDateSchema = z
   }, 'a day that exists in the calendar');
 
 
-/** Where a fact comes from: a progress report (by its canonical id) and the section in it. */
+/**
+ * Where a fact comes from: a progress report (by its canonical id), the section in it, and the
+ * report's own words that state the fact. The bundled dataset's build checks every quote against
+ * the report's text (seeds/README.md); in a staff import the quote is optional.
+ */
 export const SourceRefSchema = z.strictObject({
   report: z.string().min(1).describe('canonical id of the report, e.g. "COM(2018) 470"'),
   section: z.string().min(1).describe('the report section, e.g. "III.1 Interoperability"'),
+  quote: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe(
+      "the report's own words that state the fact: verbatim up to whitespace, line-break hyphenation and footnote markers; the shortest sentence or footnote that holds the stage and the date",
+    ),
+  footnote: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('the number of the report footnote that holds the date (or the quote), when the sentence calls one'),
 });
+
+/** Where a fact no progress report states comes from instead. */
+export const OUTSIDE_ORIGINS = ['eur-lex', 'legislative-observatory', 'official-journal', 'the-document'] as const;
+
+export const OutsideSourceSchema = z.strictObject({
+  from: z
+    .enum(OUTSIDE_ORIGINS)
+    .describe('where the fact comes from, since no progress report states it: EUR-Lex, the Legislative Observatory, the Official Journal, the document itself'),
+  note: z.string().min(1).max(500).describe('what the fact rests on, in words a reader can check'),
+  url: z.url().optional().describe('where a reader can check it'),
+});
+
+/** The document fields that may rest on something other than the reports; each says what. */
+export const DocumentOutsideSchema = z
+  .strictObject({
+    title: OutsideSourceSchema.optional(),
+    date: OutsideSourceSchema.optional(),
+    celex: OutsideSourceSchema.optional(),
+    procedure: OutsideSourceSchema.optional(),
+    becameAct: OutsideSourceSchema.optional(),
+    fromProposal: OutsideSourceSchema.optional(),
+    amends: OutsideSourceSchema.optional(),
+    amendedBy: OutsideSourceSchema.optional(),
+  })
+  .describe('facts about the document that no progress report states, each with where it comes from instead');
+
+export const ReportOutsideSchema = z
+  .strictObject({
+    id: OutsideSourceSchema.optional(),
+    date: OutsideSourceSchema.optional(),
+    title: OutsideSourceSchema.optional(),
+  })
+  .describe("facts about the report that its own text does not state (its number, its date), with where they come from");
 
 export const EventSchema = z.strictObject({
   date: PartialDateSchema,
@@ -62,6 +116,7 @@ export const DocumentSchema = z.strictObject({
   /** where the reports mention the document */
   mentions: z.array(SourceRefSchema).default([]),
   events: z.array(EventSchema).default([]),
+  outside: DocumentOutsideSchema.optional(),
 });
 
 export const ReportSchema = z.strictObject({
@@ -69,6 +124,7 @@ export const ReportSchema = z.strictObject({
   ordinal: z.number().int().positive().describe('12 for the twelfth progress report'),
   title: z.string().min(1),
   date: PartialDateSchema,
+  outside: ReportOutsideSchema.optional(),
 });
 
 export const DatasetSchema = z.strictObject({
@@ -79,6 +135,8 @@ export const DatasetSchema = z.strictObject({
 });
 
 export type SourceRef = z.infer<typeof SourceRefSchema>;
+export type OutsideSource = z.infer<typeof OutsideSourceSchema>;
+export type DocumentOutside = z.infer<typeof DocumentOutsideSchema>;
 export type DatasetEvent = z.infer<typeof EventSchema>;
 export type DatasetDocument = z.infer<typeof DocumentSchema>;
 export type Report = z.infer<typeof ReportSchema>;

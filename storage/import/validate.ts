@@ -9,6 +9,7 @@
 import { parseReference } from '../../references/index';
 import {
   DATASET_SCHEMA_VERSION,
+  READABLE_SCHEMA_VERSIONS,
   DatasetSchema,
   STAGES,
   type Dataset,
@@ -91,14 +92,16 @@ export async function validateDataset(input: unknown, options: ValidateOptions =
     fail(['schemaVersion'], `The file uses dataset format ${schemaVersion}, newer than this version of Eurefs reads (${DATASET_SCHEMA_VERSION}). Update the extension, or ask for a file in format ${DATASET_SCHEMA_VERSION}.`);
     return result(problems, null);
   }
-  if (schemaVersion !== DATASET_SCHEMA_VERSION) {
-    fail(['schemaVersion'], `The dataset format ${show(schemaVersion)} is unknown: this version of Eurefs reads format ${DATASET_SCHEMA_VERSION}.`);
+  if (typeof schemaVersion !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(schemaVersion)) {
+    fail(['schemaVersion'], `The dataset format ${show(schemaVersion)} is unknown: this version of Eurefs reads formats ${READABLE_SCHEMA_VERSIONS.join(' and ')}.`);
     return result(problems, null);
   }
+  // An earlier format is a subset of this one (its new fields are optional): read it as this one.
+  const current = schemaVersion === DATASET_SCHEMA_VERSION ? input : { ...input, schemaVersion: DATASET_SCHEMA_VERSION };
 
   // The envelope (version, reports, unknown top-level fields) with the one schema...
-  const rawDocuments = Object.prototype.hasOwnProperty.call(input, 'documents') ? input.documents : undefined;
-  const envelope = DatasetSchema.safeParse({ ...input, documents: [] });
+  const rawDocuments = Object.prototype.hasOwnProperty.call(input, 'documents') ? current.documents : undefined;
+  const envelope = DatasetSchema.safeParse({ ...current, documents: [] });
   if (!envelope.success) for (const issue of envelope.error.issues) problems.add(describeIssue(issue, input, locate));
   if (!Array.isArray(rawDocuments)) {
     fail(['documents'], rawDocuments === undefined ? 'is missing: a dataset lists its documents' : `should be a list of documents, but is ${show(rawDocuments)}`, 'documents');

@@ -23,7 +23,7 @@ it('opens a version 1 database as the current version: the bundled layer stays, 
   expect(db.verno).toBe(4);
   expect(db.isOpen()).toBe(true);
   expect(answer).toMatchObject({ datasetVersion: 'v1', documents: { 'COM(2017) 793': { title: 'Interoperability' } } });
-  await applyImport(db, { schemaVersion: 1, version: 'imported', reports: [], documents: [{ ...doc, type: 'com', title: 'Imported title' }] as never }, {
+  await applyImport(db, { schemaVersion: 2, version: 'imported', reports: [], documents: [{ ...doc, type: 'com', title: 'Imported title' }] as never }, {
     mode: 'merge',
     source: { kind: 'file', name: 'x.json' },
     format: 'json',

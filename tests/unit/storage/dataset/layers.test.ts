@@ -166,7 +166,7 @@ describe('nothing half-written, nothing lost', () => {
   const bad: [string, string, string][] = [
     ['malformed JSON', 'bad.json', '{"schemaVersion": 1, "version": "x", "documents": [}'],
     ['a CSV with a broken quote', 'bad.csv', 'record,id,title\ndataset,,\ndocument,COM(2018) 640,"never closed\n'],
-    ['a future schema version', 'future.json', JSON.stringify({ schemaVersion: 2, version: 'x', reports: [], documents: [] })],
+    ['a future schema version', 'future.json', JSON.stringify({ schemaVersion: 3, version: 'x', reports: [], documents: [] })],
     ['a wrong schema version', 'wrong.json', JSON.stringify({ schemaVersion: 'one', version: 'x', reports: [], documents: [] })],
     ['duplicate ids', 'dup.json', JSON.stringify(dataset('x', [doc('COM(2018) 640'), doc('COM(2018) 640')]))],
     ['ids that do not parse', 'ids.json', JSON.stringify(dataset('x', [doc('COM 2018 six hundred forty')]))],

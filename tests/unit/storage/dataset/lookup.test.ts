@@ -11,7 +11,7 @@ const bundled = () => JSON.parse(readFileSync(new URL('../../../../seeds/dataset
 
 function smallDataset(version: string, titles: Record<string, string>): Dataset {
   return parseDataset({
-    schemaVersion: 1,
+    schemaVersion: 2,
     version,
     reports: [{ id: 'COM(2018) 470', ordinal: 15, title: 'Fifteenth progress report', date: '2018-06-13' }],
     documents: Object.entries(titles).map(([id, title]) => ({

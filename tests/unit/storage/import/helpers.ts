@@ -26,7 +26,7 @@ export function doc(id: string, stage: Stage = 'proposed', extra: Partial<Datase
 }
 
 export function dataset(version: string, documents: DatasetDocument[], reports = [REPORT]): Dataset {
-  return { schemaVersion: 1, version, reports, documents };
+  return { schemaVersion: 2, version, reports, documents };
 }
 
 export const bytes = (text: string) => new TextEncoder().encode(text);

@@ -31,14 +31,21 @@ describe('validating an import', () => {
     expect((await prepareImport(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { name: 'x.json' })).errors[0]?.message).toMatch(/UTF-8/);
   });
 
+  it('still reads a format 1 file, which has no quotes and no outside facts, as format 2', async () => {
+    const v1 = { ...dataset('v', []), schemaVersion: 1 };
+    expect(await errorsOf(v1)).toEqual([]);
+    const outcome = await validateDataset(v1);
+    expect(outcome.dataset?.schemaVersion).toBe(2);
+  });
+
   it('refuses a future or wrong schema version in one clear sentence', async () => {
-    const future = await errorsOf({ ...dataset('v', []), schemaVersion: 2 });
-    expect(future).toEqual([expect.stringMatching(/^schemaVersion.*format 2, newer than this version of Eurefs reads \(1\)/)]);
+    const future = await errorsOf({ ...dataset('v', []), schemaVersion: 3 });
+    expect(future).toEqual([expect.stringMatching(/^schemaVersion.*format 3, newer than this version of Eurefs reads \(2\)/)]);
     expect(await errorsOf({ ...dataset('v', []), schemaVersion: 0 })).toEqual([expect.stringMatching(/format 0 is unknown/)]);
     expect(await errorsOf({ ...dataset('v', []), schemaVersion: '1' })).toEqual([expect.stringMatching(/format "1" is unknown/)]);
     const { schemaVersion: _omit, ...noVersion } = dataset('v', []);
     void _omit;
-    expect(await errorsOf(noVersion)).toEqual([expect.stringMatching(/schemaVersion 1 is missing/)]);
+    expect(await errorsOf(noVersion)).toEqual([expect.stringMatching(/schemaVersion 2 is missing/)]);
     expect(await errorsOf([])).toEqual([expect.stringMatching(/not a Eurefs dataset/)]);
   });
 
