@@ -8,12 +8,24 @@ import { DocumentSchema, ReportSchema } from '../storage/dataset/schema';
 
 export const CuratedReportSchema = ReportSchema;
 
-export const CuratedDocumentSchema = DocumentSchema.partial().required({
-  id: true,
-  type: true,
-  kind: true,
-  title: true,
+/**
+ * A curator's answer to "a later report mentions this document, but its latest event is older":
+ * they read what that report says and it gives no new stage. The build asks for one (or a new
+ * event) whenever a document's events lag behind the reports that mention it.
+ */
+export const StatusCheckedSchema = z.strictObject({
+  report: z.string().min(1).describe('the report whose mentions the curator read'),
+  note: z.string().min(1).max(500).describe('why it gives no new stage, in a sentence'),
 });
+
+export const CuratedDocumentSchema = DocumentSchema.partial()
+  .required({
+    id: true,
+    type: true,
+    kind: true,
+    title: true,
+  })
+  .extend({ statusChecked: z.array(StatusCheckedSchema).optional() });
 
 export const CuratedSchema = z.strictObject({
   $comment: z.string().optional(),
