@@ -102,7 +102,7 @@ test('a malformed file shows where it is broken and changes nothing', async ({ e
   await page.getByTestId('import-file').setInputFiles({
     name: 'future.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('record,id,schemaVersion,version\ndataset,,2,x\n'),
+    buffer: Buffer.from('record,id,schemaVersion,version\ndataset,,3,x\n'),
   });
   await expect(page.getByTestId('import-errors')).toContainText('newer than this version of Eurefs reads');
   await page.screenshot({ path: resolve(ARTIFACTS, 'options-import-error.png'), fullPage: true });
