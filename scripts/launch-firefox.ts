@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
 export const FIREFOX_EXTENSION_DIR = resolve(
-  process.env.EUREFS_FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../.output/firefox-mv2'),
+  process.env.EUREFS_FIREFOX_EXTENSION_DIR ?? resolve(import.meta.dirname, '../.output/firefox-mv3'),
 );
 
 const CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'].filter(
