@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { chromiumManagedSchema } from './storage/managed-policy';
 
 /** The sites Eurefs reads without asking: EUR-Lex and the rest of europa.eu. */
 const EUROPA = ['https://*.europa.eu/*'];
@@ -23,6 +24,7 @@ const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
 };
 
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
+const MANAGED_SCHEMA = 'managed-schema.json';
 
 export default defineConfig({
   // EUREFS_OUT_DIR builds somewhere else, so two builds at once (tests, benchmark) don't collide.
@@ -59,8 +61,13 @@ export default defineConfig({
     },
     // The dataset ships as a file beside the bundles (the background fetches it on install), so
     // its size never weighs on the scripts' parse time.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: datasetFile, relativeDest: 'dataset.json' });
+      // What an administrator's policy may set (storage/managed-policy.ts), for Chromium to check
+      // policies against; Firefox reads policies.json without one.
+      if (wxt.config.browser !== 'firefox') {
+        files.push({ relativeDest: MANAGED_SCHEMA, contents: `${JSON.stringify(chromiumManagedSchema(), null, 2)}\n` });
+      }
     },
   },
   // Manifest V3 for Firefox too: one manifest shape for both browsers, and an event page rather
@@ -74,6 +81,7 @@ export default defineConfig({
     // europa.eu as a host permission as well as a content-script match: the background injects the
     // popover's script into those pages on first use (scripting.executeScript needs the host).
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: MANAGED_SCHEMA } }),
     host_permissions: EUROPA,
     // Any other site, only once the reader grants it on the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -35,7 +35,8 @@ export async function launchFirefoxWithExtension({
   headless = true,
   extensionDir = FIREFOX_EXTENSION_DIR,
   prefs = {},
-}: { headless?: boolean; extensionDir?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxWithExtension> {
+  acceptInsecureCerts = false,
+}: { headless?: boolean; extensionDir?: string; prefs?: Record<string, string | number | boolean>; acceptInsecureCerts?: boolean } = {}): Promise<FirefoxWithExtension> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built Firefox extension in ${extensionDir}: run "npm run build:firefox" first.`);
   }
@@ -43,6 +44,7 @@ export async function launchFirefoxWithExtension({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless,
+    acceptInsecureCerts,
     userDataDir: mkdtempSync(join(tmpdir(), 'eurefs-firefox-')),
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
