@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { chromiumManagedSchema } from './storage/managed-policy';
 
 /** The sites Eurefs reads without asking: EUR-Lex and the rest of europa.eu. */
 const EUROPA = ['https://*.europa.eu/*'];
@@ -23,11 +24,15 @@ const NATIVE_API_ENTRYPOINTS: Record<string, string> = {
 };
 
 const datasetFile = fileURLToPath(new URL('./seeds/dataset.json', import.meta.url));
+const MANAGED_SCHEMA = 'managed-schema.json';
 
 export default defineConfig({
   // EUREFS_OUT_DIR builds somewhere else, so two builds at once (tests, benchmark) don't collide.
   ...(process.env.EUREFS_OUT_DIR ? { outDir: process.env.EUREFS_OUT_DIR } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip addons.mozilla.org asks for: what builds the add-on, not the tests
+  // (scripts/check-sources-zip.ts rebuilds it and compares).
+  zip: { excludeSources: ['tests/**', 'test-results*/**', '.ci/**'] },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     // EUREFS_NO_MINIFY=1 keeps function names, for reading CPU profiles (scripts/bench/profile-start.ts).
@@ -56,27 +61,34 @@ export default defineConfig({
     },
     // The dataset ships as a file beside the bundles (the background fetches it on install), so
     // its size never weighs on the scripts' parse time.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: datasetFile, relativeDest: 'dataset.json' });
+      // What an administrator's policy may set (storage/managed-policy.ts), for Chromium to check
+      // policies against; Firefox reads policies.json without one.
+      if (wxt.config.browser !== 'firefox') {
+        files.push({ relativeDest: MANAGED_SCHEMA, contents: `${JSON.stringify(chromiumManagedSchema(), null, 2)}\n` });
+      }
     },
   },
-  manifest: ({ browser, manifestVersion }) => ({
+  // Manifest V3 for Firefox too: one manifest shape for both browsers, and an event page rather
+  // than a background that stays loaded. Firefox from 127 grants MV3 host permissions at install
+  // (they used to wait for the reader to find a switch), and 140 is Eurefs' minimum anyway.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Eurefs',
     description:
       'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
     // europa.eu as a host permission as well as a content-script match: the background injects the
     // popover's script into those pages on first use (scripting.executeScript needs the host).
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', ...(manifestVersion === 2 ? EUROPA : [])],
-    ...(manifestVersion === 3 ? { host_permissions: EUROPA } : {}),
-    // Any other site, only once the reader grants it on the options page. Manifest V2 (Firefox)
-    // has no optional_host_permissions: there host patterns are optional permissions.
-    ...(manifestVersion === 3
-      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: MANAGED_SCHEMA } }),
+    host_permissions: EUROPA,
+    // Any other site, only once the reader grants it on the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The Notes frame, which the popover holds on any page it runs on; pages cannot read into it.
     // Chromium only lets it load at a per-session address (use_dynamic_url), so a page cannot
-    // probe for Eurefs with the fixed one; WXT writes Manifest V2's list of paths for Firefox,
-    // whose extension host is a random per-install UUID anyway.
+    // probe for Eurefs with the fixed one; in Firefox the extension's host is a random
+    // per-install UUID anyway.
     web_accessible_resources: [
       { resources: ['notes-frame.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
     ],
@@ -90,6 +102,8 @@ export default defineConfig({
               // Eurefs sends nothing anywhere: every lookup is answered from the bundled database.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -2,6 +2,7 @@
  * Starts Debian's Chromium with the built extension loaded (docs/ARCHITECTURE.md, "Browsers and tests").
  * Shared by the end-to-end tests, the benchmark and the demo so that all three run the same way.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,16 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * The id Chromium gives an extension loaded unpacked from `dir`: the first 128 bits of the
+ * SHA-256 of its absolute path, each hex digit written as a letter from a to p. A policy that
+ * names the extension must know it before the browser starts.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hash = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hash].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -34,7 +45,8 @@ export async function launchWithExtension({
   headless = true,
   colorScheme = 'light',
   extensionDir = EXTENSION_DIR,
-}: { headless?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  args = [],
+}: { headless?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
@@ -53,6 +65,7 @@ export async function launchWithExtension({
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',
+      ...args,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

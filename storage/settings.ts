@@ -35,6 +35,8 @@ const schemas = () => {
     url: z.string().check(z.maxLength(4_000), z.regex(/^https:\/\/[^\s/]+\S*$/)),
     everyHours: z.number().check(z.positive(), z.lte(24 * 31)),
     mode: z.enum(['merge', 'replace']),
+    /** set by an administrator's managed policy (storage/managed-policy.ts), not by the reader */
+    setBy: z.optional(z.literal('policy')),
     lastRun: z.optional(z.strictObject({ at: z.string(), ok: z.boolean(), message: z.string() })),
   });
   // Each field falls back on its own: one broken value must not wipe the others on the next write.

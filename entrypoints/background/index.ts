@@ -6,6 +6,8 @@ import { datasetStats, lookupDocuments } from '../../storage/dataset/lookup';
 import { summarize } from '../../storage/dataset/summary';
 import { onBackgroundMessage } from '../../messaging/to-background';
 import { REFRESH_ALARM, runScheduledRefresh } from '../../storage/import/refresh';
+import { applyManagedPolicy } from '../../storage/import/managed-refresh';
+import { onManagedPolicyChanged, readManagedPolicy } from '../../storage/managed-area';
 import { AnnotationsDb } from '../../storage/annotations/db';
 import type { AnnotationMessage } from '../../messaging/annotations';
 import { mayAsk } from './sender-gate';
@@ -68,6 +70,31 @@ export default defineBackground(() => {
       .then((outcome) => console.info('Eurefs: scheduled dataset refresh:', outcome.message))
       .catch((error: unknown) => console.error('Eurefs: scheduled dataset refresh failed', error));
   });
+
+  // An administrator's policy (storage/managed-policy.ts) sets the team's dataset address: applied
+  // on every start, so the first start after install already fetches it, and whenever it changes.
+  // One application at a time: Chromium reports the policy as changed just after start, and two
+  // at once would both see the address not yet fetched.
+  let policyApplied: Promise<unknown> = Promise.resolve();
+  const followPolicy = () =>
+    void (policyApplied = Promise.all([ready.catch(() => undefined), policyApplied])
+      .then(readManagedPolicy)
+      .then((reading) => {
+        for (const problem of reading.problems) console.warn(`Eurefs: ${problem}`);
+        return applyManagedPolicy(db, reading, {
+          keepAwake: () => browser.runtime.getPlatformInfo(),
+          scheduleAlarm: async (everyHours) => {
+            if (everyHours === null) await browser.alarms.clear(REFRESH_ALARM);
+            else await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: everyHours * 60, delayInMinutes: everyHours * 60 });
+          },
+        });
+      })
+      .then((outcome) => {
+        if (outcome.kind === 'scheduled') console.info('Eurefs: the managed policy set the dataset address:', outcome.refresh?.message ?? 'already fetched');
+      })
+      .catch((error: unknown) => console.error('Eurefs: could not apply the managed policy', error)));
+  followPolicy();
+  onManagedPolicyChanged(followPolicy);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') {

@@ -11,6 +11,9 @@ import { checkAddress } from '../../../storage/import/fetch';
 import type { Phase } from '../../../storage/import/pipeline';
 import { formatBytes } from '../../../components/format';
 import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../../storage/import/refresh';
+import { readManagedPolicy } from '../../../storage/managed-area';
+import { policyLocksDataset, type PolicyReading } from '../../../storage/managed-policy';
+import { ManagedPolicyNotice } from './ManagedPolicyNotice';
 import { ImportClient } from '../import/import-client';
 import type { PreparedSummary } from '../import/import-engine';
 import { ImportPreview } from './ImportPreview';
@@ -44,6 +47,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   const [address, setAddress] = useState('');
   const [refreshHours, setRefreshHours] = useState(0);
   const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
+  const [policy, setPolicy] = useState<PolicyReading | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   /** the request in progress: Cancel aborts it */
@@ -57,6 +61,11 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   useEffect(() => {
     void getRefreshSchedule(db).then(setSchedule);
   }, [db, revision]);
+  useEffect(() => {
+    void readManagedPolicy().then(setPolicy);
+  }, [revision]);
+  /** the address and its schedule are the administrator's: shown, not changeable */
+  const locked = policy !== null && policyLocksDataset(policy.policy);
 
   const busy = state.kind === 'working';
   const onProgress = (what: string) => (event: { phase: Phase; share: number; received?: number }) =>
@@ -260,7 +269,9 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
         />
       </label>
 
+      <ManagedPolicyNotice reading={policy} />
       <form class="address" onSubmit={(event) => void importAddress(event)}>
+        <fieldset class="bare" disabled={locked}>
         <label>
           Or from an address (https):{' '}
           <input
@@ -286,19 +297,23 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
         <button type="submit" disabled={busy || address.trim() === ''}>
           Fetch and check
         </button>
+        </fieldset>
       </form>
       {schedule && (
         <p class="muted" data-testid="refresh-schedule">
-          Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode})
+          Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode}
+          {schedule.setBy === 'policy' ? ', set by your organisation' : ''})
           {schedule.lastRun && (
             <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
               ; last run {new Date(schedule.lastRun.at).toLocaleString()}
               {schedule.lastRun.ok ? '' : ', failed'}: {schedule.lastRun.message}
             </span>
           )}{' '}
-          <button type="button" onClick={() => void saveSchedule(null)}>
-            Stop
-          </button>
+          {!locked && (
+            <button type="button" onClick={() => void saveSchedule(null)}>
+              Stop
+            </button>
+          )}
         </p>
       )}
 
