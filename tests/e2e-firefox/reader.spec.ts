@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
 import { DEMO_URL, count, demoHtml, expect, openServed, popover, popoverText, test, textOf, until } from './fixtures';
+import { appendResultsLater } from '../e2e/page-scripts';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -85,14 +86,7 @@ test('a reference the dataset does not track says so and links to EUR-Lex', asyn
 
 test('references added after load are marked as they arrive and open their popover', async ({ firefox }) => {
   const page = await openServed(firefox, DEMO_URL, demoHtml());
-  await page.evaluate(() => {
-    const results = document.createElement('div');
-    results.id = 'results';
-    document.body.append(results);
-    setTimeout(() => {
-      results.innerHTML = '<ul><li>Result 1: <a href="#">COM(2018) 225 final</a></li><li>Result 2: Directive (EU) 2017/853</li></ul>';
-    }, 50);
-  });
+  await page.evaluate(appendResultsLater);
   await page.waitForSelector('#results [data-euref="COM(2018) 225"]', { timeout: 10_000 });
   expect(await textOf(page, '#results [data-euref="COM(2018) 225"]')).toBe('COM(2018) 225 final');
   expect(await count(page, '#results [data-euref="32017L0853"]')).toBe(1);

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
 import { launchWithExtension, servePages } from '../../scripts/launch-browser';
 import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, test } from './fixtures';
+import { appendResultsLater } from './page-scripts';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -99,14 +100,7 @@ test('copy citation puts a formatted citation on the clipboard', async ({ ext })
 
 test('references added after load are marked as they arrive', async ({ ext }) => {
   const page = await openServed(ext, DEMO_URL, demoHtml());
-  await page.evaluate(() => {
-    const results = document.createElement('div');
-    results.id = 'results';
-    document.body.append(results);
-    setTimeout(() => {
-      results.innerHTML = '<ul><li>Result 1: <a href="#">COM(2018) 225 final</a></li><li>Result 2: Directive (EU) 2017/853</li></ul>';
-    }, 50);
-  });
+  await page.evaluate(appendResultsLater);
   await expect(page.locator('#results [data-euref="COM(2018) 225"]')).toHaveText('COM(2018) 225 final');
   await expect(page.locator('#results [data-euref="32017L0853"]')).toHaveCount(1);
   await page.locator('#results [data-euref="COM(2018) 225"]').hover();
