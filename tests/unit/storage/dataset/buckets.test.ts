@@ -13,7 +13,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.layerBuckets, db.catalogs], fn);
+const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.layerBuckets, db.catalogs, db.procedures], fn);
 
 describe('documents in buckets', () => {
   it('spreads documents by a stable hash of their id', () => {
