@@ -94,6 +94,15 @@ async function filesOf(
   return files;
 }
 
+/** Whether the effective dataset has the report `id` (the import layer's, or the bundled one's where it shows). */
+export async function hasReport(db: EurefsDb, id: string): Promise<boolean> {
+  return db.transaction('r', [db.layer, db.layerReports, db.reports], async () => {
+    if (await db.layerReports.get(id)) return true;
+    const layer = (await db.layer.get('import')) ?? EMPTY_LAYER;
+    return !layer.hidesBundled && (await db.reports.get(id)) !== undefined;
+  });
+}
+
 /** What the options page and the `stats` message report: the effective dataset. */
 export async function datasetStats(db: EurefsDb) {
   const stats = await effectiveStats(db);
