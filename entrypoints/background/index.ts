@@ -65,7 +65,7 @@ async function openReport(
   if (!address.success || !(await known(address.data.report))) return { opened: false };
   const tab = sender.tab;
   await browser.tabs.create({
-    url: reportPageUrl(browser.runtime.getURL(REPORT_PAGE as PublicPath), address.data),
+    url: reportPageUrl(browser.runtime.getURL(REPORT_PAGE), address.data),
     ...(tab?.id !== undefined ? { openerTabId: tab.id, index: tab.index + 1 } : {}),
   });
   return { opened: true };
