@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openServed, popover, test } from './fixtures';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
@@ -92,6 +93,8 @@ test("from a reference to the report's words, and to the report page at them", a
   await expect(report.getByRole('heading', { level: 1 })).toContainText('progress report');
   await expect(report.locator('li.named')).toContainText('The political agreement reached on 5 February 2019');
   await report.screenshot({ path: resolve(ARTIFACTS, 'evidence-report-page.png') });
+  const { violations } = await new AxeBuilder({ page: report }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // The report's own references are marked, and open the same popover.
   const inReport = report.locator('[data-euref="COM(2017) 794"]').first();
