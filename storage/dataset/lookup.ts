@@ -2,7 +2,7 @@ import type { DatasetDocument, Report } from './schema';
 import { EMPTY_LAYER, type EurefsDb } from './db';
 import type { LookupResponse } from '../../messaging/to-background';
 import { toDocumentView } from './document-view';
-import { getDocuments, idsByProcedure, type LayerName, type ProcedureRow } from './buckets';
+import { getDocuments, idsByProcedure, type LayerName, type ProcedureEntry } from './buckets';
 import { effectiveStats } from './layers';
 
 /** The shape of a procedure's id (references/ids.ts, procedureId): only those go to the procedure index. */
@@ -27,7 +27,7 @@ export function fileDocument(candidates: readonly DatasetDocument[]): DatasetDoc
  * Answers one page's batched lookup from the effective dataset (the import layer over the
  * bundled layer) with one bulkGet per layer for the whole batch: never one query per reference.
  * Each layer's bulkGet reads the buckets the ids fall in (storage/dataset/buckets.ts). A procedure
- * id that is no document's own id is answered with the document whose file it is: one query of
+ * id that is no document's own id is answered with the document whose file it is: one bulkGet of
  * the procedure index for the batch, then one bulkGet per layer of the documents it names.
  */
 export async function lookupDocuments(db: EurefsDb, ids: readonly string[]): Promise<LookupResponse> {
@@ -73,7 +73,7 @@ export async function lookupDocuments(db: EurefsDb, ids: readonly string[]): Pro
  * replaced the bundled one) still names that procedure.
  */
 async function filesOf(
-  rows: readonly ProcedureRow[],
+  rows: readonly ProcedureEntry[],
   effective: (ids: readonly string[]) => Promise<(DatasetDocument | undefined)[]>,
 ): Promise<Map<string, DatasetDocument>> {
   const wanted = new Set(rows.map((row) => row.procedure));
