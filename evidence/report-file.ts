@@ -45,3 +45,20 @@ export function reportSlug(id: string): string {
 export function reportFilePath(id: string): string {
   return `/reports/${reportSlug(id)}.json`;
 }
+
+/** A report file as shipped: keys in schema order, two-space JSON, a final newline. */
+export function serialiseReportFile(file: ReportFile): string {
+  const ordered = {
+    id: file.id,
+    ordinal: file.ordinal,
+    title: file.title,
+    date: file.date,
+    blocks: file.blocks.map((b) => ({
+      kind: b.kind,
+      ...(b.number !== undefined ? { number: b.number } : {}),
+      text: b.text,
+      ...(b.calls ? { calls: b.calls.map((c) => ({ number: c.number, at: c.at })) } : {}),
+    })),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
