@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ReferenceTypeSchema, StageSchema } from '../storage/dataset/enums';
+import { DocumentOutsideSchema } from '../storage/dataset/schema';
 import { MAX_IDS_PER_LOOKUP } from './limits';
 
 const TimelineEntrySchema = z.strictObject({
@@ -17,6 +18,9 @@ const TimelineEntrySchema = z.strictObject({
     reportTitle: z.string().optional(),
     reportDate: z.string().optional(),
     section: z.string(),
+    /** the report's own words that state the fact, and the footnote that holds its date */
+    quote: z.string().optional(),
+    footnote: z.number().int().positive().optional(),
   }),
 });
 
@@ -43,6 +47,8 @@ export const DocumentViewSchema = z.strictObject({
   timeline: z.array(TimelineEntrySchema),
   becameAct: z.string().optional(),
   fromProposal: z.string().optional(),
+  /** the facts above that rest on something other than the reports, and on what */
+  outside: DocumentOutsideSchema.optional(),
 });
 export type DocumentView = z.infer<typeof DocumentViewSchema>;
 

@@ -30,6 +30,20 @@ export const pageToBackground = lazily(() => ({
     request: z.strictObject({ type: z.literal('load-ui') }),
     answer: loadResponse(),
   },
+  /**
+   * The reader clicked "Read it in the report" in a popover: the background opens the report page
+   * (an extension page, which a web page cannot open itself) at those words, in a new tab. It
+   * builds the address itself from the report's id and the quote; the page names no address.
+   */
+  'open-report': {
+    request: z.strictObject({
+      type: z.literal('open-report'),
+      report: z.string().check(z.minLength(1), z.maxLength(40)),
+      quote: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+      footnote: z.optional(z.number().check(z.int(), z.positive())),
+    }),
+    answer: z.strictObject({ opened: z.boolean() }),
+  },
   /** A page's batched lookup: only what marking and the page's list need of each id. */
   'lookup-summary': {
     request: z.strictObject({ type: z.literal('lookup-summary'), ids: ids() }),

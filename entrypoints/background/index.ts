@@ -1,8 +1,10 @@
 import { browser, type Browser, type PublicPath } from 'wxt/browser';
-import type { LoadResponse } from '../../messaging/page-to-background';
+import type { LoadResponse, PageToBackground } from '../../messaging/page-to-background';
+import type { Request } from '../../messaging/exchange';
+import { REPORT_PAGE, ReportAddressSchema, reportPageUrl } from '../report/address';
 import { EurefsDb } from '../../storage/dataset/db';
 import { ensureBundledDataset } from '../../storage/dataset/load-bundled';
-import { datasetStats, lookupDocuments } from '../../storage/dataset/lookup';
+import { datasetStats, hasReport, lookupDocuments } from '../../storage/dataset/lookup';
 import { summarize } from '../../storage/dataset/summary';
 import { onBackgroundMessage } from '../../messaging/to-background';
 import { REFRESH_ALARM, runScheduledRefresh } from '../../storage/import/refresh';
@@ -10,7 +12,7 @@ import { applyManagedPolicy } from '../../storage/import/managed-refresh';
 import { onManagedPolicyChanged, readManagedPolicy } from '../../storage/managed-area';
 import { AnnotationsDb } from '../../storage/annotations/db';
 import type { AnnotationMessage } from '../../messaging/annotations';
-import { mayAsk } from './sender-gate';
+import { mayAsk, mayOpenReport } from './sender-gate';
 import { handleAnnotationMessage } from '../../storage/annotations/service';
 import { watchExtraSites } from './extra-sites';
 import { migrateSettings } from '../../storage/settings-migration';
@@ -50,6 +52,25 @@ async function inject(
   } catch (error) {
     return { loaded: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Opens the report page at a passage, in a new tab beside the one that asked: the address is
+ * built here from the parsed report id and quote, and only for a report the dataset has.
+ */
+async function openReport(
+  { type: _type, ...passage }: Request<PageToBackground, 'open-report'>,
+  sender: Browser.runtime.MessageSender,
+  known: (id: string) => Promise<boolean>,
+): Promise<{ opened: boolean }> {
+  const address = ReportAddressSchema.safeParse(passage);
+  if (!address.success || !(await known(address.data.report))) return { opened: false };
+  const tab = sender.tab;
+  await browser.tabs.create({
+    url: reportPageUrl(browser.runtime.getURL(REPORT_PAGE), address.data),
+    ...(tab?.id !== undefined ? { openerTabId: tab.id, index: tab.index + 1 } : {}),
+  });
+  return { opened: true };
 }
 
 export default defineBackground(() => {
@@ -126,6 +147,8 @@ export default defineBackground(() => {
     'lookup-summary': ({ ids }) => documents(ids).then(summarize),
     'load-ui': (_message, sender) => inject(POPOVER_SCRIPT, sender),
     'load-scanner': ({ tabId }, sender) => inject(SCANNER_SCRIPT, sender, tabId),
+    'open-report': (request, sender) =>
+      mayOpenReport(sender, self) ? openReport(request, sender, (id) => ready.then(() => hasReport(db, id))) : undefined,
     'notes:save': annotation,
     'notes:delete': annotation,
     'notes:list-for-document': annotation,

@@ -16,7 +16,7 @@ export interface SenderFacts {
   url?: string | undefined;
   /** 0 for a tab's top frame */
   frameId?: number | undefined;
-  tab?: { url?: string | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
 }
 
 /** This extension: its id and the address of its root (`runtime.getURL('/')`). */
@@ -50,4 +50,15 @@ export function mayAsk(message: AnnotationMessage, sender: SenderFacts, extensio
     return claimed === documentAddress(sender.url) || claimed === tabNow;
   }
   return isOwnPage(sender, extension);
+}
+
+/**
+ * "Read it in the report": asked by a content script of this extension in a tab (the popover
+ * sends it on the reader's own click only, in-page/popover/trusted.ts) or by one of the
+ * extension's pages (the report page has the popover too). The background opens nothing but its
+ * own report page, at an address it builds, so a page that forged the message gains no more than
+ * the reader's click would.
+ */
+export function mayOpenReport(sender: SenderFacts, extension: OwnExtension): boolean {
+  return sender.id === extension.id && (sender.tab !== undefined || isOwnPage(sender, extension));
 }

@@ -8,6 +8,8 @@ import type { Reference } from '../../references/types';
 import type { DocumentView } from '../../messaging/to-background';
 import { stageLabel } from '../../storage/dataset/status';
 import { TYPE_NAMES, formatDate, referenceLabel } from '../../components/labels';
+import { onlyTrustedNavigation, trusted } from './trusted';
+import { OutsideFact, ReportWords, type ReportPassage } from './evidence';
 
 export interface PopoverProps {
   reference: Pick<Reference, 'id' | 'type' | 'year' | 'number' | 'celex' | 'url'>;
@@ -26,22 +28,9 @@ export interface PopoverProps {
   renderNotes?: () => ComponentChildren;
   /** set when the lookup got no answer, however often it was tried: asks again */
   onRetryLookup?: (() => void) | undefined;
+  /** opens the report page at the words an event's source quotes (the reader's click only) */
+  onReadReport?: ((passage: ReportPassage) => void) | undefined;
 }
-
-/**
- * A page's own scripts can click anything in the popover's open shadow root, but the events they
- * make are not trusted: the popover acts only on the reader's own clicks and keys (a key on a
- * button is a trusted click too). A synthetic click on a link must not navigate either.
- */
-function trusted<E extends Event>(act: (event: E) => void): (event: E) => void {
-  return (event) => {
-    if (event.isTrusted) act(event);
-    else event.preventDefault();
-  };
-}
-
-/** A plain link of the popover: the reader's click follows it, a page script's goes nowhere. */
-const onlyTrustedNavigation = trusted<MouseEvent>(() => undefined);
 
 /**
  * The Notes toggle. A button whose state only a trusted click changes, not a <details>: a page
@@ -90,7 +79,7 @@ function Status({ doc }: { doc: DocumentView }) {
   );
 }
 
-function Timeline({ doc }: { doc: DocumentView }) {
+function Timeline({ doc, onReadReport }: { doc: DocumentView; onReadReport: PopoverProps['onReadReport'] }) {
   if (doc.timeline.length === 0) return null;
   return (
     <details class="timeline" open={doc.timeline.length <= 4}>
@@ -103,6 +92,7 @@ function Timeline({ doc }: { doc: DocumentView }) {
             <span class="event-meta">
               {event.institution} · {stageLabel(event.stage)} · source: {event.source.reportTitle ?? event.source.report}, {event.source.section}
             </span>
+            {event.source.quote !== undefined && <ReportWords source={{ ...event.source, quote: event.source.quote }} onRead={onReadReport} />}
           </li>
         ))}
       </ol>
@@ -143,11 +133,15 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
 }
 
 export function Popover(props: PopoverProps) {
-  const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes, onRetryLookup } = props;
+  const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes, onRetryLookup, onReadReport } = props;
   const label = referenceLabel(reference);
   const related = { relatedUrl, relatedLabel, onOpenRelated };
-  const url = doc?.url ?? reference.url;
-  const celex = doc?.celex ?? reference.celex;
+  // A procedure number answered with the document whose file it is (storage/dataset/lookup.ts):
+  // what it links to and its CELEX are the procedure's, not that document's.
+  const fileOf = doc && doc.id !== reference.id ? doc.id : undefined;
+  const url = (fileOf ? undefined : doc?.url) ?? reference.url;
+  const celex = (fileOf ? undefined : doc?.celex) ?? reference.celex;
+  const outside = doc?.outside;
   return (
     <div class="popover" role="dialog" aria-label={`${label}: EU document`} data-euref-popover={reference.id}>
       {onBack && (
@@ -157,7 +151,7 @@ export function Popover(props: PopoverProps) {
       )}
       <p class="kind">
         {TYPE_NAMES[reference.type]}
-        {kindNote(reference.type, doc)}
+        {fileOf ? '' : kindNote(reference.type, doc)}
       </p>
       <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
       {doc === undefined && !onRetryLookup && <p class="loading">Looking it up…</p>}
@@ -178,16 +172,43 @@ export function Popover(props: PopoverProps) {
       )}
       {doc && (
         <>
+          {fileOf && (
+            <p class="file-of">
+              Procedure {reference.id}: the file of <RelatedLink id={fileOf} {...related} />
+              {outside?.procedure && <OutsideFact fact={outside.procedure} field="procedure" />}
+            </p>
+          )}
           {/* Documents the builder found but nobody has described yet carry their id as title. */}
           {doc.title !== doc.id ? <p class="title">{doc.title}</p> : <p class="muted">No title recorded yet.</p>}
-          {doc.date && <p class="date">Dated {formatDate(doc.date)}</p>}
+          {outside?.title && <p class="fact">Title<OutsideFact fact={outside.title} field="title" /></p>}
+          {doc.date && (
+            <p class="date">
+              Dated {formatDate(doc.date)}
+              {outside?.date && <OutsideFact fact={outside.date} field="date" />}
+            </p>
+          )}
           <Status doc={doc} />
-          <Timeline doc={doc} />
+          <Timeline doc={doc} onReadReport={onReadReport} />
           {doc.becameAct && (
-            <p class="related">Became <RelatedLink id={doc.becameAct} {...related} /></p>
+            <p class="related">
+              Became <RelatedLink id={doc.becameAct} {...related} />
+              {outside?.becameAct && <OutsideFact fact={outside.becameAct} field="becameAct" />}
+            </p>
           )}
           {doc.fromProposal && (
-            <p class="related">Proposed as <RelatedLink id={doc.fromProposal} {...related} /></p>
+            <p class="related">
+              Proposed as <RelatedLink id={doc.fromProposal} {...related} />
+              {outside?.fromProposal && <OutsideFact fact={outside.fromProposal} field="fromProposal" />}
+            </p>
+          )}
+          {doc.procedure && !fileOf && (
+            <p class="procedure">
+              Procedure{' '}
+              <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
+                {doc.procedure}
+              </a>
+              {outside?.procedure && <OutsideFact fact={outside.procedure} field="procedure" />}
+            </p>
           )}
         </>
       )}
@@ -195,9 +216,6 @@ export function Popover(props: PopoverProps) {
         <a href={url} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
           {reference.type === 'procedure' ? 'Open in the Legislative Observatory' : 'Open in EUR-Lex'}
         </a>
-        {doc?.procedure && (
-          <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>Legislative Observatory {doc.procedure}</a>
-        )}
         {onCopyCitation && <CopyButton key={reference.id} onCopy={onCopyCitation} />}
       </p>
       {renderNotes && <Notes key={reference.id} render={renderNotes} />}

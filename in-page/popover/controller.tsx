@@ -14,6 +14,7 @@ import { parseReference, type Reference } from '../../references';
 import type { DocumentView } from '../../messaging/to-background';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import { NOTES_FRAME_SELECTOR, NotesFrame, notesFrameMessage, notesFrameOrigin } from './notes-frame';
+import type { ReportPassage } from './evidence';
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
@@ -35,6 +36,8 @@ export interface PopoverData {
   isShown(reference: Reference): boolean;
   /** true once the lookup of `id` got no answer, however often it was tried */
   unreachable(id: string): boolean;
+  /** opens the report page at the words an event's source quotes, in a new tab */
+  openReport(passage: ReportPassage): void;
 }
 
 function relatedUrl(id: string): string {
@@ -170,6 +173,7 @@ export class PopoverController {
         backLabel={previous ? relatedLabel(previous.id) : undefined}
         onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
         onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
+        onReadReport={(passage) => this.data.openReport(passage)}
         renderNotes={() => (
           <NotesFrame
             context={{

@@ -15,7 +15,7 @@
  *
  * Every function here runs inside the caller's transaction and awaits nothing but Dexie.
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { DatasetDocument } from './schema';
 
 /** One bucket: `docs[i]` is the JSON text of the document `ids[i]`. */
@@ -27,25 +27,53 @@ export interface BucketRow {
 
 export type LayerName = 'bundled' | 'import';
 
-/** A layer's ids, with each document's number of events and JSON length, in one row. */
+/** A layer's ids, with each document's number of events, JSON length and procedure, in one row. */
 export interface CatalogRow {
   key: LayerName;
   ids: string[];
   events: number[];
   sizes: number[];
+  /** the procedure each document names, null for none; absent in catalogs written before version 5 */
+  procedures?: (string | null)[];
 }
 
-/** A document as stored: its JSON text and what the catalog keeps of it. */
+/** A document that names a procedure. */
+export interface ProcedureEntry {
+  layer: LayerName;
+  id: string;
+  procedure: string;
+}
+
+/**
+ * The procedure index of a layer, in buckets as the documents are: a page's `2017/0351(COD)`,
+ * which no document has as its id, is found in bucket `hash(procedure) % PROCEDURE_BUCKETS` with
+ * one bulkGet for a whole batch; `ids[i]` names `procedures[i]`. A row per document would make a
+ * 100,000-document import write tens of thousands of small rows, the cost the buckets avoid.
+ */
+export interface ProcedureBucketRow {
+  layer: LayerName;
+  bucket: number;
+  procedures: string[];
+  ids: string[];
+}
+
+/** Fixed, so the index never needs re-bucketing: 25,000 procedures make rows of about 4 KB. */
+export const PROCEDURE_BUCKETS = 256;
+
+/** A document as stored: its JSON text and what the catalog and the procedure index keep of it. */
 export interface StoredDocument {
   id: string;
   text: string;
   events: number;
+  /** null: the document names no procedure; absent: not known without reading `text` (undo rows) */
+  procedure?: string | null;
 }
 
 export interface LayerTables {
   name: LayerName;
   buckets: Table<BucketRow, number>;
   catalogs: Table<CatalogRow, LayerName>;
+  procedures: Table<ProcedureBucketRow, [LayerName, number]>;
 }
 
 /**
@@ -71,7 +99,7 @@ export function bucketOf(id: string, buckets: number): number {
 }
 
 export function toStored(doc: DatasetDocument): StoredDocument {
-  return { id: doc.id, text: JSON.stringify(doc), events: doc.events.length };
+  return { id: doc.id, text: JSON.stringify(doc), events: doc.events.length, procedure: doc.procedure ?? null };
 }
 
 export function parseStored(text: string): DatasetDocument {
@@ -110,7 +138,7 @@ export async function allTexts(layer: LayerTables): Promise<Map<string, string>>
   return out;
 }
 
-export async function allDocuments(layer: LayerTables): Promise<DatasetDocument[]> {
+export async function allDocuments(layer: Pick<LayerTables, 'buckets'>): Promise<DatasetDocument[]> {
   const out: DatasetDocument[] = [];
   for (const row of await layer.buckets.toArray()) for (const text of row.docs) out.push(parseStored(text));
   return out;
@@ -130,12 +158,40 @@ function bucketRows(docs: Iterable<StoredDocument>, buckets: number): BucketRow[
 /** Buckets written per request batch while loading a whole layer: a few MB of JSON text at a time. */
 const BUCKETS_PER_BATCH = 32;
 
+/** The layer's rows of the procedure index, all of them. */
+const layerProcedures = (layer: LayerTables) =>
+  layer.procedures.where('[layer+bucket]').between([layer.name, Dexie.minKey], [layer.name, Dexie.maxKey]);
+
+/** Replaces everything in the layer with `docs`, buckets and procedure index; returns the bucket count (0: empty). */
+export async function writeAll(layer: LayerTables, docs: readonly DatasetDocument[]): Promise<number> {
+  const buckets = await writeBuckets(layer, docs);
+  await layerProcedures(layer).delete();
+  const rows = procedureBuckets(layer.name, docs);
+  if (rows.length) await layer.procedures.bulkPut(rows);
+  return buckets;
+}
+
+/** The procedure index's rows for `docs`, all of one layer. */
+export function procedureBuckets(name: LayerName, docs: Iterable<{ id: string; procedure?: string | undefined }>): ProcedureBucketRow[] {
+  const rows = new Map<number, ProcedureBucketRow>();
+  for (const { id, procedure } of docs) {
+    if (!procedure) continue;
+    const bucket = bucketOf(procedure, PROCEDURE_BUCKETS);
+    const row = rows.get(bucket) ?? { layer: name, bucket, procedures: [], ids: [] };
+    row.procedures.push(procedure);
+    row.ids.push(id);
+    rows.set(bucket, row);
+  }
+  return [...rows.values()];
+}
+
 /**
- * Replaces everything in the layer with `docs`; returns the bucket count to remember (0: empty).
+ * The buckets and catalog of writeAll, without the procedure index: for the database's version 3
+ * upgrade, which ran before the index existed (version 5's upgrade fills it).
  * The bucket count is estimated from a sample of the documents, and the text of each batch of
  * buckets is made just before it is written: the whole dataset's text never sits in memory at once.
  */
-export async function writeAll(layer: LayerTables, docs: readonly DatasetDocument[]): Promise<number> {
+export async function writeBuckets(layer: Omit<LayerTables, 'procedures'>, docs: readonly DatasetDocument[]): Promise<number> {
   await layer.buckets.clear();
   if (docs.length === 0) {
     await layer.catalogs.delete(layer.name);
@@ -164,13 +220,77 @@ export async function writeAll(layer: LayerTables, docs: readonly DatasetDocumen
     }
     await layer.buckets.bulkPut(rows);
   }
-  await layer.catalogs.put({ key: layer.name, ids: docs.map((d) => d.id), events: docs.map((d) => d.events.length), sizes });
+  await layer.catalogs.put({
+    key: layer.name,
+    ids: docs.map((d) => d.id),
+    events: docs.map((d) => d.events.length),
+    sizes,
+    procedures: docs.map((d) => d.procedure ?? null),
+  });
   return buckets;
 }
 
 export async function clearLayer(layer: LayerTables): Promise<void> {
   await layer.buckets.clear();
   await layer.catalogs.delete(layer.name);
+  await layerProcedures(layer).delete();
+}
+
+/** A document whose procedure changes: null where it names none (or is not there). */
+interface ProcedureChange {
+  id: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Moves each changed document in the procedure index: only the buckets of those procedures are read and written. */
+async function reindexProcedures(layer: LayerTables, changes: readonly ProcedureChange[]): Promise<void> {
+  const moved = changes.filter((c) => c.before !== c.after);
+  if (moved.length === 0) return;
+  const touched = [...new Set(moved.flatMap((c) => [c.before, c.after]).filter((p): p is string => p !== null).map((p) => bucketOf(p, PROCEDURE_BUCKETS)))];
+  const found = await layer.procedures.bulkGet(touched.map((b) => [layer.name, b] as [LayerName, number]));
+  const rows = new Map(touched.map((bucket, i) => [bucket, found[i] ?? { layer: layer.name, bucket, procedures: [], ids: [] }]));
+  for (const { id, before, after } of moved) {
+    if (before !== null) {
+      const row = rows.get(bucketOf(before, PROCEDURE_BUCKETS))!;
+      const at = row.ids.findIndex((other, i) => other === id && row.procedures[i] === before);
+      if (at >= 0) {
+        row.ids.splice(at, 1);
+        row.procedures.splice(at, 1);
+      }
+    }
+    if (after !== null) {
+      const row = rows.get(bucketOf(after, PROCEDURE_BUCKETS))!;
+      row.ids.push(id);
+      row.procedures.push(after);
+    }
+  }
+  const all = [...rows.values()];
+  const empty = all.filter((row) => row.ids.length === 0).map((row) => [layer.name, row.bucket] as [LayerName, number]);
+  const kept = all.filter((row) => row.ids.length > 0);
+  // Never an empty bulk call: it makes no request, and the transaction may commit under it.
+  if (empty.length) await layer.procedures.bulkDelete(empty);
+  if (kept.length) await layer.procedures.bulkPut(kept);
+}
+
+/** The documents in `layers` that name one of `procedures`: one bulkGet of their buckets for the batch. */
+export async function idsByProcedure(
+  index: Table<ProcedureBucketRow, [LayerName, number]>,
+  layers: readonly LayerName[],
+  procedures: readonly string[],
+): Promise<ProcedureEntry[]> {
+  if (procedures.length === 0 || layers.length === 0) return [];
+  const wanted = new Set(procedures);
+  const buckets = [...new Set(procedures.map((p) => bucketOf(p, PROCEDURE_BUCKETS)))];
+  const rows = await index.bulkGet(layers.flatMap((layer) => buckets.map((b) => [layer, b] as [LayerName, number])));
+  const out: ProcedureEntry[] = [];
+  for (const row of rows) {
+    row?.ids.forEach((id, i) => {
+      const procedure = row.procedures[i]!;
+      if (wanted.has(procedure)) out.push({ layer: row.layer, id, procedure });
+    });
+  }
+  return out;
 }
 
 /**
@@ -182,20 +302,31 @@ export async function clearLayer(layer: LayerTables): Promise<void> {
 export async function applyChanges(layer: LayerTables, buckets: number, puts: readonly StoredDocument[], deletes: readonly string[]): Promise<number> {
   if (puts.length === 0 && deletes.length === 0) return buckets;
   const catalog = await readCatalog(layer);
-  const entries = new Map<string, [events: number, size: number]>();
-  catalog.ids.forEach((id, i) => entries.set(id, [catalog.events[i]!, catalog.sizes[i]!]));
-  for (const id of deletes) entries.delete(id);
-  for (const doc of puts) entries.set(doc.id, [doc.events, doc.text.length]);
+  const entries = new Map<string, [events: number, size: number, procedure: string | null]>();
+  catalog.ids.forEach((id, i) => entries.set(id, [catalog.events[i]!, catalog.sizes[i]!, catalog.procedures?.[i] ?? null]));
+  const changes: ProcedureChange[] = [];
+  for (const id of deletes) {
+    changes.push({ id, before: entries.get(id)?.[2] ?? null, after: null });
+    entries.delete(id);
+  }
+  for (const doc of puts) {
+    const procedure = doc.procedure !== undefined ? doc.procedure : (parseStored(doc.text).procedure ?? null);
+    changes.push({ id: doc.id, before: entries.get(doc.id)?.[2] ?? null, after: procedure });
+    entries.set(doc.id, [doc.events, doc.text.length, procedure]);
+  }
   if (entries.size === 0) {
     await clearLayer(layer);
     return 0;
   }
-  const next = emptyCatalog(layer.name);
+  // Only with work to do: awaiting a function that made no request can let the transaction commit.
+  if (changes.some((c) => c.before !== c.after)) await reindexProcedures(layer, changes);
+  const next: CatalogRow = { ...emptyCatalog(layer.name), procedures: [] };
   let bytes = 0;
-  for (const [id, [events, size]] of entries) {
+  for (const [id, [events, size, procedure]] of entries) {
     next.ids.push(id);
     next.events.push(events);
     next.sizes.push(size);
+    next.procedures!.push(procedure);
     bytes += size;
   }
   const ideal = bucketCountFor(bytes);

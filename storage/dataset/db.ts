@@ -24,10 +24,15 @@
  * row per document (`documents`, `layerDocuments`, whose secondary indexes nothing queried): a
  * dataset of 100,000 documents is written in ~1,000 requests instead of 100,000. The upgrade moves
  * the documents of both layers into buckets; version 4 then deletes the old tables.
+ *
+ * Version 5 adds `procedures`, an index of each layer's documents by the procedure they name, in
+ * buckets by the procedure's hash (storage/dataset/buckets.ts), so that a page's `2017/0351(COD)`
+ * finds the proposal whose file it is with one bulkGet per batch; its upgrade fills it, and each
+ * catalog's list of procedures, from the documents already stored, and changes nothing else.
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DatasetDocument, Report } from './schema';
-import { writeAll, type BucketRow, type CatalogRow, type LayerName, type LayerTables, type StoredDocument } from './buckets';
+import { allDocuments, writeBuckets, type BucketRow, type CatalogRow, type LayerName, type LayerTables, type ProcedureBucketRow, type StoredDocument, procedureBuckets } from './buckets';
 
 export interface MetaRow {
   key: 'bundled';
@@ -121,6 +126,7 @@ export class EurefsDb extends Dexie {
   bundledBuckets!: Table<BucketRow, number>;
   layerBuckets!: Table<BucketRow, number>;
   catalogs!: Table<CatalogRow, LayerName>;
+  procedures!: Table<ProcedureBucketRow, [LayerName, number]>;
   layerReports!: EntityTable<Report, 'id'>;
   layer!: EntityTable<LayerRow, 'key'>;
   imports!: EntityTable<ImportEntry, 'seq'>;
@@ -152,18 +158,32 @@ export class EurefsDb extends Dexie {
       });
     // Deleted only now, so that version 3's upgrade could still read them.
     this.version(4).stores({ documents: null, layerDocuments: null });
+    this.version(5)
+      .stores({ procedures: '[layer+bucket]' })
+      .upgrade(async (tx) => {
+        for (const [name, buckets] of [['bundled', 'bundledBuckets'], ['import', 'layerBuckets']] as const) {
+          const docs = await allDocuments({ buckets: tx.table(buckets) });
+          const rows = procedureBuckets(name, docs);
+          if (rows.length) await tx.table('procedures').bulkPut(rows);
+          // The catalog learns each document's procedure, so that a change later knows which row to leave.
+          const catalog = await tx.table<CatalogRow, LayerName>('catalogs').get(name);
+          if (!catalog) continue;
+          const of = new Map(docs.map((doc) => [doc.id, doc.procedure ?? null]));
+          await tx.table('catalogs').put({ ...catalog, procedures: catalog.ids.map((id) => of.get(id) ?? null) });
+        }
+      });
   }
 
   /** The tables of one layer's documents. */
   layerTables(name: LayerName): LayerTables {
-    return { name, buckets: name === 'bundled' ? this.bundledBuckets : this.layerBuckets, catalogs: this.catalogs };
+    return { name, buckets: name === 'bundled' ? this.bundledBuckets : this.layerBuckets, catalogs: this.catalogs, procedures: this.procedures };
   }
 }
 
 /** Version 2 -> 3: one layer's documents, one row each, into buckets; the bucket count into its state row. */
 async function moveIntoBuckets(tx: Transaction, from: string, name: LayerName, to: string, stateTable: string, stateKey: string): Promise<void> {
   const docs = await tx.table<DatasetDocument, string>(from).toArray();
-  const buckets = await writeAll({ name, buckets: tx.table(to), catalogs: tx.table('catalogs') }, docs);
+  const buckets = await writeBuckets({ name, buckets: tx.table(to), catalogs: tx.table('catalogs') }, docs);
   const state = await tx.table(stateTable).get(stateKey);
   if (state) await tx.table(stateTable).put({ ...state, buckets });
 }

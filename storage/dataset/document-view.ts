@@ -18,6 +18,8 @@ export function toDocumentView(doc: DatasetDocument, reportsById: ReadonlyMap<st
         source: {
           report: event.source.report,
           section: event.source.section,
+          ...(event.source.quote ? { quote: event.source.quote } : {}),
+          ...(event.source.footnote ? { footnote: event.source.footnote } : {}),
           ...(report ? { reportTitle: report.title, reportDate: report.date } : {}),
         },
       };
@@ -44,5 +46,6 @@ export function toDocumentView(doc: DatasetDocument, reportsById: ReadonlyMap<st
         }
       : null,
     timeline,
+    ...(doc.outside ? { outside: doc.outside } : {}),
   };
 }

@@ -31,7 +31,7 @@ const ADDED_PER_ROW = 10_000;
 /** Documents an undo row keeps as they were (about 1 MB a row, in a file of its own in Chromium). */
 const DOCS_PER_ROW = 1_000;
 
-const layerTables = (db: EurefsDb) => [db.bundledBuckets, db.catalogs, db.reports, db.meta, db.layerBuckets, db.layerReports, db.layer, db.imports, db.undo];
+const layerTables = (db: EurefsDb) => [db.bundledBuckets, db.catalogs, db.procedures, db.reports, db.meta, db.layerBuckets, db.layerReports, db.layer, db.imports, db.undo];
 
 async function layerState(db: EurefsDb): Promise<LayerRow> {
   const row = (await db.layer.get('import')) ?? EMPTY_LAYER;

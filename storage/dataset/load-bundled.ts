@@ -33,7 +33,7 @@ export async function loadBundledDataset(db: EurefsDb, dataset: Dataset, now = n
     buckets: 0,
   };
   const layer = db.layerTables('bundled');
-  await db.transaction('rw', [layer.buckets, layer.catalogs, db.reports, db.meta], async () => {
+  await db.transaction('rw', [layer.buckets, layer.catalogs, layer.procedures, db.reports, db.meta], async () => {
     meta.buckets = await writeAll(layer, dataset.documents);
     await db.reports.clear();
     await db.reports.bulkPut(dataset.reports);

@@ -122,6 +122,26 @@ describe('the background', () => {
     expect(await send(asked, { id: 'another-extension', url: `${ROOT}options.html` })).toBeUndefined();
   });
 
+  it('opens the report page at the words a popover asks for, beside its tab, at an address it builds itself', async () => {
+    await installed();
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    const sender = { ...contentScript(7), tab: { id: 7, index: 2 } as Browser.tabs.Tab };
+    const asked = { type: 'open-report', report: 'COM(2018) 470', quote: 'a political agreement & more', footnote: 12 };
+    expect(await send(asked, sender)).toEqual({ opened: true });
+    expect(created).toHaveBeenCalledTimes(1);
+    const { url, openerTabId, index } = created.mock.calls[0]![0];
+    expect({ openerTabId, index }).toEqual({ openerTabId: 7, index: 3 });
+    const opened = new URL(url!);
+    expect(url!.split('?')[0]).toBe(`${ROOT}report.html`);
+    expect(Object.fromEntries(opened.searchParams)).toEqual({ report: 'COM(2018) 470', quote: 'a political agreement & more', footnote: '12' });
+
+    // A report the dataset does not have, a page's own address, another extension: no tab.
+    expect(await send({ ...asked, report: 'COM(2099) 1' }, sender)).toEqual({ opened: false });
+    expect(await send({ ...asked, url: 'https://evil.example/' }, sender)).toBeUndefined();
+    expect(await send(asked, { ...sender, id: 'another-extension' })).toBeUndefined();
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
   it('injects the popover and the page scanner into the frame of the page that asked', async () => {
     await installed();
     expect(await send({ type: 'load-ui' }, contentScript(7, 3))).toEqual({ loaded: true });

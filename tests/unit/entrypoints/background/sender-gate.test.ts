@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotations, type AnnotationMessage } from '../../../../messaging/annotations';
 import { parseRequest } from '../../../../messaging/exchange';
-import { mayAsk } from '../../../../entrypoints/background/sender-gate';
+import { mayAsk, mayOpenReport } from '../../../../entrypoints/background/sender-gate';
 
 const extension = { id: 'ohmoehceihkglkcpofljdeaiblfdbanp', root: 'chrome-extension://ohmoehceihkglkcpofljdeaiblfdbanp/' };
 const PAGE = 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52016PC0731';
@@ -74,5 +74,14 @@ describe('who may ask about the reader\'s notes and history', () => {
     expect(mayAsk(visit(moved), { ...contentScript, frameId: 0, tab: { url: moved } }, extension)).toBe(true);
     expect(mayAsk(visit(moved), { ...contentScript, frameId: 3, tab: { url: moved } }, extension)).toBe(false);
     expect(mayAsk(visit(moved), { ...contentScript, frameId: 0, tab: { url: PAGE } }, extension)).toBe(false);
+  });
+});
+
+describe('who may have the report page opened', () => {
+  it('a content script of this extension in a tab, or one of its own pages; no other extension, nor a script in no tab', () => {
+    expect(mayOpenReport({ ...contentScript, tab: { id: 4, url: PAGE } }, extension)).toBe(true);
+    expect(mayOpenReport({ id: extension.id, url: `${extension.root}report.html?report=COM(2018)%20470` }, extension)).toBe(true);
+    expect(mayOpenReport({ ...otherExtension, tab: { id: 4, url: PAGE } }, extension)).toBe(false);
+    expect(mayOpenReport(contentScript, extension)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EurefsDb } from '../../../../storage/dataset/db';
-import { allDocuments, applyChanges, bucketCountFor, bucketOf, getDocuments, readCatalog, toStored, writeAll, BUCKET_BYTES } from '../../../../storage/dataset/buckets';
+import { allDocuments, applyChanges, bucketCountFor, bucketOf, getDocuments, idsByProcedure, readCatalog, toStored, writeAll, BUCKET_BYTES, PROCEDURE_BUCKETS } from '../../../../storage/dataset/buckets';
 import { manyDocuments } from '../import/helpers';
 
 let db: EurefsDb;
@@ -13,7 +13,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.layerBuckets, db.catalogs], fn);
+const inTx = <T>(fn: () => Promise<T>) => db.transaction('rw', [db.layerBuckets, db.catalogs, db.procedures], fn);
 
 describe('documents in buckets', () => {
   it('spreads documents by a stable hash of their id', () => {
@@ -79,5 +79,25 @@ describe('documents in buckets', () => {
     expect(buckets).toBe(0);
     expect(await db.layerBuckets.count()).toBe(0);
     expect(await db.catalogs.get('import')).toBeUndefined();
+  });
+
+  it('indexes procedures in a few buckets, and moves a document whose procedure changes or goes', async () => {
+    const layer = db.layerTables('import');
+    const procedureOf = (i: number) => `2015/${String(i + 1).padStart(4, '0')}(COD)`;
+    const docs = manyDocuments(3000).map((doc, i) => ({ ...doc, procedure: procedureOf(i) }));
+    const buckets = await inTx(() => writeAll(layer, docs));
+    // Thousands of procedures, a bounded number of rows to write.
+    expect(await db.procedures.count()).toBeLessThanOrEqual(PROCEDURE_BUCKETS);
+    const find = (procedures: string[]) => inTx(() => idsByProcedure(db.procedures, ['import'], procedures));
+    expect(await find([procedureOf(0), procedureOf(2999), '2099/0001(COD)'])).toEqual(
+      expect.arrayContaining([
+        { layer: 'import', id: docs[0]!.id, procedure: procedureOf(0) },
+        { layer: 'import', id: docs[2999]!.id, procedure: procedureOf(2999) },
+      ]),
+    );
+    await inTx(() => applyChanges(layer, buckets, [toStored({ ...docs[0]!, procedure: '2016/0001(COD)' }), toStored({ ...docs[1]!, procedure: undefined })], [docs[2]!.id]));
+    expect(await find([procedureOf(0), procedureOf(1), procedureOf(2)])).toEqual([]);
+    expect(await find(['2016/0001(COD)'])).toEqual([{ layer: 'import', id: docs[0]!.id, procedure: '2016/0001(COD)' }]);
+    expect(await find([procedureOf(3)])).toEqual([{ layer: 'import', id: docs[3]!.id, procedure: procedureOf(3) }]);
   });
 });

@@ -9,20 +9,20 @@ import { bucketCountFor } from '../../../../storage/dataset/buckets';
 const V1 = { documents: 'id, type, celex, procedure, *topics', reports: 'id, ordinal', meta: 'key' };
 const V2 = { layerDocuments: 'id', layerReports: 'id, ordinal', layer: 'key', imports: '++seq', undo: '[seq+id], seq', settings: 'key' };
 
-it('opens a version 1 database as the current version: the bundled layer stays, the import layer is added', async () => {
+it('opens a version 1 database as the current version: the bundled layer stays, the import layer is added, its procedures resolve', async () => {
   const name = 'upgrade-test';
   const v1 = new Dexie(name);
   v1.version(1).stores(V1);
-  const doc = { id: 'COM(2017) 793', type: 'com', kind: 'legislative-proposal', title: 'Interoperability', aliases: [], topics: [], amends: [], amendedBy: [], mentions: [], events: [] };
+  const doc = { id: 'COM(2017) 793', type: 'com', kind: 'legislative-proposal', title: 'Interoperability', procedure: '2017/0351(COD)', aliases: [], topics: [], amends: [], amendedBy: [], mentions: [], events: [] };
   await v1.table('documents').put(doc);
   await v1.table('meta').put({ key: 'bundled', version: 'v1', loadedAt: '2019-01-01T00:00:00.000Z', documents: 1, events: 0 });
   v1.close();
 
   const db = new EurefsDb(name);
-  const answer = await lookupDocuments(db, ['COM(2017) 793']);
-  expect(db.verno).toBe(4);
+  const answer = await lookupDocuments(db, ['COM(2017) 793', '2017/0351(COD)']);
+  expect(db.verno).toBe(5);
   expect(db.isOpen()).toBe(true);
-  expect(answer).toMatchObject({ datasetVersion: 'v1', documents: { 'COM(2017) 793': { title: 'Interoperability' } } });
+  expect(answer).toMatchObject({ datasetVersion: 'v1', documents: { 'COM(2017) 793': { title: 'Interoperability' }, '2017/0351(COD)': { id: 'COM(2017) 793' } } });
   await applyImport(db, { schemaVersion: 2, version: 'imported', reports: [], documents: [{ ...doc, type: 'com', title: 'Imported title' }] as never }, {
     mode: 'merge',
     source: { kind: 'file', name: 'x.json' },
@@ -63,8 +63,8 @@ it('opens a version 2 database with an import in effect: documents move into buc
 
   const db = new EurefsDb(name);
   await db.open();
-  expect(db.verno).toBe(4);
-  expect(db.tables.map((t) => t.name).sort()).toEqual(['bundledBuckets', 'catalogs', 'imports', 'layer', 'layerBuckets', 'layerReports', 'meta', 'reports', 'settings', 'undo']);
+  expect(db.verno).toBe(5);
+  expect(db.tables.map((t) => t.name).sort()).toEqual(['bundledBuckets', 'catalogs', 'imports', 'layer', 'layerBuckets', 'layerReports', 'meta', 'procedures', 'reports', 'settings', 'undo']);
   expect((await db.meta.get('bundled'))?.buckets).toBe(bucketCountFor(bundled.reduce((n, d) => n + JSON.stringify(d).length, 0)));
   expect((await db.layer.get('import'))?.buckets).toBe(1);
   const answer = await lookupDocuments(db, ['COM(2017) 1', 'COM(2017) 500', 'COM(2099) 1', 'COM(2099) 2']);

@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { parseReportAddress } from './address';
+import { loadReport } from './load-report';
+import { markReferences } from './mark-references';
+import { ReportPage, type ReportState } from './ReportPage';
+
+const app = document.getElementById('app')!;
+const address = parseReportAddress(location.search);
+const show = (state: ReportState) => render(<ReportPage address={address} state={state} onShown={markReferences} />, app);
+
+show({ kind: 'loading' });
+if (address) {
+  loadReport(address.report).then(
+    (report) => show(report ? { kind: 'loaded', report } : { kind: 'missing' }),
+    (error: unknown) => show({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+}
