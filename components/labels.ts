@@ -39,7 +39,7 @@ export function referenceLabel({ id, text }: { id: string; text?: string }): str
   if (!ENGLISH_ACT.test(written) || !DOMAIN_OR_SUFFIX.test(written)) return label;
   // Only a citation that still names this act (its number and its year) stands in for it.
   const year = String(canonical.year);
-  const numbers = written.match(/\d+/g) ?? [];
+  const numbers: readonly string[] = written.match(/\d+/g) ?? [];
   if (!numbers.includes(canonical.number) || !numbers.some((n) => n === year || n === year.slice(2))) return label;
   return written;
 }

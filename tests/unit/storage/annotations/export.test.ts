@@ -31,7 +31,7 @@ const W3cSelector = z.discriminatedUnion('type', [
     .refine((s) => s.end >= s.start),
 ]);
 const W3cBody = z.union([
-  z.object({ type: z.literal('TextualBody'), value: z.string(), format: z.string().optional(), purpose: z.enum(['commenting', 'tagging', 'identifying', 'describing', 'linking']) }),
+  z.object({ type: z.literal('TextualBody'), value: z.string(), format: z.string().optional(), purpose: z.enum(['commenting', 'tagging', 'identifying', 'describing', 'classifying', 'linking']) }),
   z.object({ type: z.literal('SpecificResource'), source: Iri, purpose: z.string() }),
 ]);
 const W3cAnnotation = z.object({
