@@ -8,10 +8,7 @@ const roundTrip = (n: ReturnType<typeof note>) => annotationToNote(JSON.parse(JS
 describe('a note as a W3C Web Annotation and back', () => {
   it('keeps everything a reader sees: label as the page cited it, the page’s title, the status', () => {
     const gdpr = note(1, {
-      documentId: '32016R0679',
-      label: 'Regulation (EU) 2016/679',
-      type: 'regulation',
-      stage: 'applicable',
+      documentId: '32016R0679', label: 'Regulation (EU) 2016/679', type: 'regulation', stage: 'applicable',
       page: { url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52021PC0206', title: 'EUR-Lex - 52021PC0206 - EN - EUR-Lex' },
       quote: { exact: 'Regulation (EU) 2016/679', prefix: 'see ', suffix: ' of the', start: 5120, end: 5144 },
     });
