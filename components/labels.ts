@@ -15,9 +15,33 @@ export const TYPE_NAMES: Record<ReferenceType, string> = {
   procedure: 'Interinstitutional procedure',
 };
 
-/** A short human citation for a canonical id: acts read better by their number than by CELEX. */
-export function referenceLabel({ id }: { id: string }): string {
-  return describeId(id)?.label ?? id;
+/**
+ * An act cited in English as the EU's citation style writes it: the author where the page names
+ * one, the kind, then the domain and suffix it carries (`Council Regulation (EC) No 1006/2008`,
+ * `Directive 95/46/EC`, `Council Framework Decision 2002/475/JHA`).
+ */
+const ENGLISH_ACT =
+  /^(?:(?:Council|Commission|European Parliament and (?:of the )?Council|European Central Bank)\s+)?(?:(?:Implementing|Delegated|Framework)\s+)?(?:Directive|Regulation|Decision)\s/;
+/** What the canonical label leaves out and a written citation says: `(EC)`, `(EU, Euratom)`, `/JHA`. */
+const DOMAIN_OR_SUFFIX = /\([A-Za-z, ]+\)|\d\/[A-Z]{2,}\b/;
+
+/**
+ * A short human citation. For an act the page cited in English with its domain or suffix, the
+ * page's own words (whitespace made plain), since the canonical label (`Regulation No
+ * 1006/2008`, `Directive 95/46`) drops them; otherwise the canonical label: acts by their number
+ * rather than CELEX, and references in other languages, by CELEX or by link in English.
+ */
+export function referenceLabel({ id, text }: { id: string; text?: string }): string {
+  const canonical = describeId(id);
+  const label = canonical?.label ?? id;
+  if (!text || !canonical || canonical.celex === undefined) return label;
+  const written = text.replace(/\s+/g, ' ').trim();
+  if (!ENGLISH_ACT.test(written) || !DOMAIN_OR_SUFFIX.test(written)) return label;
+  // Only a citation that still names this act (its number and its year) stands in for it.
+  const year = String(canonical.year);
+  const numbers: readonly string[] = written.match(/\d+/g) ?? [];
+  if (!numbers.includes(canonical.number) || !numbers.some((n) => n === year || n === year.slice(2))) return label;
+  return written;
 }
 
 /** Dates in the reports are written day.month.year; readers of EU documents expect that form. */

@@ -178,7 +178,7 @@ export class PopoverController {
           <NotesFrame
             context={{
               documentId: reference.id,
-              label: relatedLabel(reference.id),
+              label: referenceLabel(reference),
               type: reference.type,
               stage: doc?.status?.stage ?? null,
               page: { url: location.href, title: document.title },

@@ -3,8 +3,10 @@
  * pandoc citeproc; https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html) and RIS
  * (EndNote, Zotero, Mendeley, JabRef). Pure.
  */
-import { parseReference } from '../../references';
+import { describeId, parseReference } from '../../references';
 import type { ReferenceType } from '../../references/types';
+import { stageLabel } from '../dataset/status';
+import type { Stage } from '../dataset/schema';
 import type { DocumentInfo } from './schema';
 
 /** What an export knows of one document: from the history and notes, then the dataset. */
@@ -13,7 +15,7 @@ export interface CitedDocument {
   type: ReferenceType;
   label: string;
   title: string | null;
-  stage: string | null;
+  stage: Stage | null;
   /** the last time the reader saw it cited (ISO) */
   lastSeen: string | null;
   tags: string[];
@@ -60,6 +62,18 @@ function dateParts(date: string | undefined): number[] | null {
   return parts.length > 0 ? parts.slice(0, 3) : null;
 }
 
+/**
+ * The best date known of a document: its own from the dataset, else the year its reference
+ * states (`COM(2016) 731`, `Directive 95/46/EC`), which every canonical id carries; a reference
+ * manager files an undated item under "n.d.".
+ */
+export function issuedParts(doc: CitedDocument): number[] | null {
+  const dated = dateParts(doc.info?.date);
+  if (dated) return dated;
+  const year = describeId(doc.id)?.year;
+  return year ? [year] : null;
+}
+
 // ---- CSL-JSON ----
 
 export type CslType = 'legislation' | 'bill' | 'report' | 'document';
@@ -99,7 +113,7 @@ export function cslItem(doc: CitedDocument): CslItem {
     item.authority = by;
   }
   if (doc.info?.kind && doc.info.kind !== 'unknown') item.genre = doc.info.kind.replaceAll('-', ' ');
-  const issued = dateParts(doc.info?.date);
+  const issued = issuedParts(doc);
   if (issued) item.issued = { 'date-parts': [issued] };
   const accessed = dateParts(doc.lastSeen?.slice(0, 10));
   if (accessed) item.accessed = { 'date-parts': [accessed] };
@@ -112,7 +126,7 @@ export function cslItem(doc: CitedDocument): CslItem {
   if (celex) notes.unshift(`CELEX: ${celex}`);
   if (doc.info?.procedure) notes.push(`Procedure: ${doc.info.procedure}`);
   if (notes.length > 0) item.note = notes.join('\n');
-  if (doc.stage) item.status = doc.stage;
+  if (doc.stage) item.status = stageLabel(doc.stage);
   return item;
 }
 
@@ -135,7 +149,7 @@ export function risRecord(doc: CitedDocument): string {
   if (doc.label !== titleOf(doc)) out += line('ST', doc.label);
   const by = author(doc.type);
   if (by) out += line('AU', by);
-  const parts = dateParts(doc.info?.date);
+  const parts = issuedParts(doc);
   if (parts) {
     out += line('PY', parts[0]!);
     out += line('DA', `${parts[0]}/${String(parts[1] ?? '').padStart(parts[1] ? 2 : 0, '0')}/${String(parts[2] ?? '').padStart(parts[2] ? 2 : 0, '0')}/`);
@@ -149,7 +163,7 @@ export function risRecord(doc: CitedDocument): string {
   if (doc.lastSeen) out += line('Y2', doc.lastSeen.slice(0, 10).replaceAll('-', '/'));
   for (const tag of doc.tags) out += line('KW', tag);
   for (const note of doc.notes) out += line('N1', note);
-  if (doc.stage) out += line('N1', `Status: ${doc.stage}`);
+  if (doc.stage) out += line('N1', `Status: ${stageLabel(doc.stage)}`);
   out += line('DB', 'EUR-Lex');
   out += 'ER  - \r\n';
   return out;

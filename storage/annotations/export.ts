@@ -4,6 +4,7 @@
  * builds it. The output is a list of string chunks (a Blob takes them as they are). Pure: the
  * records come from an `AnnotationSource` (the Dexie one is in `dexie-source.ts`).
  */
+import { stageLabel } from '../dataset/status';
 import { csvRow, UTF8_BOM } from './csv';
 import { cslItem, risRecord, type CitedDocument } from './citations';
 import { compileFilters, filterVisit, noteHasFilterTag, noteMatches, type CompiledFilters } from './filters';
@@ -146,7 +147,7 @@ export async function buildExport(source: AnnotationSource, input: ExportRequest
         let chunk = '';
         for (const visit of slice) {
           for (const r of visit.references) {
-            const cells = [visit.visitedAt, visit.url, visit.title, r.id, r.label, r.type, r.stage ?? 'untracked', r.count, r.title, null, null] as const;
+            const cells = [visit.visitedAt, visit.url, visit.title, r.id, r.label, r.type, stageLabel(r.stage), r.count, r.title, null, null] as const;
             // One row per mention where the page's positions were recorded; older visits have
             // only the count, and keep one row per document.
             if (r.occurrences?.length) {
@@ -165,7 +166,7 @@ export async function buildExport(source: AnnotationSource, input: ExportRequest
       for await (const slice of reader.notes()) {
         let chunk = '';
         for (const n of slice) {
-          chunk += csvRow(['note', n.createdAt, n.page.url, n.page.title, n.documentId, n.label, n.type, n.stage ?? 'untracked', null, null, n.text, n.tags.join('; '), n.quote?.exact ?? null, n.quote?.start ?? null, n.quote?.end ?? null, n.id]);
+          chunk += csvRow(['note', n.createdAt, n.page.url, n.page.title, n.documentId, n.label, n.type, stageLabel(n.stage), null, null, n.text, n.tags.join('; '), n.quote?.exact ?? null, n.quote?.start ?? null, n.quote?.end ?? null, n.id]);
           records++;
         }
         chunks.push(chunk);

@@ -4,16 +4,24 @@
  * selected by a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end).
  * The note's text is a `commenting` TextualBody, each tag a `tagging` TextualBody, and the
  * document it is about an `identifying` TextualBody (its canonical id) plus, where its address is
- * known, a `linking` SpecificResource. Pure.
+ * known, a `linking` SpecificResource. What a reader sees of the note beside them travels too, so
+ * that an import into another profile shows the same: the document's label as the page cited it
+ * (a `describing` TextualBody), its status when the note was written (a `classifying` TextualBody
+ * in stageLabel's words, its id `urn:eurefs:stage:<stage>` for the stage itself), and the page's
+ * title (`dcterms:title` on the target; the W3C context defines the `dcterms` prefix). Pure.
  */
 import { z } from 'zod';
 import { parseReference } from '../../references';
-import { NoteSchema, type Note } from './schema';
+import { stageLabel } from '../dataset/status';
+import { NoteSchema, StageSchema, type Note } from './schema';
+import type { Stage } from '../dataset/schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_PREFIX = 'urn:eurefs:note:';
+const STAGE_PREFIX = 'urn:eurefs:stage:';
+const PAGE_TITLE = 'dcterms:title';
 
 /** An IRI for a note: `urn:uuid:` for the ids Eurefs makes, a Eurefs URN for any other. */
 export function noteIri(id: string): string {
@@ -27,10 +35,11 @@ export function noteIdFromIri(iri: string): string {
 }
 
 export interface TextualBody {
+  id?: string;
   type: 'TextualBody';
   value: string;
   format: 'text/plain';
-  purpose: 'commenting' | 'tagging' | 'identifying';
+  purpose: 'commenting' | 'tagging' | 'identifying' | 'describing' | 'classifying';
   language?: string;
 }
 export interface LinkingBody {
@@ -49,6 +58,7 @@ export interface WebAnnotation {
   body: (TextualBody | LinkingBody)[];
   target: {
     source: string;
+    [PAGE_TITLE]?: string;
     selector?: (
       | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
       | { type: 'TextPositionSelector'; start: number; end: number }
@@ -63,7 +73,12 @@ export function noteToAnnotation(note: Note, withContext = false): WebAnnotation
   body.push({ type: 'TextualBody', value: note.documentId, format: 'text/plain', purpose: 'identifying' });
   const documentUrl = parseReference(note.documentId)?.url;
   if (documentUrl) body.push({ type: 'SpecificResource', purpose: 'linking', source: documentUrl });
+  if (note.label && note.label !== note.documentId) body.push({ type: 'TextualBody', value: note.label, format: 'text/plain', purpose: 'describing' });
+  if (note.stage) {
+    body.push({ id: `${STAGE_PREFIX}${note.stage}`, type: 'TextualBody', value: stageLabel(note.stage), format: 'text/plain', purpose: 'classifying' });
+  }
   const target: WebAnnotation['target'] = { source: note.page.url };
+  if (note.page.title) target[PAGE_TITLE] = note.page.title;
   if (note.quote) {
     const { exact, prefix, suffix, start, end } = note.quote;
     target.selector = [
@@ -101,6 +116,7 @@ export const COLLECTION_TAIL = ']}}\n';
 // ---- reading annotations back (ours, or any tool's that uses the same selectors) ----
 
 const BodySchema = z.looseObject({
+  id: z.string().optional(),
   type: z.string().optional(),
   value: z.string().optional(),
   purpose: z.string().optional(),
@@ -118,6 +134,7 @@ const TargetSchema = z.union([
   z.string(),
   z.looseObject({
     source: z.string(),
+    [PAGE_TITLE]: z.string().optional(),
     selector: z.union([SelectorSchema, z.array(SelectorSchema)]).optional(),
   }),
 ]);
@@ -133,6 +150,20 @@ export const AnnotationCollectionInSchema = z.looseObject({
   type: z.literal('AnnotationCollection'),
   first: z.looseObject({ items: z.array(z.unknown()) }),
 });
+
+const STAGE_BY_LABEL = new Map<string, Stage>(StageSchema.options.map((stage) => [stageLabel(stage), stage]));
+
+/** The stage a `classifying` body names: by its Eurefs id, else by its words. */
+function stageOf(bodies: readonly z.infer<typeof BodySchema>[]): Stage | null {
+  for (const body of bodies) {
+    if (body.purpose !== 'classifying') continue;
+    const byId = StageSchema.safeParse(body.id?.startsWith(STAGE_PREFIX) ? body.id.slice(STAGE_PREFIX.length) : undefined);
+    if (byId.success) return byId.data;
+    const byLabel = body.value === undefined ? undefined : STAGE_BY_LABEL.get(body.value);
+    if (byLabel) return byLabel;
+  }
+  return null;
+}
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -168,12 +199,12 @@ export function annotationToNote(raw: unknown, now: string): Note | null {
   const note = NoteSchema.safeParse({
     id: noteIdFromIri(a.id),
     documentId,
-    label: documentId,
+    label: texts('describing')[0] ?? documentId,
     type: reference?.type ?? null,
-    stage: null,
+    stage: stageOf(bodies),
     text: texts('commenting').join('\n\n'),
     tags: [...new Set(texts('tagging').map((t) => t.trim()).filter(Boolean))],
-    page: { url: source, title: '' },
+    page: { url: source, title: typeof target === 'string' ? '' : (target[PAGE_TITLE] ?? '') },
     quote,
     createdAt: created,
     updatedAt: a.modified ?? created,

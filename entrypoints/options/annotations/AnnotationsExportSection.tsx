@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { REFERENCE_TYPES } from '../../../references/types';
 import { STAGES } from '../../../storage/dataset/schema';
+import { stageLabel } from '../../../storage/dataset/status';
 import type { EurefsDb } from '../../../storage/dataset/db';
 import { lookupDocuments } from '../../../storage/dataset/lookup';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
@@ -101,7 +102,7 @@ export function AnnotationsExportSection({
         <fieldset>
           <legend>Status (none chosen: all)</legend>
           {[...STAGES, 'untracked' as const].map((s) => (
-            <label key={s} class="check"><input type="checkbox" checked={statuses.includes(s)} onChange={(e) => setStatuses(toggle<StatusFilterValue>(statuses, s, e.currentTarget.checked))} /> {s.replaceAll('-', ' ')}</label>
+            <label key={s} class="check"><input type="checkbox" checked={statuses.includes(s)} onChange={(e) => setStatuses(toggle<StatusFilterValue>(statuses, s, e.currentTarget.checked))} /> {stageLabel(s === 'untracked' ? null : s)}</label>
           ))}
         </fieldset>
         {tags.length > 0 && (

@@ -30,7 +30,13 @@ export function AnnotationsImportSection({ annotations, onImported }: { annotati
     <section aria-labelledby="annotations-import-heading" data-testid="annotations-import">
       <h3 id="annotations-import-heading">Import an earlier export</h3>
       <p class="muted">A Eurefs JSON export (notes and history) or W3C Web Annotations (notes). What is already here is kept; nothing is added twice.</p>
-      <label>Export file <input type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => void read(e.currentTarget.files?.[0])} /></label>
+      <label>Export file <input type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => {
+        const input = e.currentTarget;
+        const file = input.files?.[0];
+        // Cleared at once, so that choosing the same file again is a change and imports again.
+        input.value = '';
+        void read(file);
+      }} /></label>
       {error && <p role="alert">The file was not imported: {error}</p>}
       {summary && (
         <p role="status" data-testid="import-status">

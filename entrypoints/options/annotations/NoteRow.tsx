@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
 import { deleteNote, saveNote } from '../../../storage/annotations/service';
 import type { Note } from '../../../storage/annotations/schema';
+import { stageLabel } from '../../../storage/dataset/status';
 import { parseTags } from '../../../components/NoteEditor';
 import { errorText } from '../error-text';
 
@@ -38,7 +39,7 @@ export function NoteRow({ annotations, note, onChanged }: { annotations: Annotat
     <li class="note" data-note-id={note.id}>
       <p class="note-head">
         <strong>{note.label || note.documentId}</strong>
-        {note.stage ? <span class="muted"> · {note.stage}</span> : null}
+        {note.stage ? <span class="muted"> · {stageLabel(note.stage)}</span> : null}
         <span class="muted"> · {new Date(note.updatedAt).toLocaleString()}</span>
       </p>
       {error && <p role="alert">{error}</p>}

@@ -29,15 +29,15 @@ describe('formatCitation', () => {
   });
 });
 
-describe('labels', () => {
-  it('reads acts by their number in the numbering of their time', () => {
-    expect(referenceLabel(parseReference('Regulation (EC) No 767/2008')!)).toBe('Regulation No 767/2008');
-    expect(referenceLabel(parseReference('Regulation (EU) 2018/1240')!)).toBe('Regulation (EU) 2018/1240');
-    expect(referenceLabel(parseReference('Directive 95/46/EC')!)).toBe('Directive 95/46');
-    expect(referenceLabel(parseReference('Council Framework Decision 2002/475/JHA')!)).toBe('Framework Decision 2002/475');
-    expect(referenceLabel(parseReference('2017/0351(COD)')!)).toBe('2017/0351(COD)');
+describe('formatCitation of an act the page cited with its domain and suffix', () => {
+  it('keeps them, as the citation style writes them', () => {
+    expect(formatCitation(parseReference('Council Regulation (EC) No 1006/2008')!, null)).toBe(
+      'Council Regulation (EC) No 1006/2008. https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32008R1006.',
+    );
   });
+});
 
+describe('dates', () => {
   it('writes dates as EU documents do, and months in words', () => {
     expect(formatDate('2018-09-12')).toBe('12.9.2018');
     expect(formatDate('2018-04')).toBe('April 2018');

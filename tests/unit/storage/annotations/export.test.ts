@@ -31,7 +31,7 @@ const W3cSelector = z.discriminatedUnion('type', [
     .refine((s) => s.end >= s.start),
 ]);
 const W3cBody = z.union([
-  z.object({ type: z.literal('TextualBody'), value: z.string(), format: z.string().optional(), purpose: z.enum(['commenting', 'tagging', 'identifying', 'describing', 'linking']) }),
+  z.object({ type: z.literal('TextualBody'), value: z.string(), format: z.string().optional(), purpose: z.enum(['commenting', 'tagging', 'identifying', 'describing', 'classifying', 'linking']) }),
   z.object({ type: z.literal('SpecificResource'), source: Iri, purpose: z.string() }),
 ]);
 const W3cAnnotation = z.object({
@@ -87,7 +87,10 @@ describe('CSV export', () => {
     const first = body[0]!;
     expect(first[3]).toBe(`${GREEK} =SUM(A1)`);
     expect(body.find((r) => r[3] === BULGARIAN)?.[4]).toBe('COM(2018) 225');
-    expect(body.find((r) => r[3] === BULGARIAN)?.[7]).toBe('untracked');
+    expect(body.find((r) => r[3] === BULGARIAN)?.[7]).toBe('no tracked status');
+    // The status in the words the popover and the popup use, not the stage's key.
+    expect(body.find((r) => r[4] === '2017/0351(COD)')?.[7]).toBe('in negotiation');
+    expect(body.find((r) => r[4] === '32017L0541')?.[7]).toBe('in force');
     const noteRow = body.find((r) => r[0] === 'note' && r[4] === '32017L0541')!;
     expect(noteRow[10]).toBe('Compare with "2002/475", see\nrecital 4');
     expect(noteRow[11]).toBe('terrorism; criminal law');
