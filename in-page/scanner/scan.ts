@@ -106,11 +106,26 @@ export async function scan(
   let next = 0;
   const toMark: Found[] = [];
   let unmarkedReferences = 0;
+  /**
+   * Links the walk met (it meets them as it enters them, before the blocks around them are
+   * complete), waiting for their turn: each goes to be marked before the first block that comes
+   * after it, so that the mentions keep the page's order (within one block, a link comes after
+   * the block's text references).
+   */
+  const links: { link: HTMLAnchorElement; reference: Reference }[] = [];
+  let nextLink = 0;
+  const linksUpTo = (node: Node | null) => {
+    for (; nextLink < links.length; nextLink++) {
+      const found = links[nextLink]!;
+      if (node && !(found.link.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      toMark.push(found);
+      unmarkedReferences++;
+    }
+    if (nextLink === links.length) links.length = nextLink = 0;
+  };
   const collector = createTextBlockCollector(root, ownHost, (link) => {
     const reference = linkReference(link, pageDocument);
-    if (!reference) return;
-    toMark.push({ link, reference });
-    unmarkedReferences++;
+    if (reference) links.push({ link, reference });
   });
   let marked = 0;
   let finding = true;
@@ -129,6 +144,7 @@ export async function scan(
       for (;;) {
         if (next === pending.length) {
           if (collector.done) {
+            linksUpTo(null);
             finding = false;
             break;
           }
@@ -143,6 +159,7 @@ export async function scan(
         const block = pending[next++]!;
         const references = findReferences(block.text);
         grammarWarm = true;
+        if (nextLink < links.length) linksUpTo(block.nodes[0]!);
         if (references.length) {
           toMark.push({ block, references });
           unmarkedReferences += references.length;
