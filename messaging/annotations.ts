@@ -71,6 +71,8 @@ export const annotations = {
       url: z.string().min(1).max(4_000),
       title: z.string().max(2_000),
       references: z.array(VisitReferenceSchema).max(10_000),
+      /** the document the page itself is (in-page/scanner/this-page.ts) */
+      documentId: z.string().min(1).max(200).optional(),
     }),
     answer: RecordVisitResponseSchema,
   },

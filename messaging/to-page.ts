@@ -20,6 +20,24 @@ const pageReference = () =>
     title: z.nullable(z.string()),
   });
 
+/**
+ * The document the page itself is, by its own address or metadata (in-page/scanner/this-page.ts),
+ * with the dataset's stage and title; `inForce` and `dateDocument` are the page's word (ELI
+ * `eli:in_force`, `eli:date_document`), never the dataset's.
+ */
+const thisPage = () =>
+  z.strictObject({
+    id: z.string(),
+    type: z.enum(REFERENCE_TYPES),
+    label: z.string(),
+    stage: z.nullable(z.enum(STAGES)),
+    title: z.nullable(z.string()),
+    /** whether the dataset tracks it; null where it could not be asked */
+    tracked: z.nullable(z.boolean()),
+    inForce: z.optional(z.boolean()),
+    dateDocument: z.optional(z.string()),
+  });
+
 // Built on first use: most pages the scanner is in are never asked anything.
 export const toPage = lazily(() => ({
   /** The page's references, one row per document, for the popup's list. */
@@ -31,6 +49,7 @@ export const toPage = lazily(() => ({
       references: z.array(pageReference()),
       /** parts of the page left unmarked because they kept undoing their marks (their references are listed) */
       stoppedParts: z.optional(z.int().check(z.nonnegative())),
+      thisPage: z.optional(thisPage()),
     }),
   },
   /** Scrolls to a document's first mention; whether there was one to show. */
@@ -43,6 +62,7 @@ export type ToPage = ReturnType<typeof toPage>;
 export type ToPageMessage = MessageInput<ToPage>;
 export type PageReferencesResponse = Answer<ToPage, 'list-references'>;
 export type PageReference = PageReferencesResponse['references'][number];
+export type ThisPageRow = NonNullable<PageReferencesResponse['thisPage']>;
 
 /**
  * Answers the popup's questions with a handler per question, until `signal` aborts. Anything

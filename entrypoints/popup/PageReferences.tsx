@@ -7,6 +7,7 @@ import { stageLabel } from '../../storage/dataset/status';
 import { askPage } from '../../messaging/ask-page';
 import { TYPE_NAMES } from '../../components/labels';
 import type { ReferenceType } from '../../references/types';
+import { ThisPage } from './ThisPage';
 
 type State =
   | { kind: 'loading' }
@@ -93,6 +94,7 @@ export function PageReferences() {
   return (
     <main>
       <h1>References on this page</h1>
+      {page.thisPage ? <ThisPage page={page.thisPage} /> : null}
       <p class="summary">
         {page.references.length} {page.references.length === 1 ? 'document' : 'documents'}, {total}{' '}
         {total === 1 ? 'mention' : 'mentions'}

@@ -48,3 +48,21 @@ export function mayHoldReferenceAtAGlance(root: Element, ownHost: string): boole
   const text = readableText(root, ownHost);
   return text === null || MAY_HOLD_REFERENCE.test(text);
 }
+
+/**
+ * Links whose address may name a document (references/addresses.ts reads them exactly): the
+ * page scanner marks such a link whatever its text, so a page whose text holds no reference but
+ * whose links do (a list of results, "Datenschutz-Grundverordnung") needs it too. Broader than
+ * what the scanner marks: one native query, and the scanner decides.
+ */
+export const DOCUMENT_LINK_SELECTOR = [
+  ...['uri=celex', 'uri=com', 'uri=join', 'uri=swd', 'uri=sec', 'uri=c:', '/eli/'].map((part) => `a[href*="${part}" i]`),
+  ...['reference=', 'procnum='].map((part) => `a[href*="/oeil/" i][href*="${part}" i]`),
+].join(',');
+
+/** True when `root` is or holds a link whose address may name a document. */
+export function holdsDocumentLink(root: Node): boolean {
+  if (root.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = root as Element;
+  return element.matches(DOCUMENT_LINK_SELECTOR) || element.querySelector(DOCUMENT_LINK_SELECTOR) !== null;
+}

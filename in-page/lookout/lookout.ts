@@ -14,7 +14,7 @@ import { watchMutations } from '../mutation-batches';
 import { announceScanned } from '../scanned-hook';
 import type { ScanStats } from '../scanner/scan';
 import { yieldToPage } from '../yield';
-import { mayHoldReferenceAtAGlance } from './glance';
+import { holdsDocumentLink, mayHoldReferenceAtAGlance } from './glance';
 import { loadedAt } from './loaded-at';
 
 /** A finding slice: as the page scanner's, far below the 50 ms of a long task. */
@@ -45,7 +45,7 @@ export async function runLookout(signal: AbortSignal): Promise<void> {
 
   const startedAt = performance.now();
   const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
-  if (await mayHoldReferences(document.body, signal, stats)) {
+  if (holdsDocumentLink(document.body) || (await mayHoldReferences(document.body, signal, stats))) {
     void loadScanner();
     return;
   }
@@ -98,7 +98,7 @@ function watchForReferences(signal: AbortSignal, found: () => void): void {
   const look = async (roots: Node[]) => {
     for (const root of roots) {
       if (seen || signal.aborted) return;
-      if (!root.isConnected || !(await mayHoldReferences(root, signal))) continue;
+      if (!root.isConnected || !(holdsDocumentLink(root) || (await mayHoldReferences(root, signal)))) continue;
       seen = true;
       watch.stop();
       found();

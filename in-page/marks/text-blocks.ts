@@ -93,7 +93,15 @@ export interface TextBlockCollector {
 /** How many nodes between two looks at the clock. */
 const CLOCK_EVERY = 128;
 
-export function createTextBlockCollector(root: Node, ownHost: string): TextBlockCollector {
+/**
+ * `onLink`, where given, is called with each link (`<a href>`) the walk enters, in document order
+ * (links.ts: a link may name a document by its address alone), `root` itself included.
+ */
+export function createTextBlockCollector(
+  root: Node,
+  ownHost: string,
+  onLink?: (link: HTMLAnchorElement) => void,
+): TextBlockCollector {
   const doc = root.ownerDocument ?? (root as Document);
   let done = false;
   // A root that is itself inside a skipped element (a mutation inside a textarea) yields nothing.
@@ -115,6 +123,8 @@ export function createTextBlockCollector(root: Node, ownHost: string): TextBlock
       },
     };
   }
+
+  if (!done && onLink && isLink(root)) onLink(root);
 
   // Walk state: the next node to visit, and the block of every element on the path to it.
   let node: Node | null = done ? null : root.firstChild;
@@ -176,6 +186,7 @@ export function createTextBlockCollector(root: Node, ownHost: string): TextBlock
           }
           node = after(node);
         } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element, ownHost)) {
+          if (onLink && isLink(node)) onLink(node);
           const first = node.firstChild;
           if (first) {
             if (BLOCKS.has((node as Element).localName)) block = node;
@@ -196,6 +207,10 @@ export function createTextBlockCollector(root: Node, ownHost: string): TextBlock
       return done || node === null;
     },
   };
+}
+
+function isLink(node: Node): node is HTMLAnchorElement {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === 'a' && (node as Element).hasAttribute('href');
 }
 
 export function collectTextBlocks(root: Node, ownHost: string): TextBlock[] {

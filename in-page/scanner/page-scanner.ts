@@ -11,6 +11,8 @@ import { ChurnWatch } from './churn';
 import { watchMutations, type ChangedRoot, type MutationBatch, type MutationBatches } from '../mutation-batches';
 import { findUnmarked, scan, type Occurrence, type ScanStats } from './scan';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
+import { isLinkMark } from '../marks/links';
+import { readThisPage, type ThisPage } from './this-page';
 import { announceScanned } from '../scanned-hook';
 import { yieldToPage } from '../yield';
 
@@ -73,6 +75,7 @@ export class PageScanner {
   private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<Occurrence[]> {
     const found = await scan(root, {
       ownHost: this.ownHost,
+      pageDocument: readThisPage()?.id ?? null,
       signal: this.signal,
       onSlice: (slice) => this.remember(slice),
       stats,
@@ -115,7 +118,8 @@ export class PageScanner {
       const untracked = this.lookups.get(reference.id) === null;
       const primary = marks[0];
       for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
-      if (primary) primary.tabIndex = this.isShown(reference) ? 0 : -1;
+      // A link marked as a whole keeps the focus the page gave it.
+      if (primary && !isLinkMark(primary)) primary.tabIndex = this.isShown(reference) ? 0 : -1;
       if (i % 256 === 255 && performance.now() >= deadline) {
         await yieldToPage();
         if (this.signal.aborted) return;
@@ -187,6 +191,23 @@ export class PageScanner {
     await this.lookUp(found.map((reference) => reference.id));
   }
 
+  /**
+   * The page's own document as the page says it is now (a single-page app may have moved), with
+   * what the dataset says of it once looked up (lookUpThisPage).
+   */
+  thisPage(): (ThisPage & { stage: PageReference['stage']; title: string | null; tracked: boolean | null }) | null {
+    const page = readThisPage();
+    if (!page) return null;
+    const doc = this.lookups.get(page.id);
+    return { ...page, stage: doc?.stage ?? null, title: doc?.title ?? null, tracked: doc === undefined ? null : doc !== null };
+  }
+
+  /** Looks the page's own document up, for the list's first line. */
+  async lookUpThisPage(): Promise<void> {
+    const page = readThisPage();
+    if (page) await this.lookUp([page.id]);
+  }
+
   /** The page's references, one row per document, in order of first appearance. */
   listReferences(): PageReferencesResponse {
     const rows = new Map<string, PageReference>();
@@ -207,7 +228,14 @@ export class PageScanner {
         title: doc?.title ?? null,
       });
     }
-    return { url: location.href, title: document.title, references: [...rows.values()], stoppedParts: this.churn.stoppedParts().length };
+    const thisPage = this.thisPage();
+    return {
+      url: location.href,
+      title: document.title,
+      references: [...rows.values()],
+      stoppedParts: this.churn.stoppedParts().length,
+      ...(thisPage ? { thisPage } : {}),
+    };
   }
 
   /** Each mention still on the page, in the order found: its document, first mark and text. */

@@ -1,9 +1,13 @@
 /**
- * Sends the page's visits to the reading history: address, title, and every document cited with
- * the status it has now. One `history:record-visit` message after the first scan and lookup, and
- * one for each address a single-page app moves to, once its new view is marked; the background
- * checks the per-site switch and validates the message. A failure only costs the history entry,
- * and the answer is not read (so the content script needs no annotation schemas).
+ * Sends the page's visits to the reading history: address, title, the document the page itself
+ * is, and every document cited with the status it has now. One `history:record-visit` message
+ * after the first scan and lookup, and one for each address a single-page app moves to, once its
+ * new view is marked; the background checks the per-site switch and validates the message. A
+ * page that adds references later (a search that loads its results after the first scan) sends
+ * its visit again once the added content is marked, so the history says what the list says: the
+ * background updates the visit it just recorded (storage/annotations/service.ts, REVISIT_WINDOW_MS).
+ * A failure only costs the history entry, and the answer is not read (so the content script
+ * needs no annotation schemas).
  */
 import type { Annotations } from '../../messaging/annotations';
 import type { RequestInput } from '../../messaging/exchange';
@@ -22,6 +26,7 @@ type VisitMessage = RequestInput<Annotations, 'history:record-visit'> & { type: 
 
 export interface VisitedPage {
   ready: Promise<void>;
+  /** the list's answer; its `thisPage` is the document the page itself is */
   listReferences(): PageReferencesResponse;
   mentions(): { id: string; firstMark: Node; text: string }[];
   readonly lookups: ScanActivity;
@@ -59,7 +64,7 @@ function defaults(page: VisitedPage): VisitRecording {
 
 /** The visit as the page shows it now, or undefined once `signal` aborted. */
 async function visitOf(page: VisitedPage, url: string, signal: AbortSignal): Promise<VisitMessage | undefined> {
-  const { title, references } = page.listReferences();
+  const { title, references, thisPage } = page.listReferences();
   const mentions = page.mentions();
   // In slices: on a long page one walk over its text would be a long task.
   const positions = await positionsOf(mentions, document.body, yieldToPage);
@@ -85,7 +90,49 @@ async function visitOf(page: VisitedPage, url: string, signal: AbortSignal): Pro
       title: docTitle,
       occurrences: byId.get(id) ?? [],
     })),
+    ...(thisPage ? { documentId: thisPage.id } : {}),
   };
+}
+
+/** What a visit says of the page's references: the documents and their counts, in order. */
+function citedIn(references: readonly { id: string; count: number }[]): string {
+  return references.map(({ id, count }) => `${id}\u0000${count}`).join('\u0001');
+}
+
+/**
+ * After a visit is recorded, each scan that changes what the page cites (content added later)
+ * records it again once the page has settled, until `visit` aborts (another address, the end).
+ */
+function followLateReferences(
+  page: VisitedPage,
+  url: string,
+  visit: AbortSignal,
+  recording: VisitRecording,
+  sent: string,
+): void {
+  let last = sent;
+  let waiting = false;
+  const changed = () => citedIn(page.listReferences().references) !== last;
+  const stop = page.lookups.onResolved(() => {
+    if (waiting || visit.aborted || !changed()) return;
+    waiting = true;
+    void recording
+      .settled(visit)
+      .then(() => (visit.aborted ? undefined : visitOf(page, url, visit)))
+      .then((message) => {
+        waiting = false;
+        if (!message || visit.aborted) return;
+        const cited = citedIn(message.references);
+        if (cited === last) return;
+        last = cited;
+        return recording.record(message);
+      })
+      .catch((error: unknown) => {
+        waiting = false;
+        console.debug('Eurefs: the visit was not updated', error);
+      });
+  });
+  visit.addEventListener('abort', stop, { once: true });
 }
 
 export function recordVisits(page: VisitedPage, signal: AbortSignal, recording: VisitRecording = defaults(page)): void {
@@ -101,7 +148,11 @@ export function recordVisits(page: VisitedPage, signal: AbortSignal, recording: 
     signal.addEventListener('abort', () => controller.abort(), { signal: visit });
     void shown(visit)
       .then(() => (visit.aborted ? undefined : visitOf(page, url, visit)))
-      .then((message) => (message && !visit.aborted ? recording.record(message) : undefined))
+      .then((message) => {
+        if (!message || visit.aborted) return;
+        followLateReferences(page, url, visit, recording, citedIn(message.references));
+        return recording.record(message);
+      })
       .catch((error: unknown) => console.debug('Eurefs: the visit was not recorded', error));
   };
 

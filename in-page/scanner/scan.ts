@@ -4,7 +4,8 @@
  */
 import { findReferences, type Reference } from '../../references';
 import { markBlock } from '../marks/mark';
-import { createTextBlockCollector, type TextBlock } from '../marks/text-blocks';
+import { linkReference, markLink } from '../marks/links';
+import { createTextBlockCollector, MARK_ATTRIBUTE, type TextBlock } from '../marks/text-blocks';
 import { renderTimeOfNextFrame } from './frame-cost';
 import { yieldToPage } from '../yield';
 
@@ -55,10 +56,8 @@ const LONG_FRAME_MS = 60;
 /** References found and not yet marked, past which marking starts (so marks appear early). */
 const MARK_BATCH = 3000;
 
-interface Found {
-  block: TextBlock;
-  references: Reference[];
-}
+/** A block's references, or a link that names a document by its address (marks/links.ts). */
+type Found = { block: TextBlock; references: Reference[] } | { link: HTMLAnchorElement; reference: Reference };
 
 /** True when a block's text nodes are still in the page and still hold the text we read. */
 function intact(block: TextBlock): boolean {
@@ -89,23 +88,45 @@ export interface ScanOptions {
   mayMark?: Promise<boolean>;
   /** runs each marking slice (the scanner's, with its mutation observer off: ours are not news) */
   whileMarking?: (work: () => void) => void;
+  /** the id of the page's own document (this-page.ts): links to it are the page, not references */
+  pageDocument?: string | null;
 }
 
 export async function scan(
   root: Node,
-  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work() }: ScanOptions,
+  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work(), pageDocument = null }: ScanOptions,
 ): Promise<Occurrence[]> {
   let allowed: boolean | undefined;
   void mayMark.then(
     (yes) => (allowed = yes),
     () => (allowed = false),
   );
-  const collector = createTextBlockCollector(root, ownHost);
   const occurrences: Occurrence[] = [];
   let pending: TextBlock[] = [];
   let next = 0;
   const toMark: Found[] = [];
   let unmarkedReferences = 0;
+  /**
+   * Links the walk met (it meets them as it enters them, before the blocks around them are
+   * complete), waiting for their turn: each goes to be marked before the first block that comes
+   * after it, so that the mentions keep the page's order (within one block, a link comes after
+   * the block's text references).
+   */
+  const links: { link: HTMLAnchorElement; reference: Reference }[] = [];
+  let nextLink = 0;
+  const linksUpTo = (node: Node | null) => {
+    for (; nextLink < links.length; nextLink++) {
+      const found = links[nextLink]!;
+      if (node && !(found.link.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      toMark.push(found);
+      unmarkedReferences++;
+    }
+    if (nextLink === links.length) links.length = nextLink = 0;
+  };
+  const collector = createTextBlockCollector(root, ownHost, (link) => {
+    const reference = linkReference(link, pageDocument);
+    if (reference) links.push({ link, reference });
+  });
   let marked = 0;
   let finding = true;
   let marking = false;
@@ -123,6 +144,7 @@ export async function scan(
       for (;;) {
         if (next === pending.length) {
           if (collector.done) {
+            linksUpTo(null);
             finding = false;
             break;
           }
@@ -137,6 +159,7 @@ export async function scan(
         const block = pending[next++]!;
         const references = findReferences(block.text);
         grammarWarm = true;
+        if (nextLink < links.length) linksUpTo(block.nodes[0]!);
         if (references.length) {
           toMark.push({ block, references });
           unmarkedReferences += references.length;
@@ -150,14 +173,23 @@ export async function scan(
       // Nothing found (the usual batch of a ticking clock): no need to switch the observer off.
       if (marked < toMark.length) whileMarking(() => {
         while (marked < toMark.length) {
-          const { block, references } = toMark[marked]!;
+          const found = toMark[marked]!;
           toMark[marked++] = undefined as unknown as Found;
-          unmarkedReferences -= references.length;
-          // A block may have left the page or changed while we yielded (a single-page app
-          // re-rendered it); the mutation observer scans its replacement.
-          if (intact(block)) {
-            const marks = markBlock(block, references);
-            references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
+          if ('link' in found) {
+            unmarkedReferences--;
+            // Marked meanwhile by a scan of changed content, or gone: nothing to do.
+            if (found.link.isConnected && !found.link.hasAttribute(MARK_ATTRIBUTE)) {
+              sliceFound.push({ reference: found.reference, marks: [markLink(found.link, found.reference.id)] });
+            }
+          } else {
+            const { block, references } = found;
+            unmarkedReferences -= references.length;
+            // A block may have left the page or changed while we yielded (a single-page app
+            // re-rendered it); the mutation observer scans its replacement.
+            if (intact(block)) {
+              const marks = markBlock(block, references);
+              references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
+            }
           }
           if (performance.now() >= deadline) break;
         }

@@ -53,7 +53,8 @@ export function startScanner(sentinel: SentinelOffer): void {
   // in, nobody answers, and the popup has it brought in (messaging/ask-page.ts).
   onPageMessage(
     {
-      'list-references': () => scanner.ready.then(() => scanner.listReferences()),
+      'list-references': () =>
+        scanner.ready.then(() => scanner.lookUpThisPage()).then(() => scanner.listReferences()),
       reveal: ({ id }) => scanner.reveal(id),
     },
     signal,

@@ -96,6 +96,11 @@ export const VisitSchema = z.strictObject({
   host: z.string().max(300),
   visitedAt: IsoDateTimeSchema,
   references: z.array(VisitReferenceSchema).max(10_000),
+  /**
+   * The document the page itself was, by its own address or metadata (a EUR-Lex document page);
+   * absent on other pages, and in visits recorded before it was.
+   */
+  documentId: z.string().min(1).max(200).optional(),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

@@ -114,7 +114,7 @@ export async function setSiteRecording(db: AnnotationsDb, host: string, enabled:
 
 export async function recordVisit(
   db: AnnotationsDb,
-  visit: { url: string; title: string; references: VisitReference[] },
+  visit: { url: string; title: string; references: VisitReference[]; documentId?: string | undefined },
   now = new Date(),
 ): Promise<AnswerOf<'history:record-visit'>> {
   const host = hostOf(visit.url);
@@ -130,6 +130,7 @@ export async function recordVisit(
       host,
       visitedAt: recent && recent.visitedAt > visitedAt ? recent.visitedAt : visitedAt,
       references: visit.references,
+      ...(visit.documentId ? { documentId: visit.documentId } : {}),
     };
     await db.visits.put(row);
     return { recorded: true, id: row.id };

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GLANCE_MAX_ELEMENTS, mayHoldReferenceAtAGlance, readableText } from '../../../../in-page/lookout/glance';
+import { GLANCE_MAX_ELEMENTS, holdsDocumentLink, mayHoldReferenceAtAGlance, readableText } from '../../../../in-page/lookout/glance';
 import { collectTextBlocks } from '../../../../in-page/marks/text-blocks';
 
 const HOST = 'eurefs-popover';
@@ -137,5 +137,19 @@ describe('the glance never rules out what the walk would find', () => {
     const root = body('<p>Article 5(3) applies from 12 December 2017.</p><p>(b) within 30 days<script>x="1/2"</script></p>');
     expect(mayHoldReferenceAtAGlance(root, HOST)).toBe(false);
     expect(walkFinds(root)).toBe(false);
+  });
+});
+
+describe('a page whose only references are links', () => {
+  it('is seen by its links, whose text and page hold nothing the walk would find', () => {
+    const root = body('<p>Die <a href="https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:32016R0679">Datenschutz-Grundverordnung</a> gilt.</p>');
+    expect(walkFinds(root)).toBe(false);
+    expect(holdsDocumentLink(root)).toBe(true);
+    for (const href of ['./legal-content/EN/TXT/?uri=COM:2016:731:FIN', '/eli/reg/2018/1240/oj', 'https://oeil.secure.europarl.europa.eu/oeil/popups/ficheprocedure.do?reference=2017/0351(COD)'])
+      expect(holdsDocumentLink(body(`<a href="${href}">a link</a>`)), href).toBe(true);
+  });
+
+  it('is not seen in links that name no document', () => {
+    expect(holdsDocumentLink(body('<a href="/homepage.html">Home</a> <a href="https://example.org/?reference=1">x</a>'))).toBe(false);
   });
 });

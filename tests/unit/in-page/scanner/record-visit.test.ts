@@ -173,6 +173,15 @@ describe('the reading history of a single-page app', () => {
         references = next;
       },
       settle: () => settle(),
+      /** the page adds content later, and the scanner scans and looks it up */
+      addLater(next: typeof references) {
+        references = [...references, ...next];
+        (page.lookups as FakeScans).begin()();
+      },
+      thisPage(id: string) {
+        const list = page.listReferences;
+        page.listReferences = () => ({ ...list(), thisPage: { id, type: 'regulation', label: id, stage: null, title: null, tracked: false } });
+      },
     };
   }
 
@@ -198,6 +207,54 @@ describe('the reading history of a single-page app', () => {
       ['https://eur-lex.europa.eu/spa/one.html', 'One', [['COM(2016) 731', 'adopted']]],
       ['https://eur-lex.europa.eu/spa/two.html', 'Two', [['COM(2017) 793', 'proposed'], ['COM(2021) 206', null]]],
     ]);
+  });
+
+  it('records the visit again once references added after the first scan are marked, so the history says what the list says', async () => {
+    const spa = setUp();
+    recordVisits(spa.page, new AbortController().signal, spa.recording);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spa.recorded).toHaveLength(1);
+    // a scan that finds nothing new: nothing sent
+    (spa.page.lookups as FakeScans).begin()();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spa.recorded).toHaveLength(1);
+    spa.addLater([{ id: 'COM(2017) 793', stage: 'proposed' }, { id: 'JOIN(2017) 450', stage: null }]);
+    await vi.advanceTimersByTimeAsync(0);
+    // not before the page has settled
+    expect(spa.recorded).toHaveLength(1);
+    spa.settle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spa.recorded.map((m) => [m.url, m.references.map((r) => r.id)])).toEqual([
+      ['https://eur-lex.europa.eu/spa/one.html', ['COM(2016) 731']],
+      ['https://eur-lex.europa.eu/spa/one.html', ['COM(2016) 731', 'COM(2017) 793', 'JOIN(2017) 450']],
+    ]);
+  });
+
+  it('stops following the old view once the app moved to another address', async () => {
+    const spa = setUp();
+    recordVisits(spa.page, new AbortController().signal, spa.recording);
+    await vi.advanceTimersByTimeAsync(0);
+    spa.navigate('https://eur-lex.europa.eu/spa/two.html', 'Two', [{ id: 'COM(2017) 793', stage: 'proposed' }]);
+    await vi.advanceTimersByTimeAsync(0);
+    spa.settle();
+    await vi.advanceTimersByTimeAsync(0);
+    spa.addLater([{ id: 'COM(2021) 206', stage: null }]);
+    await vi.advanceTimersByTimeAsync(0);
+    spa.settle();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spa.recorded.map((m) => [m.url, m.references.map((r) => r.id)])).toEqual([
+      ['https://eur-lex.europa.eu/spa/one.html', ['COM(2016) 731']],
+      ['https://eur-lex.europa.eu/spa/two.html', ['COM(2017) 793']],
+      ['https://eur-lex.europa.eu/spa/two.html', ['COM(2017) 793', 'COM(2021) 206']],
+    ]);
+  });
+
+  it('says which document the page itself is', async () => {
+    const spa = setUp();
+    spa.thisPage('32018R1240');
+    recordVisits(spa.page, new AbortController().signal, spa.recording);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(spa.recorded.map((m) => m.documentId)).toEqual(['32018R1240']);
   });
 
   it('records no new visit for the same address again or a jump to an anchor, and one for a hash route', async () => {

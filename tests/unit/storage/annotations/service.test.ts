@@ -120,6 +120,14 @@ describe('reading history', () => {
     expect(list.visits[1]!.references).toHaveLength(1);
   });
 
+  it('keeps which document the visited page was, and still reads visits recorded without it', async () => {
+    const older = { id: 'v-old', url: 'https://eur-lex.europa.eu/old.html', title: 'old', host: 'eur-lex.europa.eu', visitedAt: '2018-05-01T10:00:00.000Z', references };
+    await db.visits.put(older);
+    await send({ type: 'history:record-visit', url: page.url, title: page.title, references, documentId: '32018R1240' });
+    const list = await send({ type: 'history:list', query: '' });
+    expect(list.visits.map((v) => [v.url, v.documentId])).toEqual([[page.url, '32018R1240'], [older.url, undefined]]);
+  });
+
   it('is cleared, for one site or all', async () => {
     await send({ type: 'history:set-site', host: 'commission.europa.eu', enabled: true });
     await send({ type: 'history:record-visit', url: page.url, title: page.title, references });
