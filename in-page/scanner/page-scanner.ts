@@ -115,7 +115,7 @@ export class PageScanner {
       const untracked = this.lookups.get(reference.id) === null;
       const primary = marks[0];
       for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
-      if (primary) primary.tabIndex = this.isShown(reference) ? 0 : -1;
+      if (primary) primary.tabIndex = this.settings.marksInTabOrder && this.isShown(reference) ? 0 : -1;
       if (i % 256 === 255 && performance.now() >= deadline) {
         await yieldToPage();
         if (this.signal.aborted) return;
