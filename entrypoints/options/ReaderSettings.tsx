@@ -1,7 +1,31 @@
-/** The options page's reader settings: untracked references, sites switched off, extra sites. */
+/**
+ * The options page's reader settings: untracked references, the keyboard, sites switched off,
+ * extra sites.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
+
+/** The shortcuts as the browser has them now: the reader may have changed or removed them. */
+function Shortcuts() {
+  const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[] | null>(null);
+  useEffect(() => {
+    // The moves first, the toolbar button's command (which the browser lists first) after them.
+    const toolbarLast = (list: { name?: string }[]) => [...list].sort((a, b) => Number(a.name?.startsWith('_')) - Number(b.name?.startsWith('_')));
+    void browser.commands.getAll().then((list) => setCommands(toolbarLast(list)), () => setCommands([]));
+  }, []);
+  if (!commands || commands.length === 0) return null;
+  return (
+    <ul aria-label="Keyboard shortcuts" data-testid="shortcuts">
+      {commands.map((command) => (
+        <li key={command.name}>
+          {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">no key set</span>}:{' '}
+          {command.description || "List the page's references"}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function hostOfPattern(pattern: string): string {
   return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
@@ -70,6 +94,23 @@ export function ReaderSettings() {
             }}
           />{' '}
           Hide references the dataset does not track (no underline, no popover)
+        </label>
+      </p>
+
+      <h3>Keyboard</h3>
+      <Shortcuts />
+      <p class="muted">Change these keys in your browser's extension shortcuts (chrome://extensions/shortcuts in Chromium).</p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.marksInTabOrder}
+            onChange={(e) => {
+              const marksInTabOrder = e.currentTarget.checked;
+              void save((s) => ({ ...s, marksInTabOrder }));
+            }}
+          />{' '}
+          Stop at every reference when moving through a page with Tab
         </label>
       </p>
 
