@@ -5,8 +5,8 @@
  * reader put them in (storage/settings.ts), so this, and the toolbar list, are how a keyboard
  * reader reaches them without 349 Tab stops on the AI Act proposal.
  *
- * Only the extension sends the message (a page's script cannot reach runtime.onMessage), so it is
- * the reader's own intent, as a trusted key press would be.
+ * Only the extension sends the message (a page's script cannot reach the extension's messages),
+ * so it is the reader's own intent, as a trusted key press would be.
  */
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import type { Reference } from '../../references';
