@@ -2,6 +2,7 @@
  * The options page's reader settings: untracked references, the keyboard, sites switched off,
  * extra sites.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
@@ -24,6 +25,31 @@ function Shortcuts() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A reader's yes-or-no setting, saved as soon as it changes. */
+function Switch({ setting, settings, save, children }: {
+  setting: 'hideUntracked' | 'marksInTabOrder';
+  settings: Settings;
+  save: (update: (current: Settings) => Settings) => Promise<void>;
+  children: ComponentChildren;
+}) {
+  return (
+    <p>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings[setting]}
+          onChange={(e) => {
+            // Read now: the event's currentTarget is gone once `save` awaits.
+            const on = e.currentTarget.checked;
+            void save((s) => ({ ...s, [setting]: on }));
+          }}
+        />{' '}
+        {children}
+      </label>
+    </p>
   );
 }
 
@@ -82,37 +108,16 @@ export function ReaderSettings() {
   return (
     <section aria-labelledby="reader-settings-heading">
       <h2 id="reader-settings-heading">Reading</h2>
-      <p>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.hideUntracked}
-            onChange={(e) => {
-              // Read now: the event's currentTarget is gone once `save` awaits.
-              const hideUntracked = e.currentTarget.checked;
-              void save((s) => ({ ...s, hideUntracked }));
-            }}
-          />{' '}
-          Hide references the dataset does not track (no underline, no popover)
-        </label>
-      </p>
+      <Switch setting="hideUntracked" settings={settings} save={save}>
+        Hide references the dataset does not track (no underline, no popover)
+      </Switch>
 
       <h3>Keyboard</h3>
       <Shortcuts />
       <p class="muted">Change these keys in your browser's extension shortcuts (chrome://extensions/shortcuts in Chromium).</p>
-      <p>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.marksInTabOrder}
-            onChange={(e) => {
-              const marksInTabOrder = e.currentTarget.checked;
-              void save((s) => ({ ...s, marksInTabOrder }));
-            }}
-          />{' '}
-          Stop at every reference when moving through a page with Tab
-        </label>
-      </p>
+      <Switch setting="marksInTabOrder" settings={settings} save={save}>
+        Stop at every reference when moving through a page with Tab
+      </Switch>
 
       <h3>Other sites</h3>
       <p class="muted">Eurefs reads EUR-Lex and the other europa.eu sites. Add any other site here; your browser asks you to confirm.</p>
