@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './entrypoints/background/shortcuts';
 import { chromiumManagedSchema } from './storage/managed-policy';
 
 /** The sites Eurefs reads without asking: EUR-Lex and the rest of europa.eu. */
@@ -92,6 +93,8 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['notes-frame.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
     ],
+    // Keyboard readers' way to the references, which are out of the Tab order (entrypoints/background/shortcuts.ts).
+    commands: manifestCommands(manifestVersion === 2 ? 2 : 3),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,11 +1,12 @@
 /**
- * The direction to a page: what the popup asks of the page scanner in a tab, and the scanner's
- * answers. Written with `zod/mini`: the scanner, which parses the questions, runs in web pages
- * (page-to-background.ts says why that matters). The popup asks through `askPage` (ask-page.ts).
+ * The direction to a page: what the popup (and, for the shortcuts, the background) asks of the
+ * page scanner in a tab, and the scanner's answers. Written with `zod/mini`: the scanner, which
+ * parses the questions, runs in web pages (page-to-background.ts says why that matters). The
+ * popup asks through `askPage` (ask-page.ts), the background through `tellPage`.
  */
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { dispatch, type Answer, type Handlers, type MessageInput } from './exchange';
+import { dispatch, parseAnswer, type Answer, type Handlers, type MessageInput } from './exchange';
 import { lazily } from './lazily';
 import { STAGES } from '../storage/dataset/stages';
 import { REFERENCE_TYPES } from '../references/types';
@@ -52,6 +53,14 @@ export const toPage = lazily(() => ({
       thisPage: z.optional(thisPage()),
     }),
   },
+  /**
+   * The reader's shortcut (the manifest's `commands`, through the background): focus the next or
+   * previous reference from where they are and open its popover. Which one it went to, if any.
+   */
+  'move-to-reference': {
+    request: z.strictObject({ type: z.literal('move-to-reference'), direction: z.enum(['next', 'previous']) }),
+    answer: z.strictObject({ moved: z.boolean(), id: z.optional(z.string()) }),
+  },
   /** Scrolls to a document's first mention; whether there was one to show. */
   reveal: {
     request: z.strictObject({ type: z.literal('reveal'), id: z.string() }),
@@ -63,6 +72,16 @@ export type ToPageMessage = MessageInput<ToPage>;
 export type PageReferencesResponse = Answer<ToPage, 'list-references'>;
 export type PageReference = PageReferencesResponse['references'][number];
 export type ThisPageRow = NonNullable<PageReferencesResponse['thisPage']>;
+
+/**
+ * Tells the page in a tab's top frame what the background was asked to (a shortcut), and returns
+ * its answer parsed. A tab without Eurefs' scanner (no references, or a page Eurefs does not
+ * read) has nobody to answer: that rejects.
+ */
+export async function tellPage<M extends ToPageMessage>(tabId: number, message: M): Promise<Answer<ToPage, M['type']>> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  return parseAnswer<ToPage, M['type']>(toPage(), message.type, answer);
+}
 
 /**
  * Answers the popup's questions with a handler per question, until `signal` aborts. Anything

@@ -43,6 +43,12 @@ const schemas = () => {
   const stored = z.object({
     /** hide references the dataset does not track: no mark, no popover */
     hideUntracked: z.catch(z._default(z.boolean(), false), false),
+    /**
+     * Tab stops at every reference as well as at the page's own links. Off by default: the AI Act
+     * proposal alone has 349 references between a keyboard reader and the page's links; the
+     * shortcuts (manifest `commands`) and the toolbar list reach them instead.
+     */
+    marksInTabOrder: z.catch(z._default(z.boolean(), false), false),
     /** sites beyond europa.eu the reader granted, as origin match patterns (https://example.org/*) */
     extraSites: z.catch(z._default(z.array(z.string()), []), []),
     sites: z.catch(z._default(z.record(host, site), {}), {}),
@@ -83,6 +89,7 @@ export type RefreshSchedule = z.output<Schemas['refreshSchedule']>;
 /** What the schema gives for nothing stored, without a parse (a test checks they agree). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hideUntracked: false,
+  marksInTabOrder: false,
   extraSites: [],
   sites: {},
   refresh: undefined,

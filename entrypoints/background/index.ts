@@ -15,6 +15,7 @@ import type { AnnotationMessage } from '../../messaging/annotations';
 import { mayAsk, mayOpenReport } from './sender-gate';
 import { handleAnnotationMessage } from '../../storage/annotations/service';
 import { watchExtraSites } from './extra-sites';
+import { watchCommands } from './commands';
 import { migrateSettings } from '../../storage/settings-migration';
 
 const POPOVER_SCRIPT = '/popover-ui.js';
@@ -80,6 +81,7 @@ export default defineBackground(() => {
   ready.catch((error: unknown) => console.error('Eurefs: could not load the bundled dataset', error));
 
   watchExtraSites();
+  watchCommands();
 
   // Staff's scheduled refresh of an imported dataset from its address (options page, "Import").
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,7 +1,57 @@
-/** The options page's reader settings: untracked references, sites switched off, extra sites. */
+/**
+ * The options page's reader settings: untracked references, the keyboard, sites switched off,
+ * extra sites.
+ */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
+
+/** The shortcuts as the browser has them now: the reader may have changed or removed them. */
+function Shortcuts() {
+  const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[] | null>(null);
+  useEffect(() => {
+    // The moves first, the toolbar button's command (which the browser lists first) after them.
+    const toolbarLast = (list: { name?: string }[]) => [...list].sort((a, b) => Number(a.name?.startsWith('_')) - Number(b.name?.startsWith('_')));
+    void browser.commands.getAll().then((list) => setCommands(toolbarLast(list)), () => setCommands([]));
+  }, []);
+  if (!commands || commands.length === 0) return null;
+  return (
+    <ul aria-label="Keyboard shortcuts" data-testid="shortcuts">
+      {commands.map((command) => (
+        <li key={command.name}>
+          {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">no key set</span>}:{' '}
+          {command.description || "List the page's references"}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A reader's yes-or-no setting, saved as soon as it changes. */
+function Switch({ setting, settings, save, children }: {
+  setting: 'hideUntracked' | 'marksInTabOrder';
+  settings: Settings;
+  save: (update: (current: Settings) => Settings) => Promise<void>;
+  children: ComponentChildren;
+}) {
+  return (
+    <p>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings[setting]}
+          onChange={(e) => {
+            // Read now: the event's currentTarget is gone once `save` awaits.
+            const on = e.currentTarget.checked;
+            void save((s) => ({ ...s, [setting]: on }));
+          }}
+        />{' '}
+        {children}
+      </label>
+    </p>
+  );
+}
 
 function hostOfPattern(pattern: string): string {
   return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
@@ -58,20 +108,16 @@ export function ReaderSettings() {
   return (
     <section aria-labelledby="reader-settings-heading">
       <h2 id="reader-settings-heading">Reading</h2>
-      <p>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.hideUntracked}
-            onChange={(e) => {
-              // Read now: the event's currentTarget is gone once `save` awaits.
-              const hideUntracked = e.currentTarget.checked;
-              void save((s) => ({ ...s, hideUntracked }));
-            }}
-          />{' '}
-          Hide references the dataset does not track (no underline, no popover)
-        </label>
-      </p>
+      <Switch setting="hideUntracked" settings={settings} save={save}>
+        Hide references the dataset does not track (no underline, no popover)
+      </Switch>
+
+      <h3>Keyboard</h3>
+      <Shortcuts />
+      <p class="muted">Change these keys in your browser's extension shortcuts (chrome://extensions/shortcuts in Chromium).</p>
+      <Switch setting="marksInTabOrder" settings={settings} save={save}>
+        Stop at every reference when moving through a page with Tab
+      </Switch>
 
       <h3>Other sites</h3>
       <p class="muted">Eurefs reads EUR-Lex and the other europa.eu sites. Add any other site here; your browser asks you to confirm.</p>

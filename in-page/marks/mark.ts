@@ -39,7 +39,9 @@ function makeMark(doc: Document, id: string, part: number): HTMLSpanElement {
   }
   const span = template.cloneNode(false) as HTMLSpanElement;
   span.setAttribute(MARK_ATTRIBUTE, id);
-  if (part === 0) span.tabIndex = 0;
+  // Focusable (the shortcuts and the list move focus to it) but out of the Tab order, which the
+  // scanner puts it in only where the reader asked (PageScanner.markTracking).
+  if (part === 0) span.tabIndex = -1;
   else span.setAttribute('data-euref-part', String(part));
   return span;
 }
@@ -100,7 +102,7 @@ function wrapMatch(block: TextBlock, match: BlockMatch): HTMLElement[] {
   if (marks[0]) {
     // Whatever piece comes first takes the focus stop and the occurrence's identity.
     marks[0].removeAttribute('data-euref-part');
-    marks[0].tabIndex = 0;
+    marks[0].tabIndex = -1;
   }
   return marks;
 }

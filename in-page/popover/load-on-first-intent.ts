@@ -23,7 +23,13 @@ function markOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>(`[${MARK_ATTRIBUTE}]`) : null;
 }
 
-export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown> = requestUi): void {
+/**
+ * Listens for the first intent, and returns what the keyboard shortcut calls once it moved focus
+ * to `mark`: the reader's own intent too (only the extension sends the shortcut's message), which
+ * opens the popover whether or not the browser told the page of the focus (it does not while the
+ * reader's focus is in the browser's own toolbar).
+ */
+export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown> = requestUi): (mark: HTMLElement) => void {
   const listening = new AbortController();
   core.signal.addEventListener('abort', () => listening.abort());
   let loading = false;
@@ -70,6 +76,11 @@ export function loadUiOnFirstIntent(core: PageCore, load: () => Promise<unknown>
     },
     options,
   );
+  return (mark) => {
+    if (core.ui) return core.ui.focus(mark);
+    last = { kind: 'focus', mark };
+    void start();
+  };
 }
 
 function requestUi(): Promise<unknown> {

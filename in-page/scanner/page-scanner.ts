@@ -118,8 +118,8 @@ export class PageScanner {
       const untracked = this.lookups.get(reference.id) === null;
       const primary = marks[0];
       for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
-      // A link marked as a whole keeps the focus the page gave it.
-      if (primary && !isLinkMark(primary)) primary.tabIndex = this.isShown(reference) ? 0 : -1;
+      // A link marked as a whole keeps the focus the page gave it; other marks stop Tab only when the reader asked.
+      if (primary && !isLinkMark(primary)) primary.tabIndex = this.settings.marksInTabOrder && this.isShown(reference) ? 0 : -1;
       if (i % 256 === 255 && performance.now() >= deadline) {
         await yieldToPage();
         if (this.signal.aborted) return;

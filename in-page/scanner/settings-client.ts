@@ -10,13 +10,13 @@ import { isSiteDisabled, onSettingsChanged as onStoredSettingsChanged, type Sett
 export { readSettings } from '../../storage/settings';
 
 /**
- * Calls `listener` when what a page on `hostname` shows changes: hiding untracked references, or
- * the site's own reading switch. The same store keeps staff's refresh schedule (rewritten after
- * every scheduled run) and the history switches, and each of their writes would otherwise have
- * every open page re-flag all its marks.
+ * Calls `listener` when what a page on `hostname` shows changes: hiding untracked references,
+ * references in the Tab order, or the site's own reading switch. The same store keeps staff's
+ * refresh schedule (rewritten after every scheduled run) and the history switches, and each of
+ * their writes would otherwise have every open page re-flag all its marks.
  */
 export function onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal, hostname = location.hostname): void {
-  const seen = (settings: Settings) => `${settings.hideUntracked} ${isSiteDisabled(settings, hostname)}`;
+  const seen = (settings: Settings) => `${settings.hideUntracked} ${settings.marksInTabOrder} ${isSiteDisabled(settings, hostname)}`;
   onStoredSettingsChanged((settings, before) => {
     if (seen(settings) !== seen(before)) listener(settings);
   }, signal);

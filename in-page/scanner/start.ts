@@ -8,6 +8,9 @@ import { onSettingsChanged, readSettings } from './settings-client';
 import { POPOVER_HOST, publishCore, type SentinelOffer } from '../contract';
 import { loadUiOnFirstIntent } from '../popover/load-on-first-intent';
 import { yieldToPage } from '../yield';
+import { referenceLabel } from '../../components/labels';
+import { ReferenceNavigator } from '../keyboard/move-to-reference';
+import { Announcer } from '../keyboard/announcer';
 
 
 /**
@@ -56,19 +59,20 @@ export function startScanner(sentinel: SentinelOffer): void {
       'list-references': () =>
         scanner.ready.then(() => scanner.lookUpThisPage()).then(() => scanner.listReferences()),
       reveal: ({ id }) => scanner.reveal(id),
+      'move-to-reference': ({ direction }) => keyboard.then((navigator) => navigator?.move(direction) ?? { moved: false }),
     },
     signal,
   );
 
-  void allowed.then((yes) => {
-    if (!yes) return;
+  const keyboard = allowed.then((yes) => {
+    if (!yes) return null;
     const core = {
       referenceOf: (mark: HTMLElement) => scanner.referenceOf(mark),
       isShown: (reference: Parameters<PageScanner['isShown']>[0]) => scanner.isShown(reference),
       signal,
     };
     publishCore(core);
-    loadUiOnFirstIntent(core);
+    const openPopover = loadUiOnFirstIntent(core);
     onSettingsChanged((changed) => {
       scanner.applySettings(changed);
       if (isSiteDisabled(changed, location.hostname)) controller.abort();
@@ -77,5 +81,17 @@ export function startScanner(sentinel: SentinelOffer): void {
     // and again for each address a single-page app moves to; the background decides by the
     // reader's per-site switch whether to keep it.
     void started.then(() => recordVisits(scanner, signal));
+    return new ReferenceNavigator(
+      {
+        referenceOf: (mark) => scanner.referenceOf(mark),
+        isShown: (reference) => scanner.isShown(reference),
+        summaryOf: (reference) => scanner.lookups.get(reference.id),
+        labelOf: (reference) => referenceLabel(reference),
+        openPopover,
+        isOwnHost: (element) => element.localName === POPOVER_HOST,
+      },
+      new Announcer(signal),
+      signal,
+    );
   });
 }

@@ -117,6 +117,15 @@ function focusedOnPage(page: Page): Promise<string> {
   });
 }
 
+/** The reader's setting that puts references in the Tab order (off by default: the shortcuts reach them). */
+async function marksInTabOrder(ext: ExtensionBrowser): Promise<void> {
+  await ext.serviceWorker.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+    const stored = (await storage.get('eurefs:settings'))['eurefs:settings'] ?? {};
+    await storage.set({ 'eurefs:settings': { ...stored, marksInTabOrder: true } });
+  });
+}
+
 async function pressTabUntil(page: Page, reached: () => Promise<boolean>, { shift = false, max = 25 } = {}): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await reached()) return;
@@ -248,6 +257,7 @@ test('a page\'s synthetic events on a mark open no popover and load none; the re
   await expect(popover(page)).toHaveCount(0);
 
   // A fresh page: the reader's keyboard focus loads the popover as well as opening it.
+  await marksInTabOrder(ext);
   const fresh = await openMarked(ext, HOSTILE_URL);
   await fresh.evaluate(() => (window as unknown as { strike(): void }).strike());
   await fresh.waitForTimeout(1200);
@@ -449,6 +459,7 @@ test('the background tells a content script nothing of the reader\'s notes or hi
 
 test('with the keyboard only, a reader writes, edits and deletes a note in the popover', async ({ ext }) => {
   await serve(ext, { [READING_URL]: readingHtml });
+  await marksInTabOrder(ext);
   const page = await openMarked(ext, READING_URL);
   const reader = await readerPage(ext);
   await page.bringToFront();

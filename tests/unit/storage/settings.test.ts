@@ -16,7 +16,7 @@ import {
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-const NOTHING = { hideUntracked: false, extraSites: [], sites: {}, migrated: { datasetDb: false, annotationsDb: false } };
+const NOTHING = { hideUntracked: false, marksInTabOrder: false, extraSites: [], sites: {}, migrated: { datasetDb: false, annotationsDb: false } };
 
 describe('settings', () => {
   it('falls back to the defaults for missing or broken stored values', () => {
@@ -27,6 +27,12 @@ describe('settings', () => {
     expect(parseSettings('garbage')).toEqual(NOTHING);
     expect(parseSettings({ hideUntracked: 'yes' })).toEqual(NOTHING);
     expect(parseSettings({ hideUntracked: true }).hideUntracked).toBe(true);
+  });
+
+  it('keeps references out of the Tab order unless the reader put them in, as stored by a version before the setting', () => {
+    expect(parseSettings({ hideUntracked: true }).marksInTabOrder).toBe(false);
+    expect(parseSettings({ marksInTabOrder: 'yes', hideUntracked: true })).toMatchObject({ marksInTabOrder: false, hideUntracked: true });
+    expect(parseSettings({ marksInTabOrder: true }).marksInTabOrder).toBe(true);
   });
 
   it('keeps the good values when one stored value is broken', () => {

@@ -1,8 +1,8 @@
 /**
- * WXT's fakeBrowser keeps runtime, storage, alarms and tabs in memory but leaves `permissions` and
- * `scripting` unimplemented (they throw). These fill them in with what the background uses, keeping
- * the rules Chromium enforces where a mistake would show: registering an id twice, or
- * unregistering one that is not there, is an error.
+ * WXT's fakeBrowser keeps runtime, storage, alarms and tabs in memory but leaves `permissions`,
+ * `scripting`, `commands` and `tabs.sendMessage` unimplemented (they throw). These fill them in
+ * with what the background uses, keeping the rules Chromium enforces where a mistake would show:
+ * registering an id twice, or unregistering one that is not there, is an error.
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -80,3 +80,26 @@ export function fakeSiteAccess(): FakeSiteAccess {
   };
 }
 
+
+export interface FakeCommands {
+  /** The reader presses a command's keys, on `tab` (the browser leaves it out where it has none). */
+  press(command: string, tab?: Browser.tabs.Tab): Promise<void>;
+  /** Every `tabs.sendMessage` call: the tab, the message, the options. */
+  sent: ReturnType<typeof vi.fn<(tabId: number, message: unknown, options?: { frameId?: number }) => Promise<unknown>>>;
+}
+
+/** Installs a fake `commands.onCommand` and `tabs.sendMessage` on fakeBrowser; the page answers `answer`. */
+export function fakeCommands(answer: (message: unknown) => unknown = () => ({ moved: true })): FakeCommands {
+  const onCommand = fakeEvent<[string, Browser.tabs.Tab | undefined]>();
+  const sent = vi.fn(async (_tabId: number, message: unknown, _options?: { frameId?: number }) => answer(message));
+  Object.assign(fakeBrowser, { commands: { onCommand } });
+  Object.assign(fakeBrowser.tabs, { sendMessage: sent });
+  return {
+    press: async (command, tab) => {
+      await onCommand.trigger(command, tab);
+      // The listener passes the message on without waiting: let it reach the tab.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    sent,
+  };
+}

@@ -14,7 +14,7 @@ import type { Dataset } from '../../../../storage/dataset/schema';
 import { EurefsDb } from '../../../../storage/dataset/db';
 import { REFRESH_ALARM, setRefreshSchedule } from '../../../../storage/import/refresh';
 import { dataset, doc } from '../../storage/import/helpers';
-import { fakeSiteAccess, type FakeSiteAccess } from './helpers';
+import { fakeCommands, fakeSiteAccess, type FakeCommands, type FakeSiteAccess } from './helpers';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 // WXT's build provides defineBackground to every entrypoint without an import.
@@ -56,10 +56,12 @@ function serve(files: Record<string, unknown>) {
 const BUNDLED: Dataset = dataset('2026-01', [doc('COM(2017) 793', 'adopted', { title: 'Interoperability between EU information systems' })]);
 
 let sites: FakeSiteAccess;
+let commands: FakeCommands;
 
 beforeEach(() => {
   fakeBrowser.reset();
   sites = fakeSiteAccess();
+  commands = fakeCommands();
   // A profile of its own per test: nothing one test stored is seen by the next.
   Dexie.dependencies.indexedDB = new IDBFactory();
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
@@ -163,6 +165,12 @@ describe('the background', () => {
     // The popup without a tab, or a sender outside any tab: nothing to inject into.
     expect(await send({ type: 'load-scanner' }, ownPage('popup.html'))).toEqual({ loaded: false, error: 'no tab to load into' });
     expect(sites.executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it("passes the reader's shortcut on to the page of the tab it was pressed on", async () => {
+    await installed();
+    await commands.press('next-reference', { id: 7 } as Browser.tabs.Tab);
+    expect(commands.sent.mock.calls).toEqual([[7, { type: 'move-to-reference', direction: 'next' }, { frameId: 0 }]]);
   });
 
   it('tells the page when the browser refuses the injection', async () => {

@@ -1,0 +1,92 @@
+/**
+ * The shortcuts' work in the page (the background turns the browser's `commands` into the
+ * `move-to-reference` message): from where the reader is, go to the next or previous reference,
+ * focus it, open its popover and say where focus went. Marks are out of the Tab order unless the
+ * reader put them in (storage/settings.ts), so this, and the toolbar list, are how a keyboard
+ * reader reaches them without 349 Tab stops on the AI Act proposal.
+ *
+ * Only the extension sends the message (a page's script cannot reach the extension's messages),
+ * so it is the reader's own intent, as a trusted key press would be.
+ */
+import { MARK_ATTRIBUTE } from '../marks/text-blocks';
+import type { Reference } from '../../references';
+import { pickReference, type Direction } from './next-reference';
+import { readingPosition } from './reading-position';
+import type { Announcer } from './announcer';
+import type { DocumentSummary } from '../../messaging/page-to-background';
+import { stageLabel } from '../../storage/dataset/status';
+
+/** Each reference's first mark: the one that takes focus (mark.ts). */
+const FOCUS_MARKS = `[${MARK_ATTRIBUTE}]:not([data-euref-part])`;
+
+export interface NavigatorPage {
+  referenceOf(mark: HTMLElement): Reference | undefined;
+  /** false for references the reader chose not to see */
+  isShown(reference: Reference): boolean;
+  /** what the page's lookup said of it: undefined while unknown, null when the dataset does not track it */
+  summaryOf(reference: Reference): DocumentSummary | null | undefined;
+  /** the reference's label, as the popup's list shows it */
+  labelOf(reference: Reference): string;
+  /** opens the popover on `mark`, which has focus, bringing the popover's script in if need be */
+  openPopover(mark: HTMLElement): void;
+  isOwnHost(element: Element): boolean;
+}
+
+export interface Moved {
+  moved: boolean;
+  id?: string;
+}
+
+/** What the popover's header shows, in words: the status, then the title. */
+export function describeSummary(summary: DocumentSummary | null | undefined): string {
+  if (summary === undefined) return '';
+  if (summary === null) return 'Not in the Eurefs dataset.';
+  const stage = summary.stage === null ? 'No dated events' : stageLabel(summary.stage);
+  return `${stage.charAt(0).toUpperCase()}${stage.slice(1)}. ${summary.title}`;
+}
+
+export class ReferenceNavigator {
+  /** The reference the reader last moved to or focused: where they are while in its popover. */
+  private last: HTMLElement | null = null;
+
+  constructor(
+    private readonly page: NavigatorPage,
+    private readonly announcer: Announcer,
+    signal: AbortSignal,
+  ) {
+    document.addEventListener(
+      'focusin',
+      (event) => {
+        const mark = event.target instanceof Element ? event.target.closest<HTMLElement>(`[${MARK_ATTRIBUTE}]`) : null;
+        if (mark && this.page.referenceOf(mark)) this.last = mark;
+      },
+      { capture: true, signal },
+    );
+  }
+
+  move(direction: Direction): Moved {
+    // Only the scanner's own marks: a page can put data-euref on anything.
+    const marks = [...document.querySelectorAll<HTMLElement>(FOCUS_MARKS)].filter((mark) => {
+      const reference = this.page.referenceOf(mark);
+      return reference !== undefined && this.page.isShown(reference);
+    });
+    const position = readingPosition(document, { isOwnHost: (element) => this.page.isOwnHost(element), lastMark: () => this.last });
+    const picked = pickReference(marks, position, direction);
+    if (!picked) {
+      this.announcer.say('No references to EU documents on this page.');
+      return { moved: false };
+    }
+    const { mark, index, wrapped } = picked;
+    const reference = this.page.referenceOf(mark)!;
+    this.last = mark;
+    const rect = mark.getBoundingClientRect();
+    // At once, not smoothly: the popover closes on a reference still out of view as it opens.
+    if (rect.top < 0 || rect.bottom > window.innerHeight) mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+    mark.focus({ preventScroll: true });
+    this.page.openPopover(mark);
+    const round = wrapped ? (direction === 'next' ? 'Back to the first reference. ' : 'Back to the last reference. ') : '';
+    const details = describeSummary(this.page.summaryOf(reference));
+    this.announcer.say(`${round}${this.page.labelOf(reference)}, reference ${index + 1} of ${marks.length}${details ? `. ${details}` : ''}`);
+    return { moved: true, id: reference.id };
+  }
+}
