@@ -94,7 +94,7 @@ export default defineConfig({
       { resources: ['notes-frame.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
     ],
     // Keyboard readers' way to the references, which are out of the Tab order (entrypoints/background/shortcuts.ts).
-    commands: manifestCommands(manifestVersion === 2 ? 2 : 3),
+    commands: manifestCommands(3),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
