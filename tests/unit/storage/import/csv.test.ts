@@ -133,7 +133,7 @@ describe('CSV imports', () => {
   });
 
   it('imports a file made before the quote and footnote columns', async () => {
-    const columns = CSV_COLUMNS.filter((c) => c !== 'quote' && c !== 'footnote');
+    const columns: string[] = CSV_COLUMNS.filter((c) => c !== 'quote' && c !== 'footnote');
     const old = small.split('\n').map((line, i) => {
       if (i === 0) return columns.join(',');
       const cells = Papa.parse<string[]>(line).data[0]!;
