@@ -6,12 +6,14 @@
  *
  * Columns (README.md, "For staff"): record, id, type, kind, title, date, celex, url, procedure,
  * aliases, topics, becameAct, fromProposal, amends, amendedBy, stage, institution, label, report,
- * section, quote, footnote, ordinal, version, schemaVersion (quote and footnote, a source's own
- * words and footnote number, are optional, so older files without them still import). Lists (aliases, topics, amends, amendedBy) are
+ * section, quote, footnote, fact, from, note, ordinal, version, schemaVersion (quote and
+ * footnote, a source's own words and footnote number, and the `outside` rows — a fact no report
+ * states, with where it comes from — are optional, so older files without them still import). Lists (aliases, topics, amends, amendedBy) are
  * separated by "|" (a "|" or "\" inside an item is written "\|" or "\\").
  */
 import Papa from 'papaparse';
-import type { Dataset, SourceRef } from '../dataset/schema';
+import type { Dataset, OutsideSource, SourceRef } from '../dataset/schema';
+import { DATASET_SCHEMA_VERSION } from '../dataset/schema';
 import { normaliseDataset } from './json';
 import { ProblemList, type ImportProblem, type Locate, type Path } from './problems';
 
@@ -38,13 +40,16 @@ export const CSV_COLUMNS = [
   'section',
   'quote',
   'footnote',
+  'fact',
+  'from',
+  'note',
   'ordinal',
   'version',
   'schemaVersion',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-export const RECORD_KINDS = ['dataset', 'report', 'document', 'event', 'mention'] as const;
+export const RECORD_KINDS = ['dataset', 'report', 'document', 'event', 'mention', 'outside'] as const;
 type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Which columns each kind of row uses (besides `record`). */
@@ -54,6 +59,8 @@ export const COLUMNS_BY_RECORD: Record<RecordKind, readonly CsvColumn[]> = {
   document: ['id', 'type', 'kind', 'title', 'date', 'celex', 'url', 'procedure', 'aliases', 'topics', 'becameAct', 'fromProposal', 'amends', 'amendedBy'],
   event: ['id', 'date', 'stage', 'institution', 'label', 'report', 'section', 'quote', 'footnote'],
   mention: ['id', 'report', 'section', 'quote', 'footnote'],
+  // a fact that no report states, with where it comes from: of the document `id`, or of the report `report`
+  outside: ['id', 'report', 'fact', 'from', 'note', 'url'],
 };
 
 const LIST_COLUMNS = new Set<CsvColumn>(['aliases', 'topics', 'amends', 'amendedBy']);
@@ -140,6 +147,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
   const documents: Obj[] = [];
   const documentIndex = new Map<string, number>();
   const pending: { kind: 'event' | 'mention'; id: string; value: Obj; line: number }[] = [];
+  const outsideRows: { id?: string; report?: string; fact: string; value: Obj; line: number }[] = [];
   let datasetLine: number | null = null;
   let rows = 0;
   const total = body.length;
@@ -258,6 +266,23 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
           pending.push({ kind, id, value: item, line: rowLine });
           return;
         }
+        case 'outside': {
+          const id = typeof value.id === 'string' ? value.id : undefined;
+          const report = typeof value.report === 'string' ? value.report : undefined;
+          const fact = typeof value.fact === 'string' ? value.fact.trim() : '';
+          if ((id === undefined) === (report === undefined)) {
+            problems.error(`line ${rowLine}`, 'an outside row is about one document (its id) or one report (in the report column), not both or neither', { field: 'id' });
+            return;
+          }
+          if (!fact) {
+            problems.error(`line ${rowLine}`, 'an outside row needs the fact it is about (title, date, procedure, becameAct, ...; for a report: id, date, title)', { field: 'fact' });
+            return;
+          }
+          const source: Obj = {};
+          for (const column of ['from', 'note', 'url'] as const) if (column in value) source[column] = value[column];
+          outsideRows.push({ ...(id !== undefined ? { id } : {}), ...(report !== undefined ? { report } : {}), fact, value: source, line: rowLine });
+          return;
+        }
       }
     },
   });
@@ -278,9 +303,29 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
     lineOf.set(key(['documents', index, list, items.length]), rowLine);
     items.push(value);
   }
+  // Outside facts join their document or report, wherever in the file it is.
+  for (const { id, report, fact, value, line: rowLine } of outsideRows) {
+    const [list, index, what] =
+      id !== undefined
+        ? (['documents', documentIndex.get(id), `document ${JSON.stringify(id)}`] as const)
+        : (['reports', reports.findIndex((r) => r.id === report), `report ${JSON.stringify(report)}`] as const);
+    const target = index === undefined || index < 0 ? undefined : (list === 'documents' ? documents : reports)[index];
+    if (!target) {
+      problems.error(`line ${rowLine}`, `the outside fact belongs to ${what}, but no ${list === 'documents' ? 'document' : 'report'} row has that id`, { field: id !== undefined ? 'id' : 'report' });
+      continue;
+    }
+    const outside = ((target.outside as Obj | undefined) ?? {}) as Obj;
+    target.outside = outside;
+    if (fact in outside) {
+      problems.error(`line ${rowLine}`, `a second outside row for the ${fact} of ${what}`, { field: 'fact' });
+      continue;
+    }
+    lineOf.set(key([list, index!, 'outside', fact]), rowLine);
+    outside[fact] = value;
+  }
   if (problems.errorCount > 0) return { ...fail(), rows };
   if (datasetLine === null) {
-    problems.error('(the whole file)', 'no dataset row: add a row with record "dataset", schemaVersion 1 and the dataset version');
+    problems.error('(the whole file)', `no dataset row: add a row with record "dataset", schemaVersion ${DATASET_SCHEMA_VERSION} and the dataset version`);
     return { ...fail(), rows };
   }
   return { value: { ...dataset, reports, documents }, locate, problems: problems.errors, errorCount: 0, rows };
@@ -299,6 +344,8 @@ function columnFor(path: Path): string | undefined {
     const key = path[i];
     if (typeof key !== 'string') continue;
     if (key === 'documents' || key === 'reports' || key === 'events' || key === 'mentions' || key === 'source') return undefined;
+    // outside.<fact>.<from|note|url>: the column is the last key; outside.<fact> itself is the fact column
+    if (i > 0 && path[i - 1] === 'outside') return 'fact';
     return key;
   }
   return undefined;
@@ -313,12 +360,19 @@ function sourceCells(source: SourceRef): Record<string, string | number> {
   };
 }
 
+function outsideCells(source: OutsideSource): Record<string, string> {
+  return { from: source.from, note: source.note, ...(source.url !== undefined ? { url: source.url } : {}) };
+}
+
 /** The dataset as CSV, sorted like the JSON export; re-importing it changes nothing. */
 export function datasetToCsv(input: Dataset): string {
   const dataset = normaliseDataset(input);
   const rows: Record<string, string | number>[] = [];
   rows.push({ record: 'dataset', schemaVersion: dataset.schemaVersion, version: dataset.version });
-  for (const report of dataset.reports) rows.push({ record: 'report', id: report.id, ordinal: report.ordinal, title: report.title, date: report.date });
+  for (const report of dataset.reports) {
+    rows.push({ record: 'report', id: report.id, ordinal: report.ordinal, title: report.title, date: report.date });
+    for (const [fact, source] of Object.entries(report.outside ?? {})) if (source) rows.push({ record: 'outside', report: report.id, fact, ...outsideCells(source) });
+  }
   for (const doc of dataset.documents) {
     const row: Record<string, string | number> = { record: 'document' };
     for (const column of COLUMNS_BY_RECORD.document) {
@@ -329,6 +383,7 @@ export function datasetToCsv(input: Dataset): string {
       } else row[column] = value as string;
     }
     rows.push(row);
+    for (const [fact, source] of Object.entries(doc.outside ?? {})) if (source) rows.push({ record: 'outside', id: doc.id, fact, ...outsideCells(source) });
     for (const event of doc.events) {
       rows.push({ record: 'event', id: doc.id, date: event.date, stage: event.stage, institution: event.institution, label: event.label, ...sourceCells(event.source) });
     }

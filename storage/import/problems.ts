@@ -82,7 +82,8 @@ export function subjectOf(root: unknown, path: Path): string | undefined {
 /** One zod issue in words. `root` is the input, to quote the offending value. */
 export function describeIssue(issue: z.core.$ZodIssue, root: unknown, locate: Locate): ImportProblem {
   const value = valueAt(root, issue.path);
-  const where = locate(issue.path);
+  // One unknown key is found where that key is (in a CSV, the row that wrote it), not its object.
+  const where = locate(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path);
   const subject = subjectOf(root, issue.path);
   const field = where.field;
   const problem = (message: string, fieldOverride?: string): ImportProblem => ({

@@ -123,6 +123,50 @@ describe('CSV imports', () => {
     expect(back.dataset!.documents[0]).toEqual(document);
   });
 
+  it('carries facts from outside the reports, of documents and of reports, through import and export', async () => {
+    const text = [
+      header,
+      row({ record: 'dataset', schemaVersion: '2', version: 'v' }),
+      row({ record: 'report', id: 'COM(2018) 470', ordinal: '15', title: 'Fifteenth progress report', date: '2018-06-13' }),
+      row({ record: 'outside', report: 'COM(2018) 470', fact: 'id', from: 'eur-lex', note: 'The text does not state its number.', url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52018DC0470' }),
+      row({ record: 'outside', id: 'COM(2018) 640', fact: 'procedure', from: 'legislative-observatory', note: 'No report gives it.' }),
+      row({ record: 'document', id: 'COM(2018) 640', type: 'com', kind: 'legislative-proposal', title: 'TCO', procedure: '2018/0331(COD)' }),
+    ].join('\n');
+    const prepared = await prepareImport(bytes(text), { name: 'outside.csv' });
+    expect(prepared.errors).toEqual([]);
+    expect(prepared.dataset?.documents[0]?.outside).toEqual({ procedure: { from: 'legislative-observatory', note: 'No report gives it.' } });
+    expect(prepared.dataset?.reports[0]?.outside).toEqual({
+      id: { from: 'eur-lex', note: 'The text does not state its number.', url: 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52018DC0470' },
+    });
+    const again = await prepareImport(bytes(datasetToCsv(prepared.dataset!)), { name: 'again.csv' });
+    expect(again.dataset).toEqual(prepared.dataset);
+  });
+
+  it('says which outside row is wrong: an unknown fact, an unknown origin, no target or two', async () => {
+    const text = [
+      header,
+      row({ record: 'dataset', schemaVersion: '2', version: 'v' }),
+      row({ record: 'document', id: 'COM(2018) 640', type: 'com', kind: 'legislative-proposal', title: 'TCO' }),
+      row({ record: 'outside', id: 'COM(2018) 640', fact: 'colour', from: 'eur-lex', note: 'n' }),
+      row({ record: 'outside', id: 'COM(2018) 640', fact: 'title', from: 'a blog', note: 'n' }),
+      row({ record: 'outside', id: 'COM(2018) 640', report: 'COM(2018) 470', fact: 'title', from: 'eur-lex', note: 'n' }),
+      row({ record: 'outside', id: 'COM(2099) 1', fact: 'title', from: 'eur-lex', note: 'n' }),
+    ].join('\n');
+    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(formatProblem);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^line 6, .*not both or neither/),
+        expect.stringMatching(/^line 7, .*belongs to document "COM\(2099\) 1", but no document row has that id/),
+      ]),
+    );
+    const schemaErrors = (
+      await prepareImport(bytes(text.split('\n').filter((_, i) => i !== 5 && i !== 6).join('\n')), { name: 'y.csv' })
+    ).errors.map(formatProblem);
+    expect(schemaErrors).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^line 4, .*colour/), expect.stringMatching(/^line 5, .*field from/)]),
+    );
+  });
+
   it('reports a footnote that is not a number at its line and column', async () => {
     const bad = small.split('\n');
     bad[4] = row({ record: 'event', id: 'COM(2018) 640', date: '2018-12-06', stage: 'in-negotiation', institution: 'Council', label: 'Council mandate', report: 'COM(2018) 470', section: 'II.2', footnote: 'twelve' });

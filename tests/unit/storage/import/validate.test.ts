@@ -82,7 +82,7 @@ describe('validating an import', () => {
         'documents[0].events[0].date, document "COM(2018) 640", event 1, field date: should be a date written YYYY-MM-DD or YYYY-MM, but is "2018-13"',
         expect.stringMatching(/events\[0\]\.stage.*"in-trilogue" is not one of the allowed values: announced, proposed, in-negotiation/),
         'documents[0].title, document "COM(2018) 640", field title: must not be empty',
-        expect.stringMatching(/documents\[0\], document "COM\(2018\) 640", field colour: unknown field "colour"/),
+        expect.stringMatching(/documents\[0\]\.colour, document "COM\(2018\) 640", field colour: unknown field "colour"/),
       ]),
     );
   });
