@@ -22,9 +22,11 @@ import {
   type Report,
   type SourceRef,
 } from '../storage/dataset/schema';
+import { ReportFileSchema, reportSlug, serialiseReportFile } from '../evidence/report-file';
+import { normaliseReport } from '../evidence/report-text';
 import { CuratedSchema, type Curated, type CuratedDocument } from './curated-schema';
 
-export interface ReportText {
+export interface RawReport {
   /** file name, for messages only */
   name: string;
   text: string;
@@ -45,6 +47,37 @@ export function reportOrdinal(text: string): number | null {
   const match = /\bThis is the (\w+)\b[^.]{0,80}?\breport\b/i.exec(text.slice(0, 3000));
   if (!match) return null;
   return ORDINAL_WORDS[match[1]!.toLowerCase()] ?? null;
+}
+
+/** Which curated report each text is, by the ordinal in its opening; fails on a text it cannot place. */
+export function identifyReports(reportTexts: readonly RawReport[], reports: readonly Report[]): Map<string, { report: Report; text: string }> {
+  const texts = new Map<string, { report: Report; text: string }>();
+  for (const { name, text } of reportTexts) {
+    const ordinal = reportOrdinal(text);
+    const report = reports.find((r) => r.ordinal === ordinal);
+    if (ordinal === null || !report) {
+      throw new Error(`${name}: cannot tell which progress report this is (ordinal ${ordinal ?? 'not found'})`);
+    }
+    if (texts.has(report.id)) throw new Error(`${name}: report ${report.id} given twice`);
+    texts.set(report.id, { report, text });
+  }
+  return texts;
+}
+
+/**
+ * The report files shipped with the extension (public/reports/), by file name. They depend on the
+ * report texts and the curated reports' identities only, so they can be written while the
+ * dataset's evidence is still being filled in.
+ */
+export function buildReportFiles(reportTexts: readonly RawReport[], curatedInput: unknown): Map<string, string> {
+  const curated: Curated = CuratedSchema.parse(curatedInput);
+  const files = new Map<string, string>();
+  const identified = [...identifyReports(reportTexts, curated.reports).values()].sort((a, b) => a.report.ordinal - b.report.ordinal);
+  for (const { report, text } of identified) {
+    const file = { id: report.id, ordinal: report.ordinal, title: report.title, date: report.date, blocks: normaliseReport(text).blocks };
+    files.set(`${reportSlug(report.id)}.json`, serialiseReportFile(ReportFileSchema.parse(file)));
+  }
+  return files;
 }
 
 /* ------------------------------------------------------------------ sections */
@@ -378,21 +411,11 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export function buildDataset(reportTexts: readonly ReportText[], curatedInput: unknown, find: FindReferences): BuildResult {
+export function buildDataset(reportTexts: readonly RawReport[], curatedInput: unknown, find: FindReferences): BuildResult {
   const curated: Curated = CuratedSchema.parse(curatedInput);
   const warnings: string[] = [];
 
-  // which text is which report
-  const texts = new Map<string, { report: Report; text: string }>();
-  for (const { name, text } of reportTexts) {
-    const ordinal = reportOrdinal(text);
-    const report = curated.reports.find((r) => r.ordinal === ordinal);
-    if (ordinal === null || !report) {
-      throw new Error(`${name}: cannot tell which progress report this is (ordinal ${ordinal ?? 'not found'})`);
-    }
-    if (texts.has(report.id)) throw new Error(`${name}: report ${report.id} given twice`);
-    texts.set(report.id, { report, text });
-  }
+  const texts = identifyReports(reportTexts, curated.reports);
   const reports = [...curated.reports].sort((a, b) => a.ordinal - b.ordinal);
   const reportOrder = new Map(reports.map((r, i) => [r.id, i]));
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, dateAfter, detectSections, documentCelex, reportOrdinal, serialiseDataset } from '../../../seeds/build-dataset';
+import { buildDataset, buildReportFiles, dateAfter, detectSections, documentCelex, reportOrdinal, serialiseDataset } from '../../../seeds/build-dataset';
 import { findReferences } from '../../../references';
+import { ReportFileSchema } from '../../../evidence/report-file';
+import { staleReportFiles } from '../../../scripts/build-seeds';
 import { NO_REPORTS, curatedPath, datasetPath, haveReports, loadGrammar, readReports } from './helpers';
 
 const curated = JSON.parse(readFileSync(curatedPath, 'utf8')) as unknown;
@@ -27,6 +29,21 @@ const tinyText = [
   '1. Towards the interoperability of information systems ',
   'The ETIAS trilogues continue, see Directive (EU) 2016/681 and COM(2017) 793 final and COM(2017) 794 final (12.12.2017).',
 ].join('\n');
+
+describe('buildReportFiles', () => {
+  it('writes one file per report, named by its slug, that the report page can parse', () => {
+    const files = buildReportFiles([{ name: 'a.txt', text: tinyText }], tiny);
+    expect([...files.keys()]).toEqual(['COM-2017-779.json']);
+    const file = ReportFileSchema.parse(JSON.parse(files.get('COM-2017-779.json')!));
+    expect(file).toMatchObject({ id: 'COM(2017) 779', ordinal: 12, date: '2017-12-12' });
+    expect(file.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toEqual([
+      'I. INTRODUCTION',
+      'II. STRONGER AND SMARTER INFORMATION SYSTEMS FOR SECURITY, BORDER AND MIGRATION MANAGEMENT',
+      '1. Towards the interoperability of information systems',
+    ]);
+    expect(buildReportFiles([{ name: 'a.txt', text: tinyText }], structuredClone(tiny))).toEqual(files);
+  });
+});
 
 describe('buildDataset (pure)', () => {
   it('gives the same bytes twice over', () => {
@@ -103,5 +120,14 @@ describe('the bundled dataset', () => {
     const second = serialiseDataset(buildDataset(readReports(), structuredClone(curated), grammar.findReferences).dataset);
     expect(second).toBe(first);
     expect(readFileSync(datasetPath, 'utf8'), 'seeds/dataset.json is stale: run npm run seeds:build').toBe(first);
+  });
+});
+
+describe('the shipped report files', () => {
+  it('are what the builder makes of the reports today (npm run seeds:build)', (ctx) => {
+    if (!haveReports) return ctx.skip(NO_REPORTS);
+    const files = buildReportFiles(readReports(), curated);
+    expect(files.size).toBe(5);
+    expect(staleReportFiles(files), 'public/reports/ is stale: run npm run seeds:build').toEqual([]);
   });
 });
