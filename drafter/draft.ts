@@ -152,6 +152,8 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   for (const b of text.blocks) if (b.kind === 'footnote') footnoteRefs.set(b.number!, find(b.text));
 
   const seenDocs = new Map<string, ProposedDocument>();
+  // what the sentence calling a footnote says its documents are ("three legislative proposals")
+  const kindHints = new Map<string, string>();
   const mentions: Mentions = new Map();
 
   text.blocks.forEach((block, index) => {
@@ -173,11 +175,19 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         mentions.set(t.document, list);
       }
 
+      for (const t of ties) {
+        if (t.how !== 'footnote' || t.reference?.type !== 'com' || kindHints.has(t.document)) continue;
+        const near = sentence.text.slice(Math.max(0, t.at - 160), t.at);
+        if (/\bproposals?\b/i.test(near)) kindHints.set(t.document, 'legislative-proposal');
+        else if (/\bCommunication\b/.test(near)) kindHints.set(t.document, 'communication');
+      }
+
       // documents the report names that the dataset does not hold yet
       for (const ref of refs) {
         if (known.has(ref.id) || seenDocs.has(ref.id)) continue;
         const before = wordsBefore(sentence.text, ref, refs);
-        const kind = guessKind(ref, before);
+        const guessed = guessKind(ref, before);
+        const kind = guessed === 'unknown' ? (kindHints.get(ref.id) ?? guessed) : guessed;
         const title = guessTitle(ref, before);
         const doc: DatasetDocument = {
           id: ref.id, type: ref.type, kind, title, aliases: [], topics: [], amends: [], amendedBy: [], mentions: [], events: [],
@@ -217,6 +227,17 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         proposals.push({ kind: 'event', document: ref.id, event, confidence: clamp(kindOf(ref.id) === 'unknown' ? 0.6 : 0.85), tie: 'date-after', evidence: ev });
         const seen = seenDocs.get(ref.id);
         if (seen && !seen.document.date) seen.document.date = d.date;
+      }
+
+      // "trilogues are on-going": negotiations under way as of the report's date
+      if (dates.length === 0 && /\b(?:on-?going|under ?way|continu(?:e|es|ing))\b/i.test(sentence.text) && !FORECAST.test(sentence.text)) {
+        const cue = cues.find((c) => c.stage === 'in-negotiation' && !c.weak);
+        for (const tie of cue ? nearestTies(ties, cue, { date: report.date, start: cue.start, end: cue.end, how: 'this-report' }) : []) {
+          const ev = evidenceOf(sentence);
+          const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+          const event: DatasetEvent = { date: report.date, stage: 'in-negotiation', institution: cue!.institution, label: 'Negotiations under way', source };
+          proposals.push({ kind: 'event', document: tie.document, event, confidence: clamp(0.5), tie: tie.how, evidence: ev });
+        }
       }
 
       // stage events: each remaining date with the nearest cue of its clause and the nearest document

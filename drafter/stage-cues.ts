@@ -4,7 +4,7 @@
  * is a mandate, not an adoption, so the more specific cues come first and a span taken by one is
  * not read again.
  */
-import type { Stage } from '../storage/dataset/stages';
+import type { Stage } from '../storage/dataset/schema';
 
 export interface Cue {
   stage: Stage;
@@ -89,7 +89,7 @@ export function findCues(sentence: string): Cue[] {
       const end = start + m[0].length;
       if (cues.some((c) => start < c.end && c.start < end)) continue;
       // "adopted its general approach / mandate / position": the negotiating cue after it says what was adopted
-      if (rule.stage === 'adopted' && /^\s+(?:its|a|the)\s+(?:general approach|negotiating|mandate|position|report)/i.test(sentence.slice(end))) continue;
+      if (rule.stage === 'adopted' && /^[^.;]{0,40}?\b(?:its|a|the)\s+(?:general approach|negotiating|mandate|position|report)/i.test(sentence.slice(end))) continue;
       const institution = actorOf(sentence, start, rule);
       cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
     }
