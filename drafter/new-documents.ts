@@ -30,7 +30,7 @@ const ACT_KINDS: Partial<Record<Reference['type'], string>> = {
 export function wordsBefore(sentence: string, ref: Reference, refs: readonly Reference[]): string {
   const previous = refs.filter((r) => r.end <= ref.start).pop();
   let from = previous ? previous.end : 0;
-  const cut = Math.max(sentence.lastIndexOf(';', ref.start), sentence.lastIndexOf(':', ref.start));
+  const cut = sentence.lastIndexOf(';', ref.start);
   if (cut + 1 > from) from = cut + 1;
   return sentence.slice(from, ref.start).replace(/^[\s,.);]+/, '').replace(/[\s,(–-]+$/, '').trim();
 }

@@ -90,6 +90,8 @@ export function findCues(sentence: string): Cue[] {
       if (cues.some((c) => start < c.end && c.start < end)) continue;
       // "adopted its general approach / mandate / position": the negotiating cue after it says what was adopted
       if (rule.stage === 'adopted' && /^[^.;]{0,40}?\b(?:its|a|the)\s+(?:general approach|negotiating|mandate|position|report)/i.test(sentence.slice(end))) continue;
+      // "adopted its mandate to enter into negotiation on the Commission proposal": not the proposal's date
+      if (rule.stage === 'proposed' && /^[^.;]{0,40}?\b(?:mandate|general approach|position|to the European Parliament)/i.test(sentence.slice(end))) continue;
       const institution = actorOf(sentence, start, rule);
       cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
     }
