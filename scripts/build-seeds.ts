@@ -67,8 +67,16 @@ function main(): void {
     console.error(`build-seeds: report files not up to date in public/reports/ (${staleFiles.join(', ')}); run npm run seeds:build`);
   }
 
-  const { dataset, warnings } = buildDataset(reports, curated, findReferences);
+  const { dataset, warnings, problems } = buildDataset(reports, curated, findReferences);
   for (const w of warnings) console.warn(`build-seeds: ${w}`);
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`build-seeds: ${p}`);
+    console.error(
+      `build-seeds: ${problems.length} evidence problem${problems.length === 1 ? '' : 's'}: seeds/dataset.json not ${check ? 'checked' : 'written'}` +
+        (check ? '' : '; the report files are written, as they depend on the report texts only'),
+    );
+    process.exit(1);
+  }
   const bytes = serialiseDataset(dataset);
   if (check) {
     const current = existsSync(datasetPath) ? readFileSync(datasetPath, 'utf8') : '';

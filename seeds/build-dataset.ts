@@ -2,15 +2,18 @@
  * Builds the bundled dataset from the Security Union progress reports (plain text) and
  * `seeds/curated.json`. Pure: no file system, no clock; the same inputs give the same bytes.
  *
- * Derived mechanically from the reports:
+ * Each report is read through its normalised blocks (evidence/report-text.ts). Derived
+ * mechanically from them:
  * - which report is which (the ordinal word in its opening: "This is the twelfth ...");
  * - the sections of each report (headings "II. ...", "1. ...", "(a) ...");
  * - every reference found by `findReferences`, with the report and section that mention it
- *   (a reference in a footnote counts for the section of the footnote's marker);
+ *   (a reference in a footnote counts for the section of the footnote's call) and the report's
+ *   words as its quote: the sentence that holds it, or the footnote;
  * - document dates from footnotes such as `COM(2019) 4 final (7.1.2019)`;
  * - mentions of curated documents by their aliases ("ETIAS", "Cybersecurity Act").
  * `curated.json` is merged on top: titles, kinds, links, events. Curated event sources are
- * checked against the detected sections, so a typo in a section name fails the build.
+ * checked against the detected sections, so a typo in a section name fails the build; the
+ * evidence of every fact is checked by seeds/check-evidence.ts.
  */
 import type { Reference } from '../references/types';
 import {
@@ -23,7 +26,10 @@ import {
   type SourceRef,
 } from '../storage/dataset/schema';
 import { ReportFileSchema, reportSlug, serialiseReportFile } from '../evidence/report-file';
-import { normaliseReport } from '../evidence/report-text';
+import { INTRODUCTION, reportSections, sectionOfBlock, type Heading, type Section } from '../evidence/headings';
+import { normaliseReport, type Block, type ReportText as NormalisedReport } from '../evidence/report-text';
+import { sentenceAround } from '../evidence/sentence';
+import { checkEvidence } from './check-evidence';
 import { CuratedSchema, type Curated, type CuratedDocument } from './curated-schema';
 
 export interface RawReport {
@@ -82,200 +88,35 @@ export function buildReportFiles(reportTexts: readonly RawReport[], curatedInput
 
 /* ------------------------------------------------------------------ sections */
 
-export interface Section {
-  /** offset in the report text where the section starts */
-  start: number;
-  /** the section as cited in sources: "II.1 Towards the interoperability of information systems" */
-  label: string;
-  /** the heading's words, for topics: "Towards the interoperability of information systems" */
-  topic: string;
-}
-
-const INTRODUCTION = 'Introduction';
-
-interface Line {
-  start: number;
-  raw: string;
-  /** without markdown marks and surrounding blanks */
-  clean: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const raw of text.split('\n')) {
-    const clean = raw
-      .replace(/^\s*#+\s*/, '')
-      .replace(/[*_]+/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    lines.push({ start, raw, clean });
-    start += raw.length + 1;
-  }
-  return lines;
-}
-
-function isUpper(s: string): boolean {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 3 && letters === letters.toUpperCase();
-}
-
-function sentenceCase(s: string): string {
-  if (!isUpper(s)) return s;
-  const lower = s.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-
-/** Headings of a report, in order. Numbering must run in sequence, which keeps stray lines out. */
-export function detectSections(text: string): Section[] {
-  const lines = splitLines(text);
-  const sections: Section[] = [{ start: 0, label: INTRODUCTION, topic: INTRODUCTION }];
-  let roman = 0; // index into ROMAN of the current top-level section, 0 = none yet
-  let romanLabel = '';
-  let romanTopic = '';
-  let sub = 0;
-  let subLabel = '';
-  let letter = 0;
-
-  const continuation = (index: number, upper: boolean): string => {
-    // a heading wrapped onto the next line (PDF text): join short follow-on lines
-    let next = lines[index + 1];
-    if (next && next.clean === '') next = lines[index + 2];
-    if (!next || next.clean === '' || next.clean.length > 90) return '';
-    if (/^([IVX]+\.|\d{1,2}\.|\([a-z]\))\s/.test(next.clean)) return '';
-    if (upper ? isUpper(next.clean) : /^[a-z]/.test(next.clean)) return ` ${next.clean}`;
-    return '';
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const s = line.clean;
-    if (s.length === 0 || s.length > 160) continue;
-
-    const top = /^([IVX]+)\.\s*(.+)$/.exec(s);
-    if (top && isUpper(top[2]!)) {
-      const index = ROMAN.indexOf(top[1]!) + 1;
-      if (index > roman && index <= roman + 2) {
-        roman = index;
-        const words = (top[2]! + continuation(i, true)).replace(/\s+/g, ' ').trim();
-        romanLabel = `${top[1]}. ${words}`;
-        romanTopic = sentenceCase(words);
-        sub = 0;
-        letter = 0;
-        sections.push({ start: line.start, label: romanLabel, topic: romanTopic });
-        continue;
-      }
-    }
-    if (roman === 0) continue;
-
-    const numbered = /^(\d{1,2})\.\s+([A-Z].+)$/.exec(s);
-    if (numbered && Number(numbered[1]) === sub + 1 && !/[.:;]$/.test(numbered[2]!)) {
-      sub += 1;
-      letter = 0;
-      const words = (numbered[2]! + continuation(i, false)).replace(/\s+/g, ' ').trim();
-      subLabel = `${ROMAN[roman - 1]}.${sub} ${words}`;
-      sections.push({ start: line.start, label: subLabel, topic: words });
-      continue;
-    }
-
-    const lettered = /^\(([a-z])\)\s+([A-Z].+)$/.exec(s);
-    if (lettered && sub > 0 && lettered[1]!.charCodeAt(0) - 96 === letter + 1 && !/[.:;]$/.test(lettered[2]!)) {
-      letter += 1;
-      const words = (lettered[2]! + continuation(i, false)).replace(/\s+/g, ' ').trim();
-      sections.push({
-        start: line.start,
-        label: `${ROMAN[roman - 1]}.${sub}(${lettered[1]}) ${words}`,
-        topic: words,
-      });
-    }
-  }
-  void romanTopic;
-  void subLabel;
-  // the default opening section goes when a heading opens the text
-  if (sections.length > 1 && text.slice(0, sections[1]!.start).trim() === '') sections.shift();
-  return sections;
-}
-
-function sectionAt(sections: readonly Section[], offset: number): Section {
-  let found = sections[0]!;
-  for (const section of sections) {
-    if (section.start <= offset) found = section;
-    else break;
-  }
-  return found;
-}
-
-/* ------------------------------------------------------------------ footnotes */
-
-interface Footnote {
-  start: number;
-  end: number;
-  /** where its marker stands in the body, when found */
-  marker?: number;
+/** A report's sections as curators cite them, from its normalised text (evidence/headings.ts). */
+export function detectSections(text: string): Heading[] {
+  return reportSections(normaliseReport(text)).map(({ label, topic }) => ({ label, topic }));
 }
 
 /**
- * Footnote definitions and the position of their markers, for the three shapes the reports come
- * in: PDF text (a number alone on a line is a marker, "N text" at the start of a line a
- * definition, both in sequence), Word text ("[footnoteRef:N]" and "[N: text]") and Markdown
- * ("<sup>N</sup>" in the body, at the start of a line for the definition).
+ * The section each block counts for: a body block the section it stands in, a footnote the
+ * section of the block that calls it (the last section when nothing calls it).
  */
-export function detectFootnotes(text: string): Footnote[] {
-  const notes: Footnote[] = [];
-  if (text.includes('[footnoteRef:')) {
-    const markers = new Map<number, number>();
-    for (const m of text.matchAll(/\[footnoteRef:(\d+)\]/g)) markers.set(Number(m[1]), m.index);
-    for (const m of text.matchAll(/\[(\d+):[^\]]*\]/g)) {
-      notes.push({ start: m.index, end: m.index + m[0].length, marker: markers.get(Number(m[1])) });
-    }
-    return notes;
-  }
-  if (text.includes('<sup>')) {
-    const markers = new Map<number, number>();
-    const lines = splitLines(text);
-    for (const line of lines) {
-      const def = /^\s*<sup>(\d+)<\/sup>/.exec(line.raw);
-      if (def) {
-        notes.push({ start: line.start, end: line.start + line.raw.length, marker: markers.get(Number(def[1])) });
-        continue;
-      }
-      for (const m of line.raw.matchAll(/<sup>(\d+)<\/sup>/g)) {
-        if (!markers.has(Number(m[1]))) markers.set(Number(m[1]), line.start + m.index);
-      }
-    }
-    return notes;
-  }
-  // PDF text
-  const lines = splitLines(text);
-  let nextMarker = 1;
-  let nextDef = 1;
-  const markers = new Map<number, number>();
-  let open: Footnote | null = null;
-  for (const line of lines) {
-    const lone = /^\s*(\d{1,3})\s*$/.exec(line.raw);
-    if (lone && Number(lone[1]) === nextMarker) {
-      markers.set(nextMarker, line.start);
-      nextMarker += 1;
-      open = null;
-      continue;
-    }
-    const def = /^\s*(\d{1,3})\s+\S/.exec(line.raw);
-    if (def && Number(def[1]) === nextDef && nextDef < nextMarker) {
-      open = { start: line.start, end: line.start + line.raw.length, marker: markers.get(nextDef) };
-      notes.push(open);
-      nextDef += 1;
-      continue;
-    }
-    if (open && line.raw.trim() !== '' && !/^\s/.test(line.raw)) {
-      open.end = line.start + line.raw.length; // the definition runs on
-    } else {
-      open = null;
-    }
-  }
-  return notes;
+function blockSections(report: NormalisedReport, sections: readonly Section[]): Section[] {
+  const callers = new Map<number, number>();
+  report.blocks.forEach((block, index) => {
+    for (const call of block.calls ?? []) if (!callers.has(call.number)) callers.set(call.number, index);
+  });
+  return report.blocks.map((block, index) => {
+    if (block.kind !== 'footnote') return sectionOfBlock(sections, index);
+    const caller = callers.get(block.number!);
+    return caller === undefined ? sections[sections.length - 1]! : sectionOfBlock(sections, caller);
+  });
 }
+
+/** The report's own words for a mention at start..end of a block: its sentence, or a footnote whole. */
+function quoteAt(block: Block, start: number, end: number): { quote: string; footnote?: number } {
+  if (block.kind === 'footnote' && block.text.length <= QUOTE_MAX) return { quote: block.text, footnote: block.number! };
+  const quote = sentenceAround(block.text, start, end).text.slice(0, QUOTE_MAX);
+  return block.kind === 'footnote' ? { quote, footnote: block.number! } : { quote };
+}
+
+const QUOTE_MAX = 2000;
 
 /* ------------------------------------------------------------------ dates */
 
@@ -409,6 +250,8 @@ export interface BuildResult {
   /** per report id, its detected section labels */
   sections: Map<string, string[]>;
   warnings: string[];
+  /** what the evidence checks found (seeds/check-evidence.ts): the dataset is not to be shipped while any remain */
+  problems: string[];
 }
 
 export function buildDataset(reportTexts: readonly RawReport[], curatedInput: unknown, find: FindReferences): BuildResult {
@@ -441,53 +284,49 @@ export function buildDataset(reportTexts: readonly RawReport[], curatedInput: un
   const aliasMentions = new Map<string, Map<string, { ref: SourceRef; order: number }>>();
   const aliasTopics = new Map<string, Set<string>>();
 
+  const normalised = new Map<string, NormalisedReport>();
   for (const report of reports) {
     const entry = texts.get(report.id);
     if (!entry) continue;
-    const { text } = entry;
-    const sections = detectSections(text);
+    const text = normaliseReport(entry.text);
+    normalised.set(report.id, text);
+    const sections = reportSections(text);
     sectionsByReport.set(report.id, sections.map((s) => s.label));
     for (const s of sections) topicByLabel.set(`${report.id}\u0000${s.label}`, s.topic);
-    const notes = detectFootnotes(text);
-    const sectionFor = (offset: number): Section => {
-      const note = notes.find((n) => n.start <= offset && offset < n.end);
-      return sectionAt(sections, note?.marker ?? offset);
-    };
+    const sectionOf = blockSections(text, sections);
 
-    const refs = find(text);
-    for (const ref of refs) {
-      const section = sectionFor(ref.start);
-      const item = ensure({ id: ref.id, type: ref.type, celex: ref.celex, url: ref.url, firstText: ref.text });
-      const source = { report: report.id, section: section.label };
-      mention(item, source, section.topic);
-      const date = dateAfter(text, ref, refs);
-      if (date) {
-        const seen = item.dates.get(date);
-        if (seen) seen.count += 1;
-        else item.dates.set(date, { count: 1, first: order++, source });
-      }
-    }
-
-    // curated documents named in words
-    for (const doc of curated.documents) {
-      for (const alias of doc.aliases ?? []) {
-        if (alias.length < 3) continue;
-        const pattern = new RegExp(
-          `(?<![\\w-])${alias.split(/\s+/).map(escapeRegExp).join('[\\s*_]+')}(?![\\w-])`,
-          'g',
-        );
-        for (const m of text.matchAll(pattern)) {
-          const section = sectionFor(m.index);
-          const source = { report: report.id, section: section.label };
-          let map = aliasMentions.get(doc.id);
-          if (!map) aliasMentions.set(doc.id, (map = new Map()));
-          if (!map.has(mentionKey(source))) map.set(mentionKey(source), { ref: source, order: order++ });
-          let topics = aliasTopics.get(doc.id);
-          if (!topics) aliasTopics.set(doc.id, (topics = new Set()));
-          topics.add(section.topic);
+    text.blocks.forEach((block, index) => {
+      const section = sectionOf[index]!;
+      const refs = find(block.text);
+      for (const ref of refs) {
+        const item = ensure({ id: ref.id, type: ref.type, celex: ref.celex, url: ref.url, firstText: ref.text });
+        const source: SourceRef = { report: report.id, section: section.label, ...quoteAt(block, ref.start, ref.end) };
+        mention(item, source, section.topic);
+        const date = dateAfter(block.text, ref, refs);
+        if (date) {
+          const seen = item.dates.get(date);
+          if (seen) seen.count += 1;
+          else item.dates.set(date, { count: 1, first: order++, source });
         }
       }
-    }
+
+      // curated documents named in words
+      for (const doc of curated.documents) {
+        for (const alias of doc.aliases ?? []) {
+          if (alias.length < 3) continue;
+          const pattern = new RegExp(`(?<![\\w-])${alias.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\w-])`, 'g');
+          for (const m of block.text.matchAll(pattern)) {
+            const source: SourceRef = { report: report.id, section: section.label, ...quoteAt(block, m.index, m.index + m[0].length) };
+            let map = aliasMentions.get(doc.id);
+            if (!map) aliasMentions.set(doc.id, (map = new Map()));
+            if (!map.has(mentionKey(source))) map.set(mentionKey(source), { ref: source, order: order++ });
+            let topics = aliasTopics.get(doc.id);
+            if (!topics) aliasTopics.set(doc.id, (topics = new Set()));
+            topics.add(section.topic);
+          }
+        }
+      }
+    });
   }
 
   // check curated sources against the detected sections
@@ -621,7 +460,8 @@ export function buildDataset(reportTexts: readonly RawReport[], curatedInput: un
     reports: reports.map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, date: r.date, ...(r.outside ? { outside: r.outside } : {}) })),
     documents: documents.sort(byId),
   });
-  return { dataset, sections: sectionsByReport, warnings };
+  const problems = checkEvidence({ dataset, texts: normalised, curated: curated.documents });
+  return { dataset, sections: sectionsByReport, warnings, problems };
 }
 
 /** The dataset as written to disk: two-space JSON, keys in schema order, a final newline. */

@@ -6,11 +6,12 @@
  *
  * Columns (README.md, "For staff"): record, id, type, kind, title, date, celex, url, procedure,
  * aliases, topics, becameAct, fromProposal, amends, amendedBy, stage, institution, label, report,
- * section, ordinal, version, schemaVersion. Lists (aliases, topics, amends, amendedBy) are
+ * section, quote, footnote, ordinal, version, schemaVersion (quote and footnote, a source's own
+ * words and footnote number, are optional, so older files without them still import). Lists (aliases, topics, amends, amendedBy) are
  * separated by "|" (a "|" or "\" inside an item is written "\|" or "\\").
  */
 import Papa from 'papaparse';
-import type { Dataset } from '../dataset/schema';
+import type { Dataset, SourceRef } from '../dataset/schema';
 import { normaliseDataset } from './json';
 import { ProblemList, type ImportProblem, type Locate, type Path } from './problems';
 
@@ -35,6 +36,8 @@ export const CSV_COLUMNS = [
   'label',
   'report',
   'section',
+  'quote',
+  'footnote',
   'ordinal',
   'version',
   'schemaVersion',
@@ -49,12 +52,12 @@ export const COLUMNS_BY_RECORD: Record<RecordKind, readonly CsvColumn[]> = {
   dataset: ['schemaVersion', 'version'],
   report: ['id', 'ordinal', 'title', 'date'],
   document: ['id', 'type', 'kind', 'title', 'date', 'celex', 'url', 'procedure', 'aliases', 'topics', 'becameAct', 'fromProposal', 'amends', 'amendedBy'],
-  event: ['id', 'date', 'stage', 'institution', 'label', 'report', 'section'],
-  mention: ['id', 'report', 'section'],
+  event: ['id', 'date', 'stage', 'institution', 'label', 'report', 'section', 'quote', 'footnote'],
+  mention: ['id', 'report', 'section', 'quote', 'footnote'],
 };
 
 const LIST_COLUMNS = new Set<CsvColumn>(['aliases', 'topics', 'amends', 'amendedBy']);
-const NUMBER_COLUMNS = new Set<CsvColumn>(['ordinal', 'schemaVersion']);
+const NUMBER_COLUMNS = new Set<CsvColumn>(['ordinal', 'schemaVersion', 'footnote']);
 /** Spreadsheets run cells that start with these as formulas; exports prefix them with a quote. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -249,9 +252,9 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
                   ...('stage' in rest ? { stage: rest.stage } : {}),
                   ...('institution' in rest ? { institution: rest.institution } : {}),
                   ...('label' in rest ? { label: rest.label } : {}),
-                  source: { ...('report' in rest ? { report: rest.report } : {}), ...('section' in rest ? { section: rest.section } : {}) },
+                  source: sourceOf(rest),
                 }
-              : { ...('report' in rest ? { report: rest.report } : {}), ...('section' in rest ? { section: rest.section } : {}) };
+              : sourceOf(rest);
           pending.push({ kind, id, value: item, line: rowLine });
           return;
         }
@@ -283,6 +286,13 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
   return { value: { ...dataset, reports, documents }, locate, problems: problems.errors, errorCount: 0, rows };
 }
 
+/** A row's source columns as a SourceRef-shaped object, only those it fills in. */
+function sourceOf(row: Obj): Obj {
+  const source: Obj = {};
+  for (const column of ['report', 'section', 'quote', 'footnote'] as const) if (column in row) source[column] = row[column];
+  return source;
+}
+
 /** The CSV column a dataset path is about (events.N.source.report → report). */
 function columnFor(path: Path): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
@@ -292,6 +302,15 @@ function columnFor(path: Path): string | undefined {
     return key;
   }
   return undefined;
+}
+
+function sourceCells(source: SourceRef): Record<string, string | number> {
+  return {
+    report: source.report,
+    section: source.section,
+    ...(source.quote !== undefined ? { quote: source.quote } : {}),
+    ...(source.footnote !== undefined ? { footnote: source.footnote } : {}),
+  };
 }
 
 /** The dataset as CSV, sorted like the JSON export; re-importing it changes nothing. */
@@ -311,9 +330,9 @@ export function datasetToCsv(input: Dataset): string {
     }
     rows.push(row);
     for (const event of doc.events) {
-      rows.push({ record: 'event', id: doc.id, date: event.date, stage: event.stage, institution: event.institution, label: event.label, report: event.source.report, section: event.source.section });
+      rows.push({ record: 'event', id: doc.id, date: event.date, stage: event.stage, institution: event.institution, label: event.label, ...sourceCells(event.source) });
     }
-    for (const mention of doc.mentions) rows.push({ record: 'mention', id: doc.id, report: mention.report, section: mention.section });
+    for (const mention of doc.mentions) rows.push({ record: 'mention', id: doc.id, ...sourceCells(mention) });
   }
   return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => CSV_COLUMNS.map((column) => row[column] ?? '')) }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }

@@ -62,7 +62,13 @@ describe('buildDataset (pure)', () => {
     expect(byId.get('COM(2017) 794')?.date).toBe('2017-12-12');
     expect(byId.get('32016L0681')?.date).toBeUndefined();
     // mentioned by its alias only
-    expect(byId.get('COM(2016) 731')?.mentions).toEqual([{ report: 'COM(2017) 779', section: 'II.1 Towards the interoperability of information systems' }]);
+    expect(byId.get('COM(2016) 731')?.mentions).toEqual([
+      {
+        report: 'COM(2017) 779',
+        section: 'II.1 Towards the interoperability of information systems',
+        quote: 'The ETIAS trilogues continue, see Directive (EU) 2016/681 and COM(2017) 793 final and COM(2017) 794 final (12.12.2017).',
+      },
+    ]);
     // a curated legislative proposal gets its CELEX
     expect(byId.get('COM(2016) 731')?.celex).toBe('52016PC0731');
   });
@@ -112,13 +118,55 @@ describe('building blocks', () => {
   });
 });
 
+describe('mentions and their quotes in the five reports', () => {
+  it('files a mention in a footnote under the section of its call, quoting the footnote', async (ctx) => {
+    if (!haveReports) return ctx.skip(NO_REPORTS);
+    const { dataset } = buildDataset(readReports(), curated, (await loadGrammar()).findReferences);
+    const byId = new Map(dataset.documents.map((d) => [d.id, d]));
+    const in14th = (id: string) => byId.get(id)!.mentions.filter((m) => m.report === 'COM(2018) 211');
+    // footnote 34 runs on after the last page's rule; its call stands in III.5
+    expect(in14th('COM(2018) 65')).toEqual([
+      {
+        report: 'COM(2018) 211',
+        section: 'III.5 External dimension',
+        quote: 'Commission Communication: A credible enlargement perspective for and enhanced EU engagement with the Western Balkans, (COM(2018) 65 final).',
+        footnote: 34,
+      },
+    ]);
+    // footnote 5 runs on over blank lines: its continuation is no mention in II.2
+    expect(in14th('32014L0041').map((m) => [m.section, m.footnote])).toEqual([['II.1 New tools to gather electronic evidence in criminal proceedings', 5]]);
+  });
+
+  it('gives every mechanically found mention a quote that is in its report, and footnote-dated events the footnote', async (ctx) => {
+    if (!haveReports) return ctx.skip(NO_REPORTS);
+    const { dataset, problems } = buildDataset(readReports(), curated, (await loadGrammar()).findReferences);
+    const unknown = dataset.documents.filter((d) => d.kind === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.flatMap((d) => d.mentions).filter((m) => m.quote === undefined)).toEqual([]);
+    expect(problems.filter((p) => unknown.some((d) => p.startsWith(`${d.id}:`)))).toEqual([]);
+    const dated = byIdOf(dataset).get('C(2017) 3349')!.events;
+    expect(dated).toEqual([
+      expect.objectContaining({ date: '2017-05-12', stage: 'adopted', source: expect.objectContaining({ quote: 'C(2017) 3349 final (12.5.2017).', footnote: 11 }) }),
+    ]);
+  });
+});
+
+function byIdOf(dataset: { documents: { id: string }[] }) {
+  return new Map(dataset.documents.map((d) => [d.id, d])) as Map<string, import('../../../storage/dataset/schema').DatasetDocument>;
+}
+
 describe('the bundled dataset', () => {
   it('is what the builder makes of the reports today (npm run seeds:build), twice over the same bytes', async (ctx) => {
     if (!haveReports) return ctx.skip(NO_REPORTS);
     const grammar = await loadGrammar();
-    const first = serialiseDataset(buildDataset(readReports(), curated, grammar.findReferences).dataset);
+    const built = buildDataset(readReports(), curated, grammar.findReferences);
+    const first = serialiseDataset(built.dataset);
     const second = serialiseDataset(buildDataset(readReports(), structuredClone(curated), grammar.findReferences).dataset);
     expect(second).toBe(first);
+    // seeds:build writes dataset.json only once every fact's evidence checks out
+    if (built.problems.length > 0) {
+      return ctx.skip(`${built.problems.length} evidence problems remain in curated.json (npx tsx scripts/build-seeds.ts lists them); dataset.json is regenerated once none remain`);
+    }
     expect(readFileSync(datasetPath, 'utf8'), 'seeds/dataset.json is stale: run npm run seeds:build').toBe(first);
   });
 });

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, datasetToCsv, joinList, parseCsvText, splitList } from '../../../../storage/import/csv';
 import { datasetToJson, normaliseDataset } from '../../../../storage/import/json';
@@ -104,6 +105,41 @@ describe('CSV imports', () => {
     expect(back.errors).toEqual([]);
     expect(back.dataset?.documents[0]).toMatchObject({ title: '=HYPERLINK("http://evil")', aliases: ['a|b', 'c\\d', '-minus'], topics: ['@home'] });
     expect(splitList(joinList(['x | y', 'z']))).toEqual(['x | y', 'z']);
+  });
+
+  it("carries a source's quote and footnote, for events and mentions, through import and export", async () => {
+    // the small file's header, dataset, report and document rows, with quoted sources
+    const quoted = [
+      ...small.split('\n').slice(0, 4),
+      row({ record: 'event', id: 'COM(2018) 640', date: '2018-09-12', stage: 'proposed', institution: 'Commission', label: 'Proposed', report: 'COM(2018) 470', section: 'II.2', quote: '-COM(2018) 640 final, "TCO" (12.9.2018).', footnote: '12' }),
+      row({ record: 'mention', id: 'COM(2018) 640', report: 'COM(2018) 470', section: 'II.2', quote: 'The proposal on terrorist content online.' }),
+    ].join('\n');
+    const prepared = await prepareImport(bytes(quoted), { name: 'quotes.csv' });
+    expect(prepared.errors).toEqual([]);
+    const document = prepared.dataset!.documents[0]!;
+    expect(document.events[0]!.source).toEqual({ report: 'COM(2018) 470', section: 'II.2', quote: '-COM(2018) 640 final, "TCO" (12.9.2018).', footnote: 12 });
+    expect(document.mentions).toEqual([{ report: 'COM(2018) 470', section: 'II.2', quote: 'The proposal on terrorist content online.' }]);
+    const back = await prepareImport(bytes(datasetToCsv(prepared.dataset!)), { name: 'again.csv' });
+    expect(back.dataset!.documents[0]).toEqual(document);
+  });
+
+  it('reports a footnote that is not a number at its line and column', async () => {
+    const bad = small.split('\n');
+    bad[4] = row({ record: 'event', id: 'COM(2018) 640', date: '2018-12-06', stage: 'in-negotiation', institution: 'Council', label: 'Council mandate', report: 'COM(2018) 470', section: 'II.2', footnote: 'twelve' });
+    const prepared = await prepareImport(bytes(bad.join('\n')), { name: 'bad.csv' });
+    expect(prepared.errors.map(formatProblem)).toEqual(['line 5, document "COM(2018) 640", event 1, field footnote: should be a number, but is "twelve"']);
+  });
+
+  it('imports a file made before the quote and footnote columns', async () => {
+    const columns: string[] = CSV_COLUMNS.filter((c) => c !== 'quote' && c !== 'footnote');
+    const old = small.split('\n').map((line, i) => {
+      if (i === 0) return columns.join(',');
+      const cells = Papa.parse<string[]>(line).data[0]!;
+      return Papa.unparse([cells.filter((_, j) => columns.includes(CSV_COLUMNS[j]!))]);
+    });
+    const prepared = await prepareImport(bytes(old.join('\n')), { name: 'old.csv' });
+    expect(prepared.errors).toEqual([]);
+    expect(prepared.dataset?.documents[0]?.events[0]?.source).toEqual({ report: 'COM(2018) 470', section: 'II.2' });
   });
 
   it('needs a dataset row and a header', () => {
