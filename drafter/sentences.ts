@@ -4,6 +4,7 @@
  * characters after a sentence's end belongs to that sentence.
  */
 import type { Block } from '../evidence/report-file';
+import { sentenceStarts } from '../evidence/sentence';
 
 export interface Sentence {
   /** the sentence, a substring of the block's text */
@@ -14,25 +15,16 @@ export interface Sentence {
   calls: { number: number; at: number }[];
 }
 
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|No|Nos|Art|cf|p|pp|para|vol|Mr|Ms|Dr|St|etc|viz|approx|incl)|\b[A-Z])\.$/;
-
 export function splitSentences(block: Block): Sentence[] {
   const text = block.text;
-  const ends: number[] = [];
-  const boundary = /[.!?][”"’')\]]*\s+(?=[A-Z(“"‘'0-9])/g;
-  for (const m of text.matchAll(boundary)) {
-    const upTo = text.slice(0, m.index + 1);
-    if (ABBREVIATION.test(upTo)) continue;
-    ends.push(m.index + m[0].trimEnd().length);
-  }
+  const starts = sentenceStarts(text);
   const sentences: Sentence[] = [];
-  let start = 0;
-  for (const end of [...ends, text.length]) {
-    const raw = text.slice(start, end);
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i]!;
+    const raw = text.slice(from, starts[i + 1] ?? text.length);
     const lead = raw.length - raw.trimStart().length;
     const s = raw.trim();
-    if (s !== '') sentences.push({ text: s, start: start + lead, calls: [] });
-    start = end;
+    if (s !== '') sentences.push({ text: s, start: from + lead, calls: [] });
   }
   for (const call of block.calls ?? []) {
     const owner =

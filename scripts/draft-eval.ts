@@ -1,5 +1,5 @@
 /**
- * npm run --silent draft:eval  (tsx scripts/draft-eval.ts)
+ * npx tsx scripts/draft-eval.ts [--truth DATASET.json] [--verbose]
  * How close the drafter comes to the curated dataset (seeds/dataset.json, its events read as the
  * truth): from scratch on the five reports, and with the 18th report held out (drafted against
  * the dataset built from the other four). Prints the figures docs/drafter.md quotes.
@@ -82,7 +82,10 @@ function print(title: string, f: Figures): void {
 }
 
 function main(argv: string[]): void {
-  const truth = DatasetSchema.parse(JSON.parse(readFileSync(join(PROJECT_DIR, 'seeds', 'dataset.json'), 'utf8')));
+  const at = argv.indexOf('--truth');
+  const truthFile = at >= 0 && argv[at + 1] ? argv[at + 1]! : join(PROJECT_DIR, 'seeds', 'dataset.json');
+  const truth = DatasetSchema.parse(JSON.parse(readFileSync(truthFile, 'utf8')));
+  console.log(`truth: ${truthFile} (${truth.documents.length} documents, ${truth.documents.reduce((n, d) => n + d.events.length, 0)} events)`);
   const given = new Map(truth.reports.map((r) => [r.ordinal, { id: r.id, date: r.date }]));
   const reports = readReports();
   const verbose = argv.includes('--verbose');
