@@ -154,6 +154,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   const seenDocs = new Map<string, ProposedDocument>();
   // what the sentence calling a footnote says its documents are ("three legislative proposals")
   const kindHints = new Map<string, string>();
+  const callerTies = new Map<number, Tie[]>();
   const mentions: Mentions = new Map();
 
   text.blocks.forEach((block, index) => {
@@ -164,10 +165,18 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       return e;
     };
     let previousDate: string | undefined;
-    let carried: Tie[] = [];
+    // a sentence that names no document speaks of those of the sentence before it, or (in a
+    // footnote) of those of the sentence that calls the footnote
+    let carried: Tie[] = block.kind === 'footnote' ? (callerTies.get(block.number!) ?? []) : [];
     for (const sentence of splitSentences(block)) {
       const refs = find(sentence.text);
       const ties = sentenceTies(sentence, refs, footnoteRefs, names);
+      if (block.kind !== 'footnote') {
+        for (const call of sentence.calls) {
+          const own = ties.filter((t) => t.how !== 'footnote');
+          if (!callerTies.has(call.number)) callerTies.set(call.number, own.length > 0 ? own : (carried.length > 0 ? carried : []));
+        }
+      }
       for (const t of ties) {
         if (t.how === 'footnote') continue; // the footnote mentions it itself
         const list = mentions.get(t.document) ?? [];
@@ -241,7 +250,6 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       }
 
       // stage events: each remaining date with the nearest cue of its clause and the nearest document
-      const ownTies = ties.length > 0 ? ties : carried;
       for (const d of dates) {
         if (used.has(d)) continue;
         if (dateKey(d.date) > dateKey(report.date) && !(d.date.length === 7 && report.date.startsWith(d.date))) continue;
@@ -249,7 +257,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (!cue) continue;
         const span = sentence.text.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end));
         if (FORECAST.test(span)) continue;
-        const chosen = nearestTies(ownTies, cue, d);
+        const chosen = ties.length > 0 ? nearestTies(ties, cue, d) : allOf(carried);
         if (chosen.length === 0) continue;
         for (const tie of chosen) {
           let confidence = 0.9;
@@ -329,6 +337,13 @@ function nearestTies(ties: readonly Tie[], cue: Cue, d: DatePhrase): Tie[] {
   const closest = list.filter((t) => distance(t) === min);
   // a footnote listing several documents ties them all at one place
   return closest.length > 4 ? [] : closest;
+}
+
+/** Each document of a list once, or none when the list names too many to tell. */
+function allOf(ties: readonly Tie[]): Tie[] {
+  const byDoc = new Map<string, Tie>();
+  for (const t of ties) if (!byDoc.has(t.document)) byDoc.set(t.document, t);
+  return byDoc.size > 4 ? [] : [...byDoc.values()];
 }
 
 function eventKey(p: ProposedEvent): string {

@@ -28,7 +28,7 @@ export interface Figures {
 const key = (doc: string, stage: string, date: string) => `${doc}\u0000${stage}\u0000${date}`;
 
 /** Compares a draft's events (those from `reports` only) with the truth's events from the same reports. */
-export function compare(draft: Draft, truth: Dataset, reports: ReadonlySet<string>): Figures & { missed: string[]; extras: ProposedEvent[] } {
+export function compare(draft: Draft, truth: Dataset, reports: ReadonlySet<string>): Figures & { missed: string[]; extras: ProposedEvent[]; disagreements: string[] } {
   const curated = new Set<string>();
   for (const doc of truth.documents) for (const e of doc.events) if (reports.has(e.source.report)) curated.add(key(doc.id, e.stage, e.date));
   const proposed = draft.proposals.filter((p): p is ProposedEvent => p.kind === 'event' && reports.has(p.event.source.report));
@@ -42,11 +42,13 @@ export function compare(draft: Draft, truth: Dataset, reports: ReadonlySet<strin
   }).length;
   const drafted = new Map(draft.dataset.documents.map((d) => [d.id, d]));
   let agree = 0;
+  const disagreements: string[] = [];
   for (const doc of truth.documents) {
-    const want = deriveStatus(doc, truth.reports).stage;
+    const want = deriveStatus(doc, truth.reports);
     const mine = drafted.get(doc.id);
-    const got = mine ? deriveStatus(mine, draft.dataset.reports).stage : null;
-    if (want === got) agree++;
+    const got = mine ? deriveStatus(mine, draft.dataset.reports) : { stage: null };
+    if (want.stage === got.stage) agree++;
+    else disagreements.push(`${doc.id} (${doc.kind}): curated ${want.stage ?? 'none'} ${want.since ?? ''}, drafted ${got.stage ?? 'none'} ${got.since ?? ''}`);
   }
   return {
     curatedEvents: curated.size,
@@ -57,6 +59,7 @@ export function compare(draft: Draft, truth: Dataset, reports: ReadonlySet<strin
     documents: truth.documents.length,
     quotesFound,
     missed: [...curated].filter((k) => !proposedKeys.has(k)),
+    disagreements,
     extras,
   };
 }
@@ -106,6 +109,8 @@ function main(argv: string[]): void {
   if (verbose) {
     console.log('\nmissed:');
     for (const m of all.missed) console.log('  ' + m.split('\u0000').join(' | '));
+    console.log('\nstatuses that differ:');
+    for (const d of all.disagreements) console.log(`  ${d}`);
     console.log('\nextra:');
     for (const e of all.extras) console.log(`  ${e.document} | ${e.event.stage} | ${e.event.date} | ${e.confidence} | ${e.evidence.quote.slice(0, 160)}`);
   }
