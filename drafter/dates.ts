@@ -55,7 +55,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, context: DateContext) =
     },
   },
   {
-    re: /\b(?:together with|alongside|accompanying) this (?:report|Communication)\b|\btoday\b/gi,
+    re: /\b(?:together with|alongside|accompanying|as part of a package with|along with) this (?:[Pp]rogress )?(?:[Rr]eport|Communication)\b|\btoday\b/gi,
     read: (_m, context) => (context.reportDate ? { date: context.reportDate, how: 'this-report' } : null),
   },
   {

@@ -238,14 +238,17 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (seen && !seen.document.date) seen.document.date = d.date;
       }
 
-      // "trilogues are on-going": negotiations under way as of the report's date
-      if (dates.length === 0 && /\b(?:on-?going|under ?way|continu(?:e|es|ing))\b/i.test(sentence.text) && !FORECAST.test(sentence.text)) {
-        const cue = cues.find((c) => c.stage === 'in-negotiation' && !c.weak);
-        for (const tie of cue ? nearestTies(ties, cue, { date: report.date, start: cue.start, end: cue.end, how: 'this-report' }) : []) {
-          const ev = evidenceOf(sentence);
-          const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
-          const event: DatasetEvent = { date: report.date, stage: 'in-negotiation', institution: cue!.institution, label: 'Negotiations under way', source };
-          proposals.push({ kind: 'event', document: tie.document, event, confidence: clamp(0.5), tie: tie.how, evidence: ev });
+      // present-tense states, dated to the report: "trilogues are on-going", "the Commission continues to implement"
+      if (dates.length === 0 && !FORECAST.test(sentence.text)) {
+        for (const present of presentStates(sentence.text, cues)) {
+          const chosen = ties.length > 0 ? nearestTies(ties, present.cue, { date: report.date, start: present.cue.start, end: present.cue.end, how: 'this-report' }) : [];
+          for (const tie of chosen) {
+            if (present.stage === 'implementation' && PROPOSAL_KINDS.has(kindOf(tie.document))) continue;
+            const ev = evidenceOf(sentence);
+            const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+            const event: DatasetEvent = { date: report.date, stage: present.stage, institution: present.cue.institution, label: present.label, source };
+            proposals.push({ kind: 'event', document: tie.document, event, confidence: clamp(present.stage === 'implementation' ? 0.4 : 0.5), tie: tie.how, evidence: ev });
+          }
         }
       }
 
@@ -307,6 +310,23 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 
   for (const p of seenDocs.values()) proposals.push(p);
   return { proposals: dedupe(proposals), mentions };
+}
+
+const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);
+const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;
+const IMPLEMENTING = /\b(?:continues? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+
+/** What a sentence without a date says stands as of the report. */
+function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-negotiation' | 'implementation'; cue: Cue; label: string }[] {
+  const out: { stage: 'in-negotiation' | 'implementation'; cue: Cue; label: string }[] = [];
+  const negotiating = cues.find((c) => c.stage === 'in-negotiation' && !c.weak);
+  if (negotiating && UNDER_WAY.test(sentence)) out.push({ stage: 'in-negotiation', cue: negotiating, label: 'Negotiations under way' });
+  const m = IMPLEMENTING.exec(sentence);
+  if (m && !negotiating) {
+    const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: /\bMember States\b/.test(sentence) ? 'Member States' : 'Commission', label: 'Being implemented', weak: true };
+    out.push({ stage: 'implementation', cue, label: 'Being implemented' });
+  }
+  return out;
 }
 
 function nearestCue(sentence: string, cues: readonly Cue[], d: DatePhrase): Cue | null {

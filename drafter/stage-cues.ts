@@ -100,4 +100,4 @@ export function findCues(sentence: string): Cue[] {
 }
 
 /** Words that make a sentence a forecast or a wish, not a record of what happened. */
-export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|in view of|with a view to|ahead of|in order to|could|may)\b/i;
+export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|may)\b/i;
