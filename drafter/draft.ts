@@ -122,6 +122,8 @@ function actAuthor(sentence: string, ref: Reference): string {
 
 interface ReportContext {
   report: Report;
+  /** the reports already in the dataset: a report cited in another is no file that moves */
+  reports: readonly Report[];
   text: ReportText;
   find: FindReferences;
   known: Map<string, DatasetDocument>;
@@ -206,6 +208,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         seenDocs.set(ref.id, { kind: 'document', document: doc, confidence: clamp(title === ref.id ? 0.5 : 0.8), evidence: evidenceOf(sentence) });
       }
       const kindOf = (id: string) => known.get(id)?.kind ?? seenDocs.get(id)?.document.kind ?? 'unknown';
+      const isReport = (id: string) => id === report.id || context.reports.some((r) => r.id === id);
 
       const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) });
       const cues = findCues(sentence.text);
@@ -256,11 +259,14 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       for (const d of dates) {
         if (used.has(d)) continue;
         if (dateKey(d.date) > dateKey(report.date) && !(d.date.length === 7 && report.date.startsWith(d.date))) continue;
+        // "the December 2016 Action Plan" names a document, it does not date an event
+        if (d.how === 'month' && /\bthe\s+$/.test(sentence.text.slice(0, d.start)) && /^\s+[A-Z]/.test(sentence.text.slice(d.end))) continue;
         const cue = nearestCue(sentence.text, cues, d);
         if (!cue) continue;
         const span = sentence.text.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end));
         if (FORECAST.test(span)) continue;
-        const chosen = ties.length > 0 ? nearestTies(ties, cue, d) : allOf(carried);
+        const fits = (t: Tie) => stageFits(cue.stage, t, kindOf(t.document), isReport(t.document));
+        const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(fits));
         if (chosen.length === 0) continue;
         for (const tie of chosen) {
           let confidence = 0.9;
@@ -279,9 +285,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
             const call = sentence.calls.find((c) => c.at === tie.at);
             if (call) source.footnote = call.number;
           }
-          let stage = cue.stage;
-          // "the Commission adopted a proposal", read of a document known to be an act: its adoption
-          if (stage === 'proposed' && ACT_TYPES.has(known.get(tie.document)?.type ?? tie.reference?.type ?? '')) stage = 'adopted';
+          const stage = cue.stage;
           proposals.push({
             kind: 'event',
             document: tie.document,
@@ -313,6 +317,16 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 }
 
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);
+const NON_LEGISLATIVE = new Set(['communication', 'joint-communication', 'report', 'joint-report', 'progress-report', 'action-plan', 'staff-working-document', 'recommendation', 'commission-decision', 'ep-resolution']);
+
+/** Whether a document can be at a stage: a communication is not negotiated, an act is not proposed, a report does not move. */
+function stageFits(stage: Cue['stage'], tie: Tie, kind: string, isReport: boolean): boolean {
+  if (isReport) return false;
+  const legislative = stage === 'proposed' || stage === 'in-negotiation' || stage === 'provisional-agreement';
+  if (legislative && NON_LEGISLATIVE.has(kind)) return false;
+  if (legislative && ACT_TYPES.has(tie.reference?.type ?? '')) return false;
+  return true;
+}
 const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;
 const IMPLEMENTING = /\b(?:continues? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
 
@@ -385,6 +399,24 @@ function dedupe(proposals: Proposal[]): Proposal[] {
     }
   }
   return out;
+}
+
+const NEGOTIATED = new Set(['in-negotiation', 'provisional-agreement']);
+
+/**
+ * A COM document the reports later say is negotiated was a proposal: its own date ("COM(2017)
+ * 477 final (13.9.2017)"), first read as an adoption by the Commission, is the date it was proposed.
+ */
+function asProposals(proposals: readonly Proposal[]): Proposal[] {
+  const negotiated = new Set(proposals.flatMap((p) => (p.kind === 'event' && NEGOTIATED.has(p.event.stage) ? [p.document] : [])));
+  const out = proposals.map((p): Proposal => {
+    if (p.kind === 'document' && negotiated.has(p.document.id) && p.document.type === 'com' && p.document.kind === 'unknown') {
+      return { ...p, document: { ...p.document, kind: 'legislative-proposal' } };
+    }
+    if (p.kind !== 'event' || p.tie !== 'date-after' || p.event.stage !== 'adopted' || p.event.institution !== 'Commission' || !negotiated.has(p.document)) return p;
+    return { ...p, event: { ...p.event, stage: 'proposed', label: 'Proposed by the Commission' } };
+  });
+  return dedupe(out);
 }
 
 /** An empty dataset to start from. */
@@ -487,7 +519,7 @@ export function draftUpdate(
   const mentions: Mentions = new Map();
   for (const d of drafted) {
     const known = new Map(dataset.documents.map((doc) => [doc.id, doc]));
-    const drafted = draftReport({ report: d.report, text: d.text, find, known });
+    const drafted = draftReport({ report: d.report, reports: dataset.reports, text: d.text, find, known });
     const found = drafted.proposals.filter(
       (p) => !(p.kind === 'event' && known.get(p.document)?.events.some((e) => e.stage === p.event.stage && e.date === p.event.date)),
     );
@@ -495,5 +527,6 @@ export function draftUpdate(
     for (const [id, list] of drafted.mentions) mentions.set(id, [...(mentions.get(id) ?? []), ...list]);
     dataset = applyProposals(dataset, [d.report], found, drafted.mentions);
   }
-  return { dataset, base: start, mentions, reports: drafted, proposals, warnings };
+  const settled = asProposals(proposals);
+  return { dataset: applyProposals(start, drafted.map((d) => d.report), settled, mentions), base: start, mentions, reports: drafted, proposals: settled, warnings };
 }

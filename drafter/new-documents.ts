@@ -39,6 +39,7 @@ export function guessKind(ref: Reference, before: string): string {
   const act = ACT_KINDS[ref.type];
   if (act) return act;
   if (ref.type === 'procedure') return 'unknown';
+  if (ref.type === 'swd') return 'staff-working-document';
   const tail = before.slice(-160);
   for (const k of KINDS) if (k.re.test(tail)) return k.kind;
   return 'unknown';

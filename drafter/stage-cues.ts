@@ -37,11 +37,11 @@ const RULES: CueRule[] = [
   { re: /\b(?:provisional|political|interinstitutional|inter-institutional) agreement\b|\breached (?:an )?agreement\b|\bagreement (?:was|has been) reached\b/gi, stage: 'provisional-agreement', label: 'Provisional agreement', actor: 'co-legislators' },
   { re: /\bendorsed\b/gi, stage: 'provisional-agreement', label: 'Agreement endorsed', actor: 'Council' },
   { re: /\bgeneral approach\b/gi, stage: 'in-negotiation', label: 'General approach agreed', actor: 'Council' },
-  { re: /\b(?:negotiating )?mandate\b|\bnegotiating position\b|\bposition (?:at|in) first reading\b/gi, stage: 'in-negotiation', label: 'Negotiating mandate adopted', actor: 'European Parliament' },
+  { re: /\bnegotiating mandates?\b|\b(?:its|their) mandates?\b|\bmandates? to (?:enter|start)\b|\bnegotiating position\b|\bposition (?:at|in) first reading\b/gi, stage: 'in-negotiation', label: 'Negotiating mandate adopted', actor: 'European Parliament' },
   { re: /\btrilogues?\b|\binter-?institutional (?:negotiations|discussions)\b/gi, stage: 'in-negotiation', label: 'Trilogues', actor: 'co-legislators' },
   { re: /\b(?:voted|vote) (?:on )?(?:its|the) report\b/gi, stage: 'in-negotiation', label: 'Committee report voted', actor: 'European Parliament', weak: true },
-  { re: /\b(?:tabled|presented|put forward|proposed|adopted)\b(?=[^.;]{0,60}\bproposals?\b)|\b(?:Commission|its) proposals?\b(?=[^.;]{0,20}\b(?:of|on)\s+\d)/gi, stage: 'proposed', label: 'Proposed by the Commission', actor: 'Commission' },
-  { re: /\b(?:formally |finally )?adopted\b|\bsigned\b|\badoption\b/gi, stage: 'adopted', label: 'Adopted', actor: 'Commission' },
+  { re: /\b(?:tabled|presented|put forward|proposed|adopted)\b(?=(?:(?!\bfollowing\b|\bbased on\b|\bon the basis\b)[^.;]){0,60}\bproposals?\b)|\b(?:Commission|its) proposals?\b(?=\s+of\s+\d)/gi, stage: 'proposed', label: 'Proposed by the Commission', actor: 'Commission' },
+  { re: /\b(?:formally |finally )?adopted\b|\bsigned\b|\badoption by\b/gi, stage: 'adopted', label: 'Adopted', actor: 'Commission' },
 ];
 
 const ACTORS: { re: RegExp; name: string }[] = [
@@ -89,9 +89,11 @@ export function findCues(sentence: string): Cue[] {
       const end = start + m[0].length;
       if (cues.some((c) => start < c.end && c.start < end)) continue;
       // "adopted its general approach / mandate / position": the negotiating cue after it says what was adopted
-      if (rule.stage === 'adopted' && /^[^.;]{0,40}?\b(?:its|a|the)\s+(?:general approach|negotiating|mandate|position|report)/i.test(sentence.slice(end))) continue;
+      if (rule.stage === 'adopted' && /^[^.;]{0,40}?\b(?:its|their|a|the)\s+(?:general approach|negotiating|mandate|position|report)/i.test(sentence.slice(end))) continue;
+      // "the Council adopted Conclusions on ...", "the measures they have adopted to transpose": not the document's adoption
+      if (rule.stage === 'adopted' && /^\s+(?:(?:Council )?[Cc]onclusions|to transpose)\b/.test(sentence.slice(end))) continue;
       // "adopted its mandate to enter into negotiation on the Commission proposal": not the proposal's date
-      if (rule.stage === 'proposed' && /^[^.;]{0,40}?\b(?:mandate|general approach|position|to the European Parliament)/i.test(sentence.slice(end))) continue;
+      if (rule.stage === 'proposed' && /^[^.;]{0,40}?\b(?:(?:its|their) (?:negotiating )?mandate|negotiating mandate|general approach|position|to the European Parliament)/i.test(sentence.slice(end))) continue;
       const institution = actorOf(sentence, start, rule);
       cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
     }
