@@ -189,8 +189,9 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       for (const t of ties) {
         if (t.how !== 'footnote' || t.reference?.type !== 'com' || kindHints.has(t.document)) continue;
         const near = sentence.text.slice(Math.max(0, t.at - 160), t.at);
-        if (/\bproposals?\b/i.test(near)) kindHints.set(t.document, 'legislative-proposal');
+        if (/\bpropos(?:al|als|ed)\b/i.test(near)) kindHints.set(t.document, 'legislative-proposal');
         else if (/\bCommunication\b/.test(near)) kindHints.set(t.document, 'communication');
+        else if (/\bpropos(?:al|als|ed)\b/i.test(sentence.text)) kindHints.set(t.document, 'legislative-proposal');
       }
 
       // documents the report names that the dataset does not hold yet
