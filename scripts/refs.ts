@@ -1,5 +1,5 @@
 /**
- * npm run --silent refs -- FILE...
+ * npm run --silent refs -- [--dataset DATASET.json] FILE...
  * Prints one JSON object per reference found, a line each (docs/ARCHITECTURE.md, "Test hooks that stay stable"), with the
  * document's current status where the bundled dataset tracks it.
  */
@@ -11,8 +11,7 @@ import { parseDataset } from '../storage/dataset/load-bundled';
 import { deriveStatus } from '../storage/dataset/status';
 import { htmlToText } from './html-text';
 
-function loadStatuses(): Map<string, { stage: string; since?: string; asOf?: string }> {
-  const file = fileURLToPath(new URL('../seeds/dataset.json', import.meta.url));
+function loadStatuses(file = fileURLToPath(new URL('../seeds/dataset.json', import.meta.url))): Map<string, { stage: string; since?: string; asOf?: string }> {
   const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
   const statuses = new Map<string, { stage: string; since?: string; asOf?: string }>();
   for (const doc of dataset.documents) {
@@ -28,12 +27,16 @@ function loadStatuses(): Map<string, { stage: string; since?: string; asOf?: str
   return statuses;
 }
 
-function main(files: string[]): number {
-  if (files.length === 0) {
-    console.error('usage: npm run --silent refs -- FILE...');
+function main(args: string[]): number {
+  // --dataset DRAFT.json: look up in that file (a staff draft, docs/drafter.md) instead of the bundled dataset
+  const at = args.indexOf('--dataset');
+  const dataset = at >= 0 ? args[at + 1] : undefined;
+  const files = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  if (files.length === 0 || (at >= 0 && !dataset)) {
+    console.error('usage: npm run --silent refs -- [--dataset DATASET.json] FILE...');
     return 2;
   }
-  const statuses = loadStatuses();
+  const statuses = loadStatuses(dataset);
   let failed = 0;
   for (const file of files) {
     let text: string;

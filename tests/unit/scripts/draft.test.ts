@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,20 @@ describe('npm run draft', () => {
     const checked = await validateDataset(JSON.parse(text));
     expect(checked.errorCount).toBe(0);
     expect(checked.dataset!.reports.map((r) => r.id)).toEqual(['COM(2018) 46']);
+  });
+  it('writes a draft that refs --dataset reads the statuses from, instead of the bundled dataset', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'draft-'));
+    const report = join(dir, 'r.txt');
+    writeFileSync(report, 'This is the eighteenth report.\nOn 5 February 2019, the European Parliament and the Council reached a provisional agreement on COM(2099) 12 final.\n');
+    const out = join(dir, 'draft.json');
+    expect(await run([report, '--out', out, '--report', '18=COM(2019) 145@2019-03-20'], { err: () => {}, out: () => {} })).toBe(0);
+    const page = join(dir, 'page.txt');
+    writeFileSync(page, 'See COM(2099) 12 final.');
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const lines = execFileSync('node', ['--import', 'tsx', 'scripts/refs.ts', '--dataset', out, page], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([{ id: 'COM(2099) 12', status: 'provisional-agreement', statusSince: '2019-02-05', statusAsOf: 'COM(2019) 145' }]);
+    const bundled = execFileSync('node', ['--import', 'tsx', 'scripts/refs.ts', page], { cwd: root, encoding: 'utf8' }).trim();
+    expect(JSON.parse(bundled).status).toBeUndefined();
   });
   it('fails, saying why, on a report it cannot place', async () => {
     dir = mkdtempSync(join(tmpdir(), 'draft-'));
