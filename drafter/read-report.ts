@@ -72,7 +72,7 @@ export function reportIdentity(text: ReportText): ReportIdentity {
 export function citedReports(text: ReportText): Map<number, { id: string; date?: string }> {
   const found = new Map<number, { id: string; date?: string }>();
   const pattern =
-    /\b([\w-]+) (?:Security Union )?[Pp]rogress [Rr]eport\s*\(COM\((\d{4})\)\s*(\d{1,4}) final(?:\s*(?:of|,)?\s*\(?(\d{1,2})\.(\d{1,2})\.(\d{4}))?/g;
+    /\b([\w-]+) (?:Security Union )?[Pp]rogress [Rr]eport(?: towards an effective and genuine Security Union)?\s*\(COM\((\d{4})\)\s*(\d{1,4}) final(?:\s*(?:of|,)?\s*\(?(\d{1,2})\.(\d{1,2})\.(\d{4}))?/g;
   for (const block of text.blocks) {
     for (const m of block.text.matchAll(pattern)) {
       const ordinal = ORDINAL_WORDS[m[1]!.toLowerCase()];

@@ -26,5 +26,7 @@ describe('reportIdentity', () => {
   it('learns an earlier report\'s number and date from another report citing it', () => {
     const word = 'The Commission reported.[footnoteRef:38]\n[38: In the fourteenth Security Union Progress Report (COM(2018) 211 final of 17.4.2018), the Commission reported.]';
     expect(citedReports(readReport(word).text).get(14)).toEqual({ id: 'COM(2018) 211', date: '2018-04-17' });
+    const md = 'Text<sup>22</sup>.\n\n---\n\n<sup>22</sup> See the Twelfth progress report towards an effective and genuine Security Union (COM(2017) 779 final (12.12.2017)).\n';
+    expect(citedReports(readReport(md).text).get(12)).toEqual({ id: 'COM(2017) 779', date: '2017-12-12' });
   });
 });
