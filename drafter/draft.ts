@@ -286,11 +286,14 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
             const call = sentence.calls.find((c) => c.at === tie.at);
             if (call) source.footnote = call.number;
           }
-          const stage = cue.stage;
+          // "their adoption by the Commission": a proposal's adoption by the Commission is its proposal
+          const proposedHere = cue.stage === 'adopted' && cue.institution === 'Commission' && PROPOSAL_KINDS.has(kindOf(tie.document));
+          const stage = proposedHere ? 'proposed' : cue.stage;
+          const label = proposedHere ? 'Proposed by the Commission' : cue.label;
           proposals.push({
             kind: 'event',
             document: tie.document,
-            event: { date: d.date, stage, institution: cue.institution, label: cue.label, source },
+            event: { date: d.date, stage, institution: cue.institution, label, source },
             confidence: clamp(confidence),
             tie: tie.how,
             evidence: ev,

@@ -106,7 +106,25 @@ function main(argv: string[]): void {
   const held = draftUpdate(reports.filter((r) => /This is the eighteenth/.test(r.raw.slice(0, 3000))), others.dataset, { given });
   print(`Hold-out: the 18th report (${eighteenth.id}) drafted with the other four's draft as base:`, compare(held, truth, new Set([eighteenth.id])));
 
+  // the same hold-out on the curated dataset without the 18th report's facts: titles, aliases and kinds a staff base has
+  const curatedBase: Dataset = {
+    ...truth,
+    reports: truth.reports.filter((r) => r.id !== eighteenth.id),
+    documents: truth.documents.map((d) => ({
+      ...d,
+      events: d.events.filter((e) => e.source.report !== eighteenth.id),
+      mentions: d.mentions.filter((m) => m.report !== eighteenth.id),
+    })),
+  };
+  const heldCurated = draftUpdate(reports.filter((r) => /This is the eighteenth/.test(r.raw.slice(0, 3000))), curatedBase, { given });
+  const heldFigures = compare(heldCurated, truth, new Set([eighteenth.id]));
+  print(`Hold-out: the 18th report drafted with the curated dataset minus the 18th report's events as base:`, heldFigures);
+  const before = compare({ ...heldCurated, dataset: { ...curatedBase, reports: truth.reports }, proposals: [] }, truth, new Set([eighteenth.id]));
+  console.log(`  (that base alone, before drafting the 18th: ${before.statusesAgree} of ${before.documents} statuses agree)`);
+
   if (verbose) {
+    console.log('\nhold-out (curated base) extra:');
+    for (const e of heldFigures.extras) console.log(`  ${e.document} | ${e.event.stage} | ${e.event.date} | ${e.confidence} | ${e.evidence.quote.slice(0, 200)}`);
     console.log('\nmissed:');
     for (const m of all.missed) console.log('  ' + m.split('\u0000').join(' | '));
     console.log('\nstatuses that differ:');
