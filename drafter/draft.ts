@@ -14,15 +14,8 @@ import { reportSections, sectionOfBlock } from '../evidence/headings';
 import type { ReportText } from '../evidence/report-file';
 import { findReferences } from '../references';
 import type { Reference } from '../references/types';
-import {
-  DATASET_SCHEMA_VERSION,
-  DatasetSchema,
-  type Dataset,
-  type DatasetDocument,
-  type DatasetEvent,
-  type Report,
-  type SourceRef,
-} from '../storage/dataset/schema';
+import { DATASET_SCHEMA_VERSION, DatasetSchema } from '../storage/dataset/schema';
+import type { Dataset, DatasetDocument, DatasetEvent, Report, SourceRef } from '../storage/dataset/schema';
 import { findDates, type DatePhrase } from './dates';
 import { FORECAST, findCues, type Cue } from './stage-cues';
 import { splitSentences, type Sentence } from './sentences';

@@ -7,7 +7,8 @@
  * The reports' own numbers and dates are given from the curated reports where a report's text
  * does not print them: that is the report's identity, not a fact the drafter is measured on.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { readReports as readSeedReports } from './build-seeds';
 import { join } from 'node:path';
 import { findQuote } from '../evidence/find-quote';
 import { draftUpdate, type Draft, type ProposedEvent } from '../drafter/draft';
@@ -64,11 +65,9 @@ export function compare(draft: Draft, truth: Dataset, reports: ReadonlySet<strin
   };
 }
 
-export function readReports(dir = REPORTS_DIR): { name: string; raw: string }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, raw: readFileSync(join(dir, name), 'utf8') }));
+/** The five reports as the drafter takes them. */
+export function readReports(): { name: string; raw: string }[] {
+  return readSeedReports(REPORTS_DIR).map((r) => ({ name: r.name, raw: r.text }));
 }
 
 function pct(a: number, b: number): string {
