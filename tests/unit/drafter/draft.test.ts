@@ -34,13 +34,14 @@ describe('draftUpdate: sentences of each kind', () => {
       ['32019L0713', 'adopted', '2019-03-09', 'Council'],
     ]);
   });
-  it('ties a sentence to the documents of the footnote it calls, in Word, Markdown and PDF text alike', () => {
+  it('ties a sentence to the documents of the footnote it calls, in Word, Markdown, PDF text and EUR-Lex HTML alike', () => {
     const sentence = 'Trilogues began on 16 November 2017 on the proposals';
     const note = 'COM(2016) 881 final (21.12.2016).';
     const word = `${OPENING}\n${sentence}.[footnoteRef:1]\n[1: ${note}]`;
     const md = `${OPENING}\n\n${sentence}.<sup>1</sup>\n\n---\n\n<sup>1</sup> ${note}\n`;
     const pdf = ` ${OPENING}\n\n ${sentence}.\n1\n\n                                                                      \n1 ${note}\n\n 2\n`;
-    for (const raw of [word, md, pdf]) {
+    const html = `<html><body><p class="Normal">${OPENING}</p><p class="Normal">${sentence}.<a class="footnoteRef" id="footnoteref2" href="#footnote2">1</a></p><dl><dd id="footnote2"><span class="num"><a class="footnote" href="#footnoteref2">(1)</a></span><span>${note}</span></dd></dl></body></html>`;
+    for (const raw of [word, md, pdf, html]) {
       expect(events(raw)).toEqual([
         ['COM(2016) 881', 'in-negotiation', '2017-11-16', 'co-legislators'],
         ['COM(2016) 881', 'proposed', '2016-12-21', 'Commission'],
