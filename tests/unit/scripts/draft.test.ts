@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseArgs, run } from '../../../scripts/draft';
 import { HAVE_REPORTS, REPORTS_DIR } from '../../../scripts/shared-dir';
+import { prepareImport } from '../../../storage/import/pipeline';
 import { validateDataset } from '../../../storage/import/validate';
 
 let dir = '';
@@ -31,6 +32,9 @@ describe('npm run draft', () => {
     const written = JSON.parse(readFileSync(out, 'utf8'));
     const checked = await validateDataset(written);
     expect(checked.errors).toEqual([]);
+    // the options page's import reads the file's bytes the same way
+    const prepared = await prepareImport(new Uint8Array(readFileSync(out)), { name: 'draft.json' });
+    expect([prepared.format, prepared.errorCount, prepared.dataset?.documents.length]).toEqual(['json', 0, 1]);
     expect(written.documents.find((d: { id: string }) => d.id === 'COM(2017) 489').events[0].date).toBe('2018-06-12');
     expect(err.join('')).toMatch(/COM\(2017\) 489\s+in-negotiation\s+2018-06-12\s+0\.\d\d\s+On 12 June 2018, the Council/);
   });
