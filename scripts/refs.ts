@@ -1,5 +1,5 @@
 /**
- * npm run --silent refs -- [--format json|csv] [--summary] FILE...
+ * npm run --silent refs -- [--format json|csv] [--summary] [--dataset DATASET.json] FILE...
  * Prints one JSON object per reference found, a line each (docs/ARCHITECTURE.md, "Test hooks that
  * stay stable"), or one CSV row each, with what the bundled dataset knows of the document (its
  * CELEX number, address and current status); `--summary` prints instead how many documents, and
@@ -17,7 +17,7 @@ import { STAGES } from '../storage/dataset/stages';
 import { csvRow } from '../storage/annotations/csv';
 import { htmlPageText } from './html-text';
 
-const USAGE = 'usage: npm run --silent refs -- [--format json|csv] [--summary] FILE...';
+const USAGE = 'usage: npm run --silent refs -- [--format json|csv] [--summary] [--dataset DATASET.json] FILE...';
 
 /** What the dataset knows of a document, for the output. */
 interface Known {
@@ -26,8 +26,8 @@ interface Known {
   status?: { stage: Stage; since?: string; asOf?: string };
 }
 
-function loadDataset(): Map<string, Known> {
-  const file = fileURLToPath(new URL('../seeds/dataset.json', import.meta.url));
+/** The bundled dataset, or `file` (a staff draft, docs/drafter.md, read the way the bundled one is). */
+function loadDataset(file = fileURLToPath(new URL('../seeds/dataset.json', import.meta.url))): Map<string, Known> {
   const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
   const known = new Map<string, Known>();
   for (const doc of dataset.documents) {
@@ -145,6 +145,7 @@ export function summaryText(lines: readonly SummaryLine[], format: 'json' | 'csv
 interface Options {
   format: 'json' | 'csv';
   summary: boolean;
+  dataset?: string;
   files: string[];
 }
 
@@ -153,7 +154,11 @@ function parseArgs(args: readonly string[]): Options | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--summary') options.summary = true;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
+    else if (arg === '--dataset') {
+      const file = args[++i];
+      if (!file) return '--dataset needs a dataset file';
+      options.dataset = file;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
       if (value !== 'json' && value !== 'csv') return `--format is json or csv, not ${value ?? 'nothing'}`;
       options.format = value;
@@ -170,7 +175,7 @@ function main(args: readonly string[]): number {
     console.error(`${options}\n${USAGE}`);
     return 2;
   }
-  const known = loadDataset();
+  const known = loadDataset(options.dataset);
   const rows: Row[] = [];
   let failed = 0;
   if (options.format === 'csv' && !options.summary) process.stdout.write(csvRow(CSV_COLUMNS));

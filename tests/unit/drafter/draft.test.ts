@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findQuote } from '../../../evidence/find-quote';
+import { normaliseReport } from '../../../evidence/report-text';
+import { draftUpdate, emptyDataset, type ProposedEvent } from '../../../drafter/draft';
+import { HAVE_REPORTS, REPORTS_DIR } from '../../../scripts/shared-dir';
+import type { Dataset } from '../../../storage/dataset/schema';
+
+const given = new Map([
+  [15, { id: 'COM(2018) 470', date: '2018-06-13' }],
+  [18, { id: 'COM(2019) 145', date: '2019-03-20' }],
+]);
+
+const events = (raw: string, base: Dataset | null = null) =>
+  draftUpdate([{ name: 't', raw }], base, { given })
+    .proposals.filter((p): p is ProposedEvent => p.kind === 'event')
+    .map((p) => [p.document, p.event.stage, p.event.date, p.event.institution]);
+
+const OPENING = 'This is the eighteenth report on the further progress made towards building an effective and genuine Security Union.';
+
+describe('draftUpdate: sentences of each kind', () => {
+  it('proposes a general approach, a provisional agreement and an adoption with their dates', () => {
+    const word = [
+      OPENING,
+      'On 12 June 2018, the Council adopted its general approach on the proposal COM(2017) 489 final.',
+      'The European Parliament and the Council reached a provisional agreement on COM(2017) 489 on 5 February 2019.',
+      'The Council formally adopted Directive (EU) 2019/713 on 9 March 2019.',
+    ].join('\n');
+    expect(events(word)).toEqual([
+      ['COM(2017) 489', 'in-negotiation', '2018-06-12', 'Council'],
+      ['COM(2017) 489', 'provisional-agreement', '2019-02-05', 'European Parliament and Council'],
+      ['32019L0713', 'adopted', '2019-03-09', 'Council'],
+    ]);
+  });
+  it('ties a sentence to the documents of the footnote it calls, in Word, Markdown, PDF text and EUR-Lex HTML alike', () => {
+    const sentence = 'Trilogues began on 16 November 2017 on the proposals';
+    const note = 'COM(2016) 881 final (21.12.2016).';
+    const word = `${OPENING}\n${sentence}.[footnoteRef:1]\n[1: ${note}]`;
+    const md = `${OPENING}\n\n${sentence}.<sup>1</sup>\n\n---\n\n<sup>1</sup> ${note}\n`;
+    const pdf = ` ${OPENING}\n\n ${sentence}.\n1\n\n                                                                      \n1 ${note}\n\n 2\n`;
+    const html = `<html><body><p class="Normal">${OPENING}</p><p class="Normal">${sentence}.<a class="footnoteRef" id="footnoteref2" href="#footnote2">1</a></p><dl><dd id="footnote2"><span class="num"><a class="footnote" href="#footnoteref2">(1)</a></span><span>${note}</span></dd></dl></body></html>`;
+    for (const raw of [word, md, pdf, html]) {
+      expect(events(raw)).toEqual([
+        ['COM(2016) 881', 'in-negotiation', '2017-11-16', 'co-legislators'],
+        ['COM(2016) 881', 'proposed', '2016-12-21', 'Commission'],
+      ]);
+    }
+  });
+  it('ties a document named without a number through the base dataset\'s aliases', () => {
+    const base = emptyDataset();
+    base.documents.push({
+      id: 'COM(2016) 731', type: 'com', kind: 'legislative-proposal', title: 'Proposal establishing ETIAS', aliases: ['ETIAS'],
+      topics: [], amends: [], amendedBy: [], mentions: [], events: [],
+    });
+    expect(events(`${OPENING}\nOn 25 April 2018, the co-legislators reached a political agreement on ETIAS.`, base)).toEqual([
+      ['COM(2016) 731', 'provisional-agreement', '2018-04-25', 'European Parliament and Council'],
+    ]);
+  });
+  it('leaves forecasts out', () => {
+    expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
+  });
+  it('proposes new documents with the report\'s title and a proposal → act link where the report states it', () => {
+    const raw = `${OPENING}\nRegulation (EU) 2019/1148 was adopted on 20 March 2019 following the Commission proposal COM(2018) 209 final.\n`;
+    const draft = draftUpdate([{ name: 't', raw }], null, { given });
+    expect(draft.proposals.filter((p) => p.kind === 'link').map((p) => p.kind === 'link' && [p.proposal, p.act])).toEqual([['COM(2018) 209', '32019R1148']]);
+    const act = draft.dataset.documents.find((d) => d.id === '32019R1148')!;
+    expect(act.fromProposal).toBe('COM(2018) 209');
+    expect(act.events.map((e) => [e.stage, e.date])).toEqual([['adopted', '2019-03-20']]);
+    expect(draft.dataset.documents.find((d) => d.id === 'COM(2018) 209')!.becameAct).toBe('32019R1148');
+  });
+  it('reads several reports in the order of their dates, whatever the order of the inputs', () => {
+    const fifteenth = 'This is the fifteenth report on the progress made.\nOn 12 June 2018, the Council adopted its general approach on COM(2017) 489.';
+    const draft = draftUpdate([{ name: '18', raw: `${OPENING}\nOn 5 February 2019 a provisional agreement was reached on COM(2017) 489.` }, { name: '15', raw: fifteenth }], null, { given });
+    expect(draft.reports.map((r) => r.report.ordinal)).toEqual([15, 18]);
+    expect(draft.dataset.reports.map((r) => r.id)).toEqual(['COM(2018) 470', 'COM(2019) 145']);
+  });
+  it('says which report it cannot place', () => {
+    expect(() => draftUpdate([{ name: 'x.txt', raw: 'This is the ninth report.' }])).toThrow(/x\.txt: cannot tell which report/);
+  });
+});
+
+const SENTENCES = [
+  'On 12 June 2018, the Council adopted its general approach on COM(2017) 489 final.',
+  'Trilogues are on-going on COM(2016) 882.',
+  'The European Parliament and the Council reached a provisional agreement on 5 February 2019 on COM(2017) 793, endorsed the same day.',
+  'The Commission tabled together with this report a proposal COM(2019) 70 final.',
+  'Directive (EU) 2017/541 of 15 March 2017 had to be transposed by 8 September 2018.',
+  'In January 2019, the Commission sent reasoned opinions on Directive (EU) 2016/681.',
+  'The Commission withdrew COM(2013) 27 on 7 March 2019.',
+];
+
+describe('every quote is in the normalised report', () => {
+  it('holds for reports made of any mix of sentences, in any of the three shapes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 8 }), fc.constantFrom('word', 'markdown', 'pdf'), (picked, shape) => {
+        const body = picked.join(' ');
+        const raw =
+          shape === 'word' ? `${OPENING}\n${body}[footnoteRef:1]\n[1: COM(2016) 881 final (21.12.2016).]`
+          : shape === 'markdown' ? `${OPENING}\n\n${body}<sup>1</sup>\n\n---\n\n<sup>1</sup> COM(2016) 881 final (21.12.2016).\n`
+          : ` ${OPENING}\n\n ${body}\n1\n\n                                                                      \n1 COM(2016) 881 final (21.12.2016).\n\n 2\n`;
+        const draft = draftUpdate([{ name: 't', raw }], null, { given });
+        const text = normaliseReport(raw);
+        for (const p of draft.proposals) {
+          if (p.kind !== 'event') continue;
+          expect(findQuote(text, p.event.source.quote!)).not.toBeNull();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it.skipIf(!HAVE_REPORTS)('holds on the five real reports', () => {
+    const inputs = readdirSync(REPORTS_DIR).filter((f) => f.endsWith('.txt')).map((name) => ({ name, raw: readFileSync(join(REPORTS_DIR, name), 'utf8') }));
+    const all = new Map([...given, [12, { id: 'COM(2017) 779', date: '2017-12-12' }], [14, { id: 'COM(2018) 211', date: '2018-04-17' }]]);
+    const draft = draftUpdate(inputs, null, { given: all });
+    const texts = new Map(draft.reports.map((r) => [r.report.id, r.text]));
+    const evs = draft.proposals.filter((p): p is ProposedEvent => p.kind === 'event');
+    expect(evs.length).toBeGreaterThan(100);
+    for (const p of evs) expect(findQuote(texts.get(p.event.source.report)!, p.event.source.quote!), p.event.source.quote).not.toBeNull();
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findCues } from '../../../drafter/stage-cues';
+
+const cues = (s: string) => findCues(s).map((c) => [c.stage, c.institution]);
+
+describe('findCues', () => {
+  it('tells a mandate from an adoption and names who acted', () => {
+    expect(cues('On 12 June 2018, the Council adopted its general approach.')).toEqual([['in-negotiation', 'Council']]);
+    expect(cues('At its January 2018 Plenary session, the European Parliament adopted its mandate to enter into negotiation on the Commission proposal.')).toEqual([
+      ['in-negotiation', 'European Parliament'],
+    ]);
+    expect(cues('The Council formally adopted the Regulation on 9 November 2018.')).toEqual([['adopted', 'Council']]);
+  });
+  it('reads agreements, trilogues, proposals, publication, entry into force, infringements and withdrawal', () => {
+    expect(cues('The European Parliament and the Council reached a provisional agreement on 5 February 2019.')[0]).toEqual(['provisional-agreement', 'European Parliament and Council']);
+    expect(cues('Trilogues are on-going.')).toEqual([['in-negotiation', 'co-legislators']]);
+    expect(cues('On 12 September 2018, the Commission tabled a proposal on terrorist content online.')).toEqual([['proposed', 'Commission']]);
+    expect(cues('It was published in the Official Journal on 20 June 2018.')[0]![0]).toBe('published');
+    expect(cues('The Directive entered into force on 9 July 2018.')[0]![0]).toBe('in-force');
+    expect(cues('The Commission sent reasoned opinions to three Member States on 7 March 2019.')).toEqual([['implementation', 'Commission']]);
+    expect(cues('The Commission withdrew the proposal in 2018.')[0]![0]).toBe('withdrawn');
+  });
+});
