@@ -75,9 +75,13 @@ export function deriveStatus(
   const terminal = current.find((event) => TERMINAL.has(event.stage));
   const event = terminal ?? current[current.length - 1]!;
 
+  // A stage a later report confirms ("still in negotiation") began with the first event of the run
+  // of events at that stage, not with the latest one.
+  let first = current.indexOf(event);
+  if (!terminal) while (first > 0 && current[first - 1]!.stage === event.stage) first -= 1;
   const result: { stage: Stage | null; since?: string; asOf?: Report; event?: DatasetEvent } = {
     stage: event.stage,
-    since: event.date,
+    since: current[first]!.date,
     event,
   };
   const latest = latestMentioningReport(doc, reports);

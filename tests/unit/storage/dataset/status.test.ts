@@ -26,6 +26,11 @@ describe('deriveStatus', () => {
     { name: 'no events: no status', events: [], stage: null },
     { name: 'one event', events: [ev('2016-11-16', 'proposed')], stage: 'proposed', since: '2016-11-16', asOf: 12 },
     {
+      name: 'a later report confirming the stage keeps it since its first event, and makes it current as of that report',
+      events: [ev('2016-11-16', 'proposed'), ev('2017-12-12', 'in-negotiation'), ev('2019-03-20', 'in-negotiation', R18)],
+      stage: 'in-negotiation', since: '2017-12-12', asOf: 18,
+    },
+    {
       name: 'latest event by date wins, whatever the order given',
       events: [ev('2018-04-25', 'provisional-agreement', R13), ev('2016-11-16', 'proposed'), ev('2017-10-25', 'in-negotiation')],
       stage: 'provisional-agreement', since: '2018-04-25', asOf: 13,
