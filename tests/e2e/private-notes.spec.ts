@@ -458,6 +458,8 @@ test('the background tells a content script nothing of the reader\'s notes or hi
 });
 
 test('with the keyboard only, a reader writes, edits and deletes a note in the popover', async ({ ext }) => {
+  // A long walk (some sixty key presses, each awaited, and an axe run) on a shared 2-core machine.
+  test.setTimeout(120_000);
   await serve(ext, { [READING_URL]: readingHtml });
   await marksInTabOrder(ext);
   const page = await openMarked(ext, READING_URL);
