@@ -7,7 +7,7 @@ import { ensureBundledDataset } from '../../storage/dataset/load-bundled';
 import { datasetStats, hasReport, lookupDocuments } from '../../storage/dataset/lookup';
 import { summarize } from '../../storage/dataset/summary';
 import { onBackgroundMessage } from '../../messaging/to-background';
-import { REFRESH_ALARM, runScheduledRefresh } from '../../storage/import/refresh';
+import { REFRESH_ALARM, runScheduledRefresh, setRefreshAlarm } from '../../storage/import/refresh';
 import { applyManagedPolicy } from '../../storage/import/managed-refresh';
 import { onManagedPolicyChanged, readManagedPolicy } from '../../storage/managed-area';
 import { AnnotationsDb } from '../../storage/annotations/db';
@@ -106,10 +106,7 @@ export default defineBackground(() => {
         for (const problem of reading.problems) console.warn(`Eurefs: ${problem}`);
         return applyManagedPolicy(db, reading, {
           keepAwake: () => browser.runtime.getPlatformInfo(),
-          scheduleAlarm: async (everyHours) => {
-            if (everyHours === null) await browser.alarms.clear(REFRESH_ALARM);
-            else await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: everyHours * 60, delayInMinutes: everyHours * 60 });
-          },
+          scheduleAlarm: setRefreshAlarm,
         });
       })
       .then((outcome) => {

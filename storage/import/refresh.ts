@@ -5,6 +5,7 @@
  * a server that stops answering, which the fetch gives up on as the options page's does
  * (fetch.ts, FETCH_TIMEOUT_MS).
  */
+import { browser } from 'wxt/browser';
 import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
@@ -16,6 +17,12 @@ import { settingsWithScheduleMoved } from '../settings-migration';
 export type { RefreshSchedule };
 
 export const REFRESH_ALARM = 'eurefs-dataset-refresh';
+
+/** The alarm that runs the refresh every `everyHours`, the first time that long from now; null stops it. */
+export async function setRefreshAlarm(everyHours: number | null): Promise<void> {
+  if (everyHours === null) await browser.alarms.clear(REFRESH_ALARM);
+  else await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: everyHours * 60, delayInMinutes: everyHours * 60 });
+}
 
 /** The schedule, from the one settings store; `db` holds the schedule an older version kept. */
 export async function getRefreshSchedule(db: EurefsDb): Promise<RefreshSchedule | null> {

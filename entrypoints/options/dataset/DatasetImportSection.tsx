@@ -10,7 +10,7 @@ import type { ImportPreview as Preview } from '../../../storage/import/diff';
 import { checkAddress } from '../../../storage/import/fetch';
 import type { Phase } from '../../../storage/import/pipeline';
 import { formatBytes } from '../../../components/format';
-import { getRefreshSchedule, REFRESH_ALARM, setRefreshSchedule, type RefreshSchedule } from '../../../storage/import/refresh';
+import { getRefreshSchedule, setRefreshAlarm, setRefreshSchedule, type RefreshSchedule } from '../../../storage/import/refresh';
 import { readManagedPolicy } from '../../../storage/managed-area';
 import { policyLocksDataset, type PolicyReading } from '../../../storage/managed-policy';
 import { ManagedPolicyNotice } from './ManagedPolicyNotice';
@@ -214,8 +214,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
 
   const saveSchedule = async (next: RefreshSchedule | null) => {
     await setRefreshSchedule(db, next);
-    if (next) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: next.everyHours * 60, delayInMinutes: next.everyHours * 60 });
-    else await browser.alarms.clear(REFRESH_ALARM);
+    await setRefreshAlarm(next ? next.everyHours : null);
     setSchedule(next);
   };
 
