@@ -10,15 +10,9 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
 import { findInFile } from '../../scripts/refs';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
-import { DEMO_URL, demoHtml, expect, openServed, test } from './fixtures';
+import { DEMO_URL, demoHtml, expect, openOptions, openServed, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
-
-async function openOptions(ext: ExtensionBrowser): Promise<Page> {
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  return options;
-}
 
 /** Writes a note from the popover of a mark, as the reader does. */
 async function writeNote(page: Page, id: string, text: string, tags: string): Promise<void> {

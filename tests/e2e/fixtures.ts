@@ -25,6 +25,14 @@ export async function openServed(ext: ExtensionBrowser, url: string, html: strin
   return page;
 }
 
+/** The options page, once it shows the dataset. */
+export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect(page.getByTestId('dataset-summary')).toBeVisible();
+  return page;
+}
+
 /** The popover's dialog, inside the open shadow root (Playwright's locators pierce it). */
 export const popover = (page: Page) => page.locator('eurefs-popover [role="dialog"]');
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
-import { expect, test } from './fixtures';
+import { expect, openOptions, test } from './fixtures';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 // On europa.eu, which the extension may read without asking: elsewhere the options page first asks
@@ -42,12 +42,6 @@ async function serveAddress(ext: ExtensionBrowser) {
   return server;
 }
 
-async function openOptions(ext: ExtensionBrowser): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await expect(page.getByTestId('dataset-summary')).toBeVisible();
-  return page;
-}
 
 /** What a cancelled import must leave as it was: the dataset, the history, and whether undo can undo. */
 async function dataState(page: Page) {

@@ -9,9 +9,8 @@
  * that a host-resolver rule puts behind the address the policy names.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension, unpackedExtensionId } from '../../scripts/launch-browser';
-import { DEMO_URL, demoHtml, expect, openServed, popover, test } from './fixtures';
+import { DEMO_URL, demoHtml, expect, openOptions, openServed, popover, test } from './fixtures';
 import { serveTeamDataset, TEAM_FILE, TEAM_HOST, TEAM_TITLE, TEAM_VERSION } from './team-server';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -27,13 +26,6 @@ function policyWritable(): boolean {
   }
 }
 
-async function openOptions(extensionId: string, context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByTestId('dataset-summary')).toBeVisible();
-  return page;
-}
-
 test("the policy's dataset address is fetched and applied on first start, and the options page shows it locked", async () => {
   test.skip(!policyWritable(), `${POLICY_DIR} is not writable here: Chromium reads managed policies only from there`);
   const id = unpackedExtensionId(EXTENSION_DIR);
@@ -45,7 +37,7 @@ test("the policy's dataset address is fetched and applied on first start, and th
     expect(ext.extensionId).toBe(id);
     // Nobody opened the options page or typed an address: the first start fetched it.
     await expect.poll(server.asked, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-    const options = await openOptions(ext.extensionId, ext.context);
+    const options = await openOptions(ext);
     await expect(options.getByTestId('dataset-version')).toHaveText(TEAM_VERSION);
     const notice = options.getByTestId('managed-policy');
     await expect(notice).toContainText(`Set by your organisation: the dataset at ${ADDRESS}`);
