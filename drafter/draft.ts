@@ -20,7 +20,7 @@ import { findDates, type DatePhrase } from './dates';
 import { FORECAST, findCues, type Cue } from './stage-cues';
 import { splitSentences, type Sentence } from './sentences';
 import { nameIndex, sentenceTies, type Tie } from './ties';
-import { guessKind, guessTitle, wordsBefore } from './new-documents';
+import { guessKind, guessTitle, kindCalledAs, wordsBefore } from './new-documents';
 import { citedReports, readReport, reportIdentity, type DraftFormat } from './read-report';
 
 export interface DraftInput {
@@ -145,6 +145,19 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 
   const footnoteRefs = new Map<number, Reference[]>();
   for (const b of text.blocks) if (b.kind === 'footnote') footnoteRefs.set(b.number!, find(b.text));
+  // what a footnote's own words say its documents are ("See the April 2016 Communication on ... (COM(2016) 205 final)"):
+  // they come before what the sentence calling the footnote suggests
+  const ownKinds = new Map<string, string>();
+  for (const b of text.blocks) {
+    if (b.kind !== 'footnote') continue;
+    for (const s of splitSentences(b)) {
+      const refs = find(s.text);
+      for (const ref of refs) {
+        const kind = guessKind(ref, wordsBefore(s.text, ref, refs));
+        if (kind !== 'unknown' && !ownKinds.has(ref.id)) ownKinds.set(ref.id, kind);
+      }
+    }
+  }
 
   const seenDocs = new Map<string, ProposedDocument>();
   // what the sentence calling a footnote says its documents are ("three legislative proposals")
@@ -180,11 +193,9 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       }
 
       for (const t of ties) {
-        if (t.how !== 'footnote' || t.reference?.type !== 'com' || kindHints.has(t.document)) continue;
-        const near = sentence.text.slice(Math.max(0, t.at - 160), t.at);
-        if (/\bpropos(?:al|als|ed)\b/i.test(near)) kindHints.set(t.document, 'legislative-proposal');
-        else if (/\bCommunication\b/.test(near)) kindHints.set(t.document, 'communication');
-        else if (/\bpropos(?:al|als|ed)\b/i.test(sentence.text)) kindHints.set(t.document, 'legislative-proposal');
+        if (t.how !== 'footnote' || !DOC_TYPES.has(t.reference?.type ?? '') || t.reference?.type === 'swd' || kindHints.has(t.document)) continue;
+        const kind = kindCalledAs(sentence.text.slice(0, t.at));
+        if (kind) kindHints.set(t.document, kind);
       }
 
       // documents the report names that the dataset does not hold yet
@@ -201,7 +212,10 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         };
         seenDocs.set(ref.id, { kind: 'document', document: doc, confidence: clamp(title === ref.id ? 0.5 : 0.8), evidence: evidenceOf(sentence) });
       }
-      const kindOf = (id: string) => known.get(id)?.kind ?? seenDocs.get(id)?.document.kind ?? 'unknown';
+      const kindOf = (id: string) => {
+        const kind = known.get(id)?.kind ?? seenDocs.get(id)?.document.kind;
+        return kind && kind !== 'unknown' ? kind : (ownKinds.get(id) ?? kindHints.get(id) ?? 'unknown');
+      };
       const isReport = (id: string) => id === report.id || context.reports.some((r) => r.id === id);
 
       const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) });

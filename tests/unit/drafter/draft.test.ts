@@ -58,6 +58,16 @@ describe('draftUpdate: sentences of each kind', () => {
       ['COM(2016) 731', 'provisional-agreement', '2018-04-25', 'European Parliament and Council'],
     ]);
   });
+  it('takes a footnote document\'s kind from the words nearest its call, and the footnote\'s own words first', () => {
+    const plan = `${OPENING}\nAs part of the response to travel document fraud set out in the December 2016 Action Plan,[footnoteRef:1] the Commission adopted together with this report a proposal for a Regulation.[footnoteRef:2]\n[1: COM(2016) 790 final (8.12.2016).]\n[2: COM(2018) 212 final (17.4.2018).]`;
+    expect(events(plan)).toEqual([
+      ['COM(2018) 212', 'proposed', '2019-03-20', 'Commission'],
+      ['COM(2016) 790', 'adopted', '2016-12-08', 'Commission'],
+      ['COM(2018) 212', 'proposed', '2018-04-17', 'Commission'],
+    ]);
+    const communication = `${OPENING}\nThe Commission urges the co-legislators to agree on these proposals.[footnoteRef:1]\n[1: See the April 2016 Communication on 'Stronger and Smarter Information Systems' (COM(2016) 205 final, 6.4.2016).]`;
+    expect(events(communication)).toEqual([['COM(2016) 205', 'adopted', '2016-04-06', 'Commission']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
