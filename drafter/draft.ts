@@ -218,7 +218,9 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       };
       const isReport = (id: string) => id === report.id || context.reports.some((r) => r.id === id);
 
-      const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) });
+      const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) }).filter(
+        (d) => !namesDocument(sentence.text, d),
+      );
       const cues = findCues(sentence.text);
       const used = new Set<DatePhrase>();
 
@@ -267,8 +269,6 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       for (const d of dates) {
         if (used.has(d)) continue;
         if (dateKey(d.date) > dateKey(report.date) && !(d.date.length === 7 && report.date.startsWith(d.date))) continue;
-        // "the December 2016 Action Plan" names a document, it does not date an event
-        if (d.how === 'month' && /\bthe\s+$/.test(sentence.text.slice(0, d.start)) && /^\s+[A-Z]/.test(sentence.text.slice(d.end))) continue;
         const cue = nearestCue(sentence.text, cues, d);
         if (!cue) continue;
         const span = sentence.text.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end));
@@ -327,6 +327,11 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   return { proposals: dedupe(proposals), mentions };
 }
 
+/** "the December 2016 Action Plan", "the September 2017 Joint Communication": a month that names a document dates no event. */
+function namesDocument(sentence: string, d: DatePhrase): boolean {
+  return d.how === 'month' && /\bthe\s+$/.test(sentence.slice(0, d.start)) && /^\s+[A-Z]/.test(sentence.slice(d.end));
+}
+
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);
 const NON_LEGISLATIVE = new Set(['communication', 'joint-communication', 'report', 'joint-report', 'progress-report', 'action-plan', 'staff-working-document', 'recommendation', 'commission-decision', 'ep-resolution']);
 
@@ -339,7 +344,7 @@ function stageFits(stage: Cue['stage'], tie: Tie, kind: string, isReport: boolea
   return true;
 }
 const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;
-const IMPLEMENTING = /\b(?:continues? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+const IMPLEMENTING = /\b(?:continues?(?:,[^,.;]{0,80},)? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
 
 /** What a sentence without a date says stands as of the report. */
 function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-negotiation' | 'implementation'; cue: Cue; label: string }[] {

@@ -101,5 +101,8 @@ export function findCues(sentence: string): Cue[] {
   return cues.sort((a, b) => a.start - b.start);
 }
 
-/** Words that make a sentence a forecast or a wish, not a record of what happened. */
-export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|may)\b/i;
+/**
+ * Words that make a sentence a forecast or a wish, not a record of what happened. "the Action
+ * Plan to support ..." names a plan, it plans nothing.
+ */
+export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|(?<!\bAction\s)plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|may)\b/i;

@@ -68,6 +68,19 @@ describe('draftUpdate: sentences of each kind', () => {
     const communication = `${OPENING}\nThe Commission urges the co-legislators to agree on these proposals.[footnoteRef:1]\n[1: See the April 2016 Communication on 'Stronger and Smarter Information Systems' (COM(2016) 205 final, 6.4.2016).]`;
     expect(events(communication)).toEqual([['COM(2016) 205', 'adopted', '2016-04-06', 'Commission']]);
   });
+  it('dates to the report what a sentence says is being implemented, past a month that names the document and a clause between', () => {
+    const note = '[1: JOIN(2017) 450 final (13.9.2017).]';
+    const continues = `${OPENING}\nThe Commission continues, in cooperation with the European External Action Service, to implement the actions set out in the September 2017 Joint Communication on cybersecurity.[footnoteRef:1]\n${note}`;
+    expect(events(continues)).toEqual([
+      ['JOIN(2017) 450', 'implementation', '2019-03-20', 'Commission'],
+      ['JOIN(2017) 450', 'adopted', '2017-09-13', 'Commission and High Representative'],
+    ]);
+    const plan = `${OPENING}\nThe Commission is implementing the Action Plan[footnoteRef:1] to support the protection of public spaces as a matter of priority.\n[1: COM(2017) 612 final (18.10.2017).]`;
+    expect(events(plan)).toEqual([
+      ['COM(2017) 612', 'implementation', '2019-03-20', 'Commission'],
+      ['COM(2017) 612', 'adopted', '2017-10-18', 'Commission'],
+    ]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });

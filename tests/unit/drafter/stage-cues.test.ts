@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCues } from '../../../drafter/stage-cues';
+import { FORECAST, findCues } from '../../../drafter/stage-cues';
 
 const cues = (s: string) => findCues(s).map((c) => [c.stage, c.institution]);
 
@@ -19,5 +19,12 @@ describe('findCues', () => {
     expect(cues('The Directive entered into force on 9 July 2018.')[0]![0]).toBe('in-force');
     expect(cues('The Commission sent reasoned opinions to three Member States on 7 March 2019.')).toEqual([['implementation', 'Commission']]);
     expect(cues('The Commission withdrew the proposal in 2018.')[0]![0]).toBe('withdrawn');
+  });
+});
+
+describe('FORECAST', () => {
+  it('reads a plan to act as a forecast, and an Action Plan as a name', () => {
+    expect(FORECAST.test('The Commission plans to present a proposal.')).toBe(true);
+    expect(FORECAST.test('The Commission is implementing the Action Plan to support the protection of public spaces.')).toBe(false);
   });
 });
