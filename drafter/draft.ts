@@ -327,9 +327,13 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   return { proposals: dedupe(proposals), mentions };
 }
 
-/** "the December 2016 Action Plan", "the September 2017 Joint Communication": a month that names a document dates no event. */
+/**
+ * "the December 2016 Action Plan", "the September 2017 Joint Communication", "the May 2017
+ * revision of the Directive": a month before a noun names a document or an event the sentence
+ * builds on; it dates nothing the sentence reports.
+ */
 function namesDocument(sentence: string, d: DatePhrase): boolean {
-  return d.how === 'month' && /\bthe\s+$/.test(sentence.slice(0, d.start)) && /^\s+[A-Z]/.test(sentence.slice(d.end));
+  return d.how === 'month' && /\bthe\s+$/.test(sentence.slice(0, d.start)) && /^\s+(?!(?:and|or|to|in|on|at|by|for|of|with|when|which|that)\b)[A-Za-z]/.test(sentence.slice(d.end));
 }
 
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);

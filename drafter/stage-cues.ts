@@ -103,6 +103,6 @@ export function findCues(sentence: string): Cue[] {
 
 /**
  * Words that make a sentence a forecast or a wish, not a record of what happened. "the Action
- * Plan to support ..." names a plan, it plans nothing.
+ * Plan to support ..." names a plan, it plans nothing; "on 24 May 2018" is a date, not a "may".
  */
-export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|(?<!\bAction\s)plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|may)\b/i;
+export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|(?<!\bAction\s)plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|(?<!\d\s)may(?!\s+(?:19|20)\d{2}))\b/i;

@@ -81,6 +81,15 @@ describe('draftUpdate: sentences of each kind', () => {
       ['COM(2017) 612', 'adopted', '2017-10-18', 'Commission'],
     ]);
   });
+  it('reads an agreement dated in May, and a month before a noun as a name that dates nothing', () => {
+    const may = `${OPENING}\nMoreover, the co-legislators reached political agreement on 24 May 2018 on the legislative proposal[footnoteRef:1] to strengthen eu-LISA.\n[1: COM(2017) 352 final (29.6.2017).]`;
+    expect(events(may)).toEqual([
+      ['COM(2017) 352', 'provisional-agreement', '2018-05-24', 'European Parliament and Council'],
+      ['COM(2017) 352', 'proposed', '2017-06-29', 'Commission'],
+    ]);
+    const revision = `${OPENING}\nTo complement the May 2017 revision of the Directive on firearms, the Commission adopted a Recommendation.[footnoteRef:1]\n[1: C(2017) 3349 final (3.5.2017).]`;
+    expect(events(revision).filter(([, , date]) => date === '2017-05')).toEqual([]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });

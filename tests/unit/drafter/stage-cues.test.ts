@@ -27,4 +27,9 @@ describe('FORECAST', () => {
     expect(FORECAST.test('The Commission plans to present a proposal.')).toBe(true);
     expect(FORECAST.test('The Commission is implementing the Action Plan to support the protection of public spaces.')).toBe(false);
   });
+  it('reads "may" as a forecast, and May in a date as a month', () => {
+    expect(FORECAST.test('The Member States may notify further measures.')).toBe(true);
+    expect(FORECAST.test('The co-legislators reached political agreement on 24 May 2018.')).toBe(false);
+    expect(FORECAST.test('In May 2018, the Commission presented a proposal.')).toBe(false);
+  });
 });
