@@ -164,6 +164,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   const kindHints = new Map<string, string>();
   const callerTies = new Map<number, Tie[]>();
   const mentions: Mentions = new Map();
+  let paragraphCarry: Tie[] = [];
 
   text.blocks.forEach((block, index) => {
     const section = sectionOf(index);
@@ -175,7 +176,10 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
     let previousDate: string | undefined;
     // a sentence that names no document speaks of those of the sentence before it, or (in a
     // footnote) of those of the sentence that calls the footnote
-    let carried: Tie[] = block.kind === 'footnote' ? (callerTies.get(block.number!) ?? []) : [];
+    // a paragraph goes on with the file of the paragraph before it until a heading changes the subject
+    let carried: Tie[] = block.kind === 'footnote' ? (callerTies.get(block.number!) ?? []) : block.kind === 'paragraph' ? paragraphCarry : [];
+    // only the negotiation of a proposal goes on into the next paragraph: other stages there are of other documents
+    let carriedOver = block.kind === 'paragraph';
     for (const sentence of splitSentences(block)) {
       const refs = find(sentence.text);
       const ties = sentenceTies(sentence, refs, footnoteRefs, names);
@@ -271,10 +275,13 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (dateKey(d.date) > dateKey(report.date) && !(d.date.length === 7 && report.date.startsWith(d.date))) continue;
         const cue = nearestCue(sentence.text, cues, d);
         if (!cue) continue;
-        const span = sentence.text.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end));
-        if (FORECAST.test(span)) continue;
+        // the clause up to the cue and its date: "..., work is ongoing and will allow the Parliament to adopt its mandate in March 2019"
+        const from = Math.min(cue.start, d.start);
+        const clauseStart = Math.max(0, sentence.text.lastIndexOf(',', from) + 1, sentence.text.lastIndexOf(';', from) + 1);
+        if (FORECAST.test(sentence.text.slice(clauseStart, Math.max(cue.end, d.end)))) continue;
         const fits = (t: Tie) => stageFits(cue.stage, t, kindOf(t.document), isReport(t.document));
-        const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(fits));
+        const carriedFits = (t: Tie) => fits(t) && (!carriedOver || (NEGOTIATED.has(cue.stage) && PROPOSAL_KINDS.has(kindOf(t.document))));
+        const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(carriedFits));
         if (chosen.length === 0) continue;
         for (const tie of chosen) {
           let confidence = 0.9;
@@ -319,8 +326,13 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 
       const full = dates.filter((d) => d.date.length === 10);
       if (full.length > 0) previousDate = full[full.length - 1]!.date;
-      if (ties.length > 0) carried = ties.filter((t) => t.how !== 'footnote' || ties.every((x) => x.how === 'footnote'));
+      if (ties.length > 0) {
+        carried = ties.filter((t) => t.how !== 'footnote' || ties.every((x) => x.how === 'footnote'));
+        carriedOver = false;
+      }
     }
+    if (block.kind === 'paragraph') paragraphCarry = carried;
+    else if (block.kind !== 'footnote') paragraphCarry = [];
   });
 
   for (const p of seenDocs.values()) proposals.push(p);

@@ -90,6 +90,25 @@ describe('draftUpdate: sentences of each kind', () => {
     const revision = `${OPENING}\nTo complement the May 2017 revision of the Directive on firearms, the Commission adopted a Recommendation.[footnoteRef:1]\n[1: C(2017) 3349 final (3.5.2017).]`;
     expect(events(revision).filter(([, , date]) => date === '2017-05')).toEqual([]);
   });
+  it('carries a proposal into the next paragraph for its negotiation only, until a heading', () => {
+    const raw = [
+      OPENING,
+      'In September 2018, the Commission proposed to enhance the capacities of the European Border and Coast Guard.[footnoteRef:1]',
+      'The legislative work on the proposal is advancing well. The European Parliament adopted its negotiating mandate on 11 February 2019.',
+      'On 14 February 2019, the Council adopted a decision allowing the operation to host a pilot project.',
+      'I. PREVENTING RADICALISATION',
+      'The Council adopted its negotiating mandate on 6 December 2018.',
+      '[1: COM(2018) 631 final (12.9.2018).]',
+    ].join('\n');
+    expect(events(raw)).toEqual([
+      ['COM(2018) 631', 'in-negotiation', '2019-02-11', 'European Parliament'],
+      ['COM(2018) 631', 'proposed', '2018-09-12', 'Commission'],
+    ]);
+  });
+  it('leaves out a stage the clause of its date forecasts', () => {
+    const raw = `${OPENING}\nWhile the Council adopted its negotiating mandate in December 2018 on COM(2018) 640, work in the European Parliament is ongoing and will allow the Parliament to adopt its negotiating mandate in the course of March 2019.`;
+    expect(events(raw)).toEqual([['COM(2018) 640', 'in-negotiation', '2018-12', 'Council']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
