@@ -255,6 +255,21 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (seen && !seen.document.date) seen.document.date = d.date;
       }
 
+      // "European Parliament resolution of 12 December 2018 on ... (2018/2044(INI))": a resolution's date before its procedure number
+      for (const ref of refs) {
+        if (ref.type !== 'procedure') continue;
+        const d = [...dates].reverse().find((x) => x.end <= ref.start && x.how === 'full' && !used.has(x));
+        if (!d || !/\b[Rr]esolution (?:adopted )?(?:of|on)\s+$/.test(sentence.text.slice(Math.max(0, d.start - 30), d.start))) continue;
+        const between = sentence.text.slice(d.end, ref.start);
+        if (between.length > 300 || /;/.test(between) || refs.some((r) => r !== ref && r.start >= d.end && r.end <= ref.start)) continue;
+        if (dateKey(d.date) > dateKey(report.date)) continue;
+        used.add(d);
+        const ev = evidenceOf(sentence);
+        const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+        const event: DatasetEvent = { date: d.date, stage: 'adopted', institution: 'European Parliament', label: 'Adopted by the European Parliament', source };
+        proposals.push({ kind: 'event', document: ref.id, event, confidence: clamp(0.8), tie: 'reference', evidence: ev });
+      }
+
       // present-tense states, dated to the report: "trilogues are on-going", "the Commission continues to implement"
       if (dates.length === 0 && !FORECAST.test(sentence.text)) {
         for (const present of presentStates(sentence.text, cues)) {

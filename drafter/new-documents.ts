@@ -38,7 +38,8 @@ export function wordsBefore(sentence: string, ref: Reference, refs: readonly Ref
 export function guessKind(ref: Reference, before: string): string {
   const act = ACT_KINDS[ref.type];
   if (act) return act;
-  if (ref.type === 'procedure') return 'unknown';
+  // "European Parliament resolution of 12 December 2018 on ... (2018/2044(INI))"
+  if (ref.type === 'procedure') return /\b(?:European Parliament|Parliament's|Parliament’s) [Rr]esolution\b/.test(before) ? 'ep-resolution' : 'unknown';
   if (ref.type === 'swd') return 'staff-working-document';
   const tail = before.slice(-160);
   for (const k of KINDS) if (k.re.test(tail)) return k.kind;

@@ -109,6 +109,10 @@ describe('draftUpdate: sentences of each kind', () => {
     const raw = `${OPENING}\nWhile the Council adopted its negotiating mandate in December 2018 on COM(2018) 640, work in the European Parliament is ongoing and will allow the Parliament to adopt its negotiating mandate in the course of March 2019.`;
     expect(events(raw)).toEqual([['COM(2018) 640', 'in-negotiation', '2018-12', 'Council']]);
   });
+  it('dates a European Parliament resolution by the date written before its procedure number', () => {
+    const raw = `${OPENING}\nThe call was made earlier.[footnoteRef:1]\n[1: Council Conclusions (ST 9579/16) and European Parliament Resolution of 3 October 2017 on the fight against cybercrime (2017/2068 (INI)).]`;
+    expect(events(raw)).toEqual([['2017/2068(INI)', 'adopted', '2017-10-03', 'European Parliament']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });

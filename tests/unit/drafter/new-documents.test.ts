@@ -17,6 +17,10 @@ describe('new documents', () => {
     });
     expect(read('Proposal for a Regulation on preventing the dissemination of terrorist content online, COM(2018) 640 final.').kind).toBe('legislative-proposal');
   });
+  it('reads a procedure number after "European Parliament resolution" as the resolution', () => {
+    expect(read('European Parliament resolution of 12 December 2018 on findings and recommendations of the Special Committee on Terrorism (2018/2044(INI)).').kind).toBe('ep-resolution');
+    expect(read('The file 2018/0331(COD) is discussed.').kind).toBe('unknown');
+  });
   it('falls back on the reference itself', () => {
     expect(read('COM(2017) 793 final (12.12.2017).')).toEqual({ kind: 'unknown', title: 'COM(2017) 793' });
     expect(read('Directive (EU) 2017/541 on combating terrorism.').kind).toBe('directive');
