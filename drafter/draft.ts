@@ -22,6 +22,7 @@ import { splitSentences, type Sentence } from './sentences';
 import { nameIndex, sentenceTies, type Tie } from './ties';
 import { guessKind, guessTitle, kindCalledAs, wordsBefore } from './new-documents';
 import { citedReports, readReport, reportIdentity, type DraftFormat } from './read-report';
+import { namesGiven } from './aliases';
 
 export interface DraftInput {
   /** a file name, for messages */
@@ -165,6 +166,8 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
   const callerTies = new Map<number, Tie[]>();
   const mentions: Mentions = new Map();
   let paragraphCarry: Tie[] = [];
+  // names the report gives documents in passing, for the new documents' aliases
+  const givenNames = new Map<string, string[]>();
 
   text.blocks.forEach((block, index) => {
     const section = sectionOf(index);
@@ -200,6 +203,17 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (t.how !== 'footnote' || !DOC_TYPES.has(t.reference?.type ?? '') || t.reference?.type === 'swd' || kindHints.has(t.document)) continue;
         const kind = kindCalledAs(sentence.text.slice(0, t.at));
         if (kind) kindHints.set(t.document, kind);
+      }
+
+      // a name the sentence gives the one document it speaks of: "the proposed 'Cybersecurity Act'"
+      const tiedDocs = new Set(ties.filter((t) => t.reference?.type !== 'procedure').map((t) => t.document));
+      if (tiedDocs.size === 1) {
+        const [id] = tiedDocs;
+        for (const n of namesGiven(sentence.text)) {
+          const list = givenNames.get(id!) ?? [];
+          if (!list.includes(n.alias)) list.push(n.alias);
+          givenNames.set(id!, list);
+        }
       }
 
       // documents the report names that the dataset does not hold yet
@@ -350,7 +364,10 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
     else if (block.kind !== 'footnote') paragraphCarry = [];
   });
 
-  for (const p of seenDocs.values()) proposals.push(p);
+  for (const p of seenDocs.values()) {
+    for (const alias of givenNames.get(p.document.id) ?? []) if (!p.document.aliases.includes(alias)) p.document.aliases.push(alias);
+    proposals.push(p);
+  }
   return { proposals: dedupe(proposals), mentions };
 }
 

@@ -113,6 +113,14 @@ describe('draftUpdate: sentences of each kind', () => {
     const raw = `${OPENING}\nThe call was made earlier.[footnoteRef:1]\n[1: Council Conclusions (ST 9579/16) and European Parliament Resolution of 3 October 2017 on the fight against cybercrime (2017/2068 (INI)).]`;
     expect(events(raw)).toEqual([['2017/2068(INI)', 'adopted', '2017-10-03', 'European Parliament']]);
   });
+  it('knows a document by the name an earlier report gave it in passing', () => {
+    const twelfth = "This is the twelfth report on the progress made.\nThe discussions with the Council on the proposed 'Cybersecurity Act' (covering the new ENISA mandate) have started.[footnoteRef:1]\n[1: COM(2017) 477 final (13.9.2017).]";
+    const eighteenth = `${OPENING}\nOn 12 March 2019, the European Parliament’s Plenary confirmed the political agreement reached by the co-legislators on the Cybersecurity Act.`;
+    const draft = draftUpdate([{ name: '12', raw: twelfth }, { name: '18', raw: eighteenth }], null, { given: new Map([...given, [12, { id: 'COM(2017) 779', date: '2017-12-12' }]]) });
+    const doc = draft.dataset.documents.find((d) => d.id === 'COM(2017) 477')!;
+    expect(doc.aliases).toEqual(['Cybersecurity Act']);
+    expect(doc.events.map((e) => [e.stage, e.date])).toEqual([['proposed', '2017-09-13'], ['provisional-agreement', '2019-03-12']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
