@@ -23,6 +23,7 @@ import { nameIndex, sentenceTies, type Tie } from './ties';
 import { guessKind, guessTitle, kindCalledAs, wordsBefore } from './new-documents';
 import { citedReports, readReport, reportIdentity, type DraftFormat } from './read-report';
 import { namesGiven } from './aliases';
+import { applyingActs } from './applicable';
 
 export interface DraftInput {
   /** a file name, for messages */
@@ -296,6 +297,14 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
             proposals.push({ kind: 'event', document: tie.document, event, confidence: clamp(present.stage === 'implementation' ? 0.4 : 0.5), tie: tie.how, evidence: ev });
           }
         }
+      }
+
+      // acts the sentence says apply: "the existing Visa Information System", "Under the Schengen evaluation mechanism, ..."
+      for (const applying of applyingActs(sentence.text, ties)) {
+        const ev = evidenceOf(sentence);
+        const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+        const event: DatasetEvent = { date: report.date, stage: 'applicable', institution: 'co-legislators', label: 'Applicable', source };
+        proposals.push({ kind: 'event', document: applying.tie.document, event, confidence: clamp(applying.tie.how === 'footnote' ? 0.35 : 0.45), tie: applying.tie.how, evidence: ev });
       }
 
       // stage events: each remaining date with the nearest cue of its clause and the nearest document
