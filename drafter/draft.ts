@@ -401,7 +401,13 @@ function stageFits(stage: Cue['stage'], tie: Tie, kind: string, isReport: boolea
   return true;
 }
 const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;
-const IMPLEMENTING = /\b(?:continues?(?:,[^,.;]{0,80},)? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+const IMPLEMENTING = /\b(?:continues?(?:,[^,.;]{0,80},)? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) (?:assessing|monitoring|verifying) the (?:transposition|implementation)|(?:has|have) (?:launched|opened) infringement|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+
+/** Who implements: the Commission where it is the subject before the words ("The Commission has launched infringement procedures against ... Member States"), else the Member States where named. */
+function implementer(sentence: string, at: number): string {
+  if (/\bCommission\b/.test(sentence.slice(0, at))) return 'Commission';
+  return /\bMember States\b/.test(sentence) ? 'Member States' : 'Commission';
+}
 
 /** What a sentence without a date says stands as of the report. */
 function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-negotiation' | 'implementation'; cue: Cue; label: string }[] {
@@ -410,7 +416,7 @@ function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-neg
   if (negotiating && UNDER_WAY.test(sentence)) out.push({ stage: 'in-negotiation', cue: negotiating, label: 'Negotiations under way' });
   const m = IMPLEMENTING.exec(sentence);
   if (m && !negotiating) {
-    const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: /\bMember States\b/.test(sentence) ? 'Member States' : 'Commission', label: 'Being implemented', weak: true };
+    const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: implementer(sentence, m.index), label: 'Being implemented', weak: true };
     out.push({ stage: 'implementation', cue, label: 'Being implemented' });
   }
   return out;

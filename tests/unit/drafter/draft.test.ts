@@ -121,6 +121,12 @@ describe('draftUpdate: sentences of each kind', () => {
     expect(doc.aliases).toEqual(['Cybersecurity Act']);
     expect(doc.events.map((e) => [e.stage, e.date])).toEqual([['proposed', '2017-09-13'], ['provisional-agreement', '2019-03-12']]);
   });
+  it('dates to the report a transposition the Commission is assessing and infringements it has launched', () => {
+    const assessing = `${OPENING}\nMoreover, the Commission is assessing the transposition of the 4th Anti-Money Laundering Directive.[footnoteRef:1]\n[1: Directive (EU) 2015/849.]`;
+    expect(events(assessing)).toEqual([['32015L0849', 'implementation', '2019-03-20', 'Commission']]);
+    const launched = `${OPENING}\nThe Commission has launched infringement procedures against all 28 Member States on Directive (EU) 2017/541.`;
+    expect(events(launched)).toEqual([['32017L0541', 'implementation', '2019-03-20', 'Commission']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
