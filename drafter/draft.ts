@@ -250,6 +250,8 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (refs.some((r) => r !== ref && r.start >= ref.end && r.end <= d.start && !DOC_TYPES.has(r.type))) continue;
         if (dateKey(d.date) > dateKey(report.date)) continue;
         used.add(d);
+        // "COM(2017) 477 final/2 (4.10.2017)": a corrigendum's date, not the day the document was proposed or adopted
+        if (/\bfinal\s*\/\s*\d+\s*$/.test(ref.text)) continue;
         let event: DatasetEvent | null = null;
         if (ACT_TYPES.has(ref.type)) {
           const who = actAuthor(sentence.text, ref);

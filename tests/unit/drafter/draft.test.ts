@@ -127,6 +127,9 @@ describe('draftUpdate: sentences of each kind', () => {
     const launched = `${OPENING}\nThe Commission has launched infringement procedures against all 28 Member States on Directive (EU) 2017/541.`;
     expect(events(launched)).toEqual([['32017L0541', 'implementation', '2019-03-20', 'Commission']]);
   });
+  it('does not read a corrigendum\'s date as the document\'s own', () => {
+    expect(events(`${OPENING}\nThe discussions on the proposal COM(2017) 477 final/2 (4.10.2017) have started.`)).toEqual([]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
