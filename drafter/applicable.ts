@@ -16,8 +16,9 @@ export interface Applying {
   end: number;
 }
 
-export function applyingActs(sentence: string, ties: readonly Tie[]): Applying[] {
-  const acts = ties.filter((t) => ACT_TYPES.has(t.reference?.type ?? ''));
+/** `kindOf` gives the kind of a document tied by its alias, which carries no reference to tell. */
+export function applyingActs(sentence: string, ties: readonly Tie[], kindOf: (document: string) => string = () => 'unknown'): Applying[] {
+  const acts = ties.filter((t) => ACT_TYPES.has(t.reference?.type ?? '') || (!t.reference && ACT_TYPES.has(kindOf(t.document))));
   if (acts.length === 0) return [];
   const out: Applying[] = [];
   const add = (tie: Tie, start: number, end: number) => {

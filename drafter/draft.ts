@@ -302,7 +302,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       }
 
       // acts the sentence says apply: "the existing Visa Information System", "Under the Schengen evaluation mechanism, ..."
-      for (const applying of applyingActs(sentence.text, ties)) {
+      for (const applying of applyingActs(sentence.text, ties, kindOf)) {
         const ev = evidenceOf(sentence);
         const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
         const event: DatasetEvent = { date: report.date, stage: 'applicable', institution: 'co-legislators', label: 'Applicable', source };
@@ -399,7 +399,8 @@ function stageFits(stage: Cue['stage'], tie: Tie, kind: string, isReport: boolea
   if (isReport) return false;
   const legislative = stage === 'proposed' || stage === 'in-negotiation' || stage === 'provisional-agreement';
   if (legislative && NON_LEGISLATIVE.has(kind)) return false;
-  if (legislative && ACT_TYPES.has(tie.reference?.type ?? '')) return false;
+  // an act named by its alias ("the existing Visa Information System") is no proposal either
+  if (legislative && (ACT_TYPES.has(tie.reference?.type ?? '') || ACT_TYPES.has(kind))) return false;
   return true;
 }
 const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;

@@ -130,6 +130,19 @@ describe('draftUpdate: sentences of each kind', () => {
   it('does not read a corrigendum\'s date as the document\'s own', () => {
     expect(events(`${OPENING}\nThe discussions on the proposal COM(2017) 477 final/2 (4.10.2017) have started.`)).toEqual([]);
   });
+  it('gives no proposal stage to an act named by its alias', () => {
+    const base = emptyDataset();
+    base.documents.push({
+      id: '32008R0767', type: 'regulation', kind: 'regulation', title: 'Regulation (EC) No 767/2008 concerning the Visa Information System', aliases: ['Visa Information System'],
+      topics: [], amends: [], amendedBy: [], mentions: [], events: [],
+    });
+    const raw = `${OPENING}\nIn May 2018, the Commission presented a proposal to strengthen the existing Visa Information System.[footnoteRef:1]\n[1: COM(2018) 302 final (16.5.2018).]`;
+    expect(events(raw, base)).toEqual([
+      ['32008R0767', 'applicable', '2019-03-20', 'co-legislators'],
+      ['COM(2018) 302', 'proposed', '2018-05', 'Commission'],
+      ['COM(2018) 302', 'proposed', '2018-05-16', 'Commission'],
+    ]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
