@@ -94,7 +94,15 @@ export function findCues(sentence: string): Cue[] {
       if (rule.stage === 'adopted' && /^\s+(?:(?:Council )?[Cc]onclusions|to transpose)\b/.test(sentence.slice(end))) continue;
       // "adopted its mandate to enter into negotiation on the Commission proposal": not the proposal's date
       if (rule.stage === 'proposed' && /^[^.;]{0,40}?\b(?:(?:its|their) (?:negotiating )?mandate|negotiating mandate|general approach|position|to the European Parliament)/i.test(sentence.slice(end))) continue;
+      // "In its final report adopted in December 2018, the Special Committee ...": someone's own paper, not a file's adoption
+      if (rule.stage === 'adopted' && /\b(?:its|their) (?:final |own |annual )?(?:report|opinion|conclusions|resolution)\s+$/i.test(sentence.slice(0, start))) continue;
       const institution = actorOf(sentence, start, rule);
+      // "two amending proposals – adopted by the Commission together with this Report": the proposals' adoption is their proposal
+      if (rule.stage === 'adopted' && /\bproposals?\s*[–—,-]?\s*$/i.test(sentence.slice(Math.max(0, start - 20), start))) {
+        const proposed = RULES.find((r) => r.stage === 'proposed')!;
+        cues.push({ stage: 'proposed', start, end, institution: 'Commission', label: label(proposed, 'Commission'), weak: false });
+        continue;
+      }
       cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
     }
   }

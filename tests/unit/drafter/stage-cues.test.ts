@@ -22,6 +22,16 @@ describe('findCues', () => {
   });
 });
 
+describe('findCues: whose adoption', () => {
+  it('reads no file\'s adoption in an institution\'s own report adopted', () => {
+    expect(cues('In its final report adopted in December 2018, the Special Committee on Terrorism called for a tracking system.')).toEqual([]);
+  });
+  it('reads the Commission\'s adoption of proposals as their proposal', () => {
+    expect(cues('Two amending proposals – adopted by the Commission together with this Report – will allow agreement.')).toEqual([['proposed', 'Commission']]);
+    expect(cues('The Council adopted the Regulation.')).toEqual([['adopted', 'Council']]);
+  });
+});
+
 describe('FORECAST', () => {
   it('reads a plan to act as a forecast, and an Action Plan as a name', () => {
     expect(FORECAST.test('The Commission plans to present a proposal.')).toBe(true);
