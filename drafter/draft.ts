@@ -238,7 +238,7 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       const isReport = (id: string) => id === report.id || context.reports.some((r) => r.id === id);
 
       const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) }).filter(
-        (d) => !namesDocument(sentence.text, d),
+        (d, i, all) => !namesDocument(sentence.text, d) && !inPeriod(sentence.text, d, all[i - 1], all[i + 1]),
       );
       const cues = findCues(sentence.text);
       const used = new Set<DatePhrase>();
@@ -319,7 +319,8 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         const from = Math.min(cue.start, d.start);
         const clauseStart = Math.max(0, sentence.text.lastIndexOf(',', from) + 1, sentence.text.lastIndexOf(';', from) + 1);
         if (FORECAST.test(sentence.text.slice(clauseStart, Math.max(cue.end, d.end)))) continue;
-        const fits = (t: Tie) => stageFits(cue.stage, t, kindOf(t.document), isReport(t.document));
+        const fits = (t: Tie) =>
+          stageFits(cue.stage, t, kindOf(t.document), isReport(t.document)) && (!cue.namedAfter || (t.how !== 'footnote' && t.at >= cue.end && t.at - cue.end < 40));
         const carriedFits = (t: Tie) => fits(t) && (!carriedOver || (NEGOTIATED.has(cue.stage) && PROPOSAL_KINDS.has(kindOf(t.document))));
         const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(carriedFits));
         if (chosen.length === 0) continue;
@@ -391,6 +392,13 @@ function namesDocument(sentence: string, d: DatePhrase): boolean {
   return d.how === 'month' && /\bthe\s+$/.test(sentence.slice(0, d.start)) && /^\s+(?!(?:and|or|to|in|on|at|by|for|of|with|when|which|that)\b)[A-Za-z]/.test(sentence.slice(d.end));
 }
 
+/** "from July 2017 to June 2018": the two ends of a period a document covers, not events. */
+function inPeriod(sentence: string, d: DatePhrase, before: DatePhrase | undefined, after: DatePhrase | undefined): boolean {
+  const joined = (a: DatePhrase, b: DatePhrase) =>
+    /^\s*(?:to|until|–|-)\s*$/.test(sentence.slice(a.end, b.start)) && /\b(?:from|between)\s+$/.test(sentence.slice(0, a.start));
+  return (!!after && joined(d, after)) || (!!before && joined(before, d));
+}
+
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);
 const NON_LEGISLATIVE = new Set(['communication', 'joint-communication', 'report', 'joint-report', 'progress-report', 'action-plan', 'staff-working-document', 'recommendation', 'commission-decision', 'ep-resolution']);
 
@@ -418,7 +426,9 @@ function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-neg
   const negotiating = cues.find((c) => c.stage === 'in-negotiation' && !c.weak);
   if (negotiating && UNDER_WAY.test(sentence)) out.push({ stage: 'in-negotiation', cue: negotiating, label: 'Negotiations under way' });
   const m = IMPLEMENTING.exec(sentence);
-  if (m && !negotiating) {
+  // "a Joint Report on the implementation of the Joint Framework": the report is not what is implemented
+  const aboutReport = m && cues.some((c) => c.namedAfter && c.start <= m.index && m.index < c.end + 4);
+  if (m && !negotiating && !aboutReport) {
     const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: implementer(sentence, m.index), label: 'Being implemented', weak: true };
     out.push({ stage: 'implementation', cue, label: 'Being implemented' });
   }

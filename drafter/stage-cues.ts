@@ -16,6 +16,8 @@ export interface Cue {
   label: string;
   /** the cue is a weak one ("agreed", "negotiations") */
   weak: boolean;
+  /** the cue's document is the one the sentence names right after it ("a report on the evaluation of Regulation 258/2012") */
+  namedAfter?: boolean;
 }
 
 interface CueRule {
@@ -25,11 +27,13 @@ interface CueRule {
   /** who acts when the sentence does not say */
   actor: string;
   weak?: boolean;
+  namedAfter?: boolean;
 }
 
 const RULES: CueRule[] = [
   { re: /\bwithdr(?:ew|awn|awal of)\b/gi, stage: 'withdrawn', label: 'Withdrawn by the Commission', actor: 'Commission' },
   { re: /\b(?:reasoned opinions?|letters? of formal notice|infringement (?:procedures?|proceedings?)|referr(?:ed|al) to the Court)\b/gi, stage: 'implementation', label: 'Infringement step', actor: 'Commission' },
+  { re: /\breports? on the (?:evaluation|implementation|application) of\b/gi, stage: 'implementation', label: 'Evaluation report', actor: 'Commission', namedAfter: true },
   { re: /\b(?:transposition deadline|deadline for (?:the )?transposition|(?:had|has|have) to be transposed|to transpose)\b/gi, stage: 'implementation', label: 'Transposition deadline', actor: 'Member States', weak: true },
   { re: /\bpublished in the Official Journal\b/gi, stage: 'published', label: 'Published in the Official Journal', actor: 'Publications Office' },
   { re: /\b(?:entered|came) into force\b/gi, stage: 'in-force', label: 'Entered into force', actor: 'co-legislators' },
@@ -103,7 +107,7 @@ export function findCues(sentence: string): Cue[] {
         cues.push({ stage: 'proposed', start, end, institution: 'Commission', label: label(proposed, 'Commission'), weak: false });
         continue;
       }
-      cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
+      cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false, ...(rule.namedAfter ? { namedAfter: true } : {}) });
     }
   }
   return cues.sort((a, b) => a.start - b.start);

@@ -143,6 +143,14 @@ describe('draftUpdate: sentences of each kind', () => {
       ['COM(2018) 302', 'proposed', '2018-05-16', 'Commission'],
     ]);
   });
+  it('reads a report on the evaluation of an act as a step in the act\'s implementation, not as the report\'s', () => {
+    const raw = `${OPENING}\nThe Commission adopted today a report on the evaluation of Regulation 258/2012 on export authorisation for firearms.`;
+    expect(events(raw)).toEqual([['32012R0258', 'implementation', '2019-03-20', 'Commission']]);
+  });
+  it('reads neither end of a period as an event, nor a report on an implementation as implemented itself', () => {
+    const raw = `${OPENING}\nThis Progress Report is part of the response, together with a Joint Report on the implementation of the Joint Framework on countering hybrid threats from July 2017 to June 2018.[footnoteRef:1]\n[1: JOIN(2018) 14 final (12.6.2018).]`;
+    expect(events(raw)).toEqual([['JOIN(2018) 14', 'adopted', '2018-06-12', 'Commission and High Representative']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });

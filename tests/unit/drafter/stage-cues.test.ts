@@ -26,6 +26,9 @@ describe('findCues: whose adoption', () => {
   it('reads no file\'s adoption in an institution\'s own report adopted', () => {
     expect(cues('In its final report adopted in December 2018, the Special Committee on Terrorism called for a tracking system.')).toEqual([]);
   });
+  it('reads a report on the evaluation of an act as an implementation step, not an adoption', () => {
+    expect(cues('The Commission adopted today a report on the evaluation of Regulation 258/2012.')).toEqual([['implementation', 'Commission']]);
+  });
   it('reads the Commission\'s adoption of proposals as their proposal', () => {
     expect(cues('Two amending proposals – adopted by the Commission together with this Report – will allow agreement.')).toEqual([['proposed', 'Commission']]);
     expect(cues('The Council adopted the Regulation.')).toEqual([['adopted', 'Council']]);
