@@ -7,7 +7,8 @@
 import { FORECAST } from './stage-cues';
 import type { Tie } from './ties';
 
-const ACT_TYPES = new Set(['regulation', 'directive', 'decision', 'framework-decision']);
+/** Reference types (and kinds) of acts. */
+export const ACT_TYPES: ReadonlySet<string> = new Set(['regulation', 'directive', 'decision', 'framework-decision']);
 
 export interface Applying {
   tie: Tie;

@@ -23,7 +23,7 @@ import { nameIndex, sentenceTies, type Tie } from './ties';
 import { guessKind, guessTitle, kindCalledAs, wordsBefore } from './new-documents';
 import { citedReports, readReport, reportIdentity, type DraftFormat } from './read-report';
 import { namesGiven } from './aliases';
-import { applyingActs } from './applicable';
+import { ACT_TYPES, applyingActs } from './applicable';
 
 export interface DraftInput {
   /** a file name, for messages */
@@ -90,7 +90,6 @@ export interface Draft {
 
 export type FindReferences = (text: string) => Reference[];
 
-const ACT_TYPES = new Set(['regulation', 'directive', 'decision', 'framework-decision']);
 const DOC_TYPES = new Set(['com', 'join', 'swd', 'sec', 'c']);
 const MAX_QUOTE = 2000;
 
