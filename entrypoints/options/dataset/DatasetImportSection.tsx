@@ -20,6 +20,7 @@ import { ImportPreview } from './ImportPreview';
 import type { SectionProps } from '../section';
 import { ImportProgress } from './ImportProgress';
 import { Problems } from './Problems';
+import { receiveHandedFiles } from './hand-off';
 
 type State =
   | { kind: 'idle' }
@@ -50,6 +51,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   const [policy, setPolicy] = useState<PolicyReading | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   /** the request in progress: Cancel aborts it */
   const running = useRef<AbortController | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -115,6 +117,18 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       end();
     }
   };
+
+  // A file another section made (the drafter's accepted proposals) takes the dropped file's path.
+  const importHanded = useRef(importFile);
+  importHanded.current = importFile;
+  useEffect(
+    () =>
+      receiveHandedFiles((file) => {
+        sectionRef.current?.scrollIntoView({ block: 'start' });
+        void importHanded.current(file);
+      }),
+    [],
+  );
 
   const importAddress = async (event: Event) => {
     event.preventDefault();
@@ -226,7 +240,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   };
 
   return (
-    <section aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
+    <section ref={sectionRef} aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
       <h2 id="import-heading">Import a dataset</h2>
       <p class="muted">
         A JSON file in the dataset format, or a CSV file (one row per document, one per event). Nothing changes until you have seen
