@@ -78,7 +78,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
   await expect(agreement.locator('mark')).toHaveText(/^On 17 April 2019, the European Parliament and the Council reached a provisional agreement/);
   await expect(agreement.locator('blockquote')).toContainText('Terrorist content online remains a threat. On 17 April');
   await expect(section(page).getByTestId('draft-counts')).toHaveText(`0 accepted, 0 rejected, ${count} pending`);
-  await page.screenshot({ path: resolve(ARTIFACTS, 'draft-review-list.png'), fullPage: true });
+  await section(page).screenshot({ path: resolve(ARTIFACTS, 'draft-review-list.png') });
   await noAxeViolations(page);
 
   // The drafter reads the publication sentence as COM(2018) 209's too: rejected.
@@ -121,8 +121,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
   await expect(preview).toContainText('32019R1148');
   await expect(page.getByTestId('status-changes')).toContainText('COM(2018) 640: in negotiation → provisional agreement');
   await expect(page.getByTestId('status-changes')).toContainText('COM(2018) 209: provisional agreement → adopted');
-  await page.getByTestId('import-checked').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: resolve(ARTIFACTS, 'draft-import-preview.png'), fullPage: true });
+  await page.locator('[data-section="import"]').screenshot({ path: resolve(ARTIFACTS, 'draft-import-preview.png') });
 
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('import-done')).toContainText('from draft-COM_2019_353.json');

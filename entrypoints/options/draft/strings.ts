@@ -64,7 +64,7 @@ export const DRAFT_STRINGS = {
   handedOff: (name: string) => `${name} is in the import below: check its preview there, then Apply. The import can be undone in the import history.`,
   skipped: (items: string) => `Left out, since the document they need was not accepted: ${items}.`,
 
-  kind: { event: 'Event', document: 'New document', link: 'Proposal became act' } as Record<string, string>,
+  kind: { event: 'Event', document: 'New document', link: 'Link' } as Record<string, string>,
   newDocumentTitle: (kind: string) => `new ${kind}`,
   linkText: (proposal: string, act: string) => `${proposal} became ${act}`,
   stageField: 'Stage',
