@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { HAVE_REPORTS, NO_REPORTS, REPORTS_DIR } from '../../scripts/shared-dir';
-import { DEMO_URL, demoHtml, expect, openOptions, openServed, popover, test } from './fixtures';
+import type { ExtensionBrowser } from '../../scripts/launch-browser';
+import { expect, openOptions, popoverOnDemoPage, test } from './fixtures';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 // A short report in the reports' words, written for this test: it states a provisional agreement
@@ -27,15 +28,7 @@ function proposal(page: Page, document: string, stage: string): Locator {
     .filter({ has: page.getByTestId('draft-stage').getByText(stage, { exact: true }) });
 }
 
-async function stageOnDemoPage(ext: Parameters<typeof openServed>[0]): Promise<string | null> {
-  const page = await openServed(ext, DEMO_URL, demoHtml());
-  await page.locator('[data-euref="COM(2018) 640"]').first().hover();
-  const dialog = popover(page);
-  await expect(dialog).toBeVisible();
-  const stage = await dialog.locator('[data-stage]').first().getAttribute('data-stage');
-  await page.close();
-  return stage;
-}
+const stageOnDemoPage = async (ext: ExtensionBrowser) => (await popoverOnDemoPage(ext, 'COM(2018) 640')).stage;
 
 async function noAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).include('[data-section="draft"]').analyze();

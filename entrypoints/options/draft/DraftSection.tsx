@@ -9,6 +9,7 @@ import type { Report } from '../../../storage/dataset/schema';
 import type { ReportFileIdentity } from '../../../messaging/draft-worker';
 import type { SectionProps } from '../section';
 import { handToImport } from '../dataset/hand-off';
+import { DropZone } from '../DropZone';
 import { DraftClient } from './draft-client';
 import { ReportIdentityFields, type GivenIdentity } from './ReportIdentityFields';
 import { ReviewList } from './ReviewList';
@@ -34,12 +35,30 @@ interface Review {
 
 type Status = { kind: 'none' } | { kind: 'working'; text: string } | { kind: 'error'; text: string } | { kind: 'done'; text: string; skipped: string[] };
 
+/** What the section is doing, or what went wrong, or where the accepted proposals went. */
+function StatusLine({ status }: { status: Status }) {
+  switch (status.kind) {
+    case 'none':
+      return null;
+    case 'working':
+      return <p class="progress" data-testid="draft-working">{status.text}</p>;
+    case 'error':
+      return <p class="problems errors" role="alert" data-testid="draft-error">{status.text}</p>;
+    case 'done':
+      return (
+        <div class="done" role="status" data-testid="draft-handed">
+          <p>{status.text}</p>
+          {status.skipped.length > 0 && <p class="warn">{S.skipped(status.skipped.join('; '))}</p>}
+        </div>
+      );
+  }
+}
+
 const names = (list: readonly { name: string }[]) => list.map((f) => f.name).join(', ');
 
 export function DraftSection({ db }: SectionProps) {
   const client = useRef<DraftClient | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [dropped, setDropped] = useState<Dropped | null>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'none' });
@@ -58,8 +77,7 @@ export function DraftSection({ db }: SectionProps) {
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const takeFiles = async (list: FileList | readonly File[]) => {
-    const files = [...list];
+  const takeFiles = async (files: readonly File[]) => {
     if (busy || !client.current || files.length === 0) return;
     setReview(null);
     setDropped(null);
@@ -137,35 +155,15 @@ export function DraftSection({ db }: SectionProps) {
     <section aria-labelledby="draft-heading" class="draft" data-runs-in={client.current?.runsIn}>
       <h2 id="draft-heading">{S.heading}</h2>
       <p class="muted">{S.intro}</p>
-      <label
-        class={`dropzone${dragging ? ' dragging' : ''}`}
-        data-testid="draft-dropzone"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          if (event.dataTransfer?.files) void takeFiles(event.dataTransfer.files);
-        }}
-      >
-        <span>{S.dropHere}</span>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-          aria-label={S.fileInputLabel}
-          data-testid="draft-file"
-          disabled={busy}
-          onChange={(event) => {
-            const files = (event.currentTarget as HTMLInputElement).files;
-            if (files) void takeFiles(files);
-          }}
-        />
-      </label>
+      <DropZone
+        prompt={S.dropHere}
+        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        multiple
+        testId="draft-file"
+        disabled={busy}
+        inputRef={fileInput}
+        onFiles={(files) => void takeFiles(files)}
+      />
 
       {dropped && !review && (
         <form
@@ -192,22 +190,7 @@ export function DraftSection({ db }: SectionProps) {
       )}
 
       <div aria-live="polite">
-        {status.kind === 'working' && (
-          <p class="progress" data-testid="draft-working">
-            {status.text}
-          </p>
-        )}
-        {status.kind === 'error' && (
-          <div class="problems errors" role="alert" data-testid="draft-error">
-            <p>{status.text}</p>
-          </div>
-        )}
-        {status.kind === 'done' && (
-          <div class="done" role="status" data-testid="draft-handed">
-            <p>{status.text}</p>
-            {status.skipped.length > 0 && <p class="warn">{S.skipped(status.skipped.join('; '))}</p>}
-          </div>
-        )}
+        <StatusLine status={status} />
       </div>
 
       {review && (

@@ -7,6 +7,7 @@ import { exportEffective } from '../../../storage/dataset/layers';
 import { DraftAnswerSchema, postToDrafter, type DraftAnswer, type DraftRequest } from '../../../messaging/draft-worker';
 import { DraftEngine } from './draft-engine';
 import DraftWorker from './draft.worker.ts?worker';
+import { startWorker } from '../start-worker';
 import { DRAFT_STRINGS } from './strings';
 
 type Request = DraftRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -19,18 +20,7 @@ export class DraftClient {
   runsIn: 'worker' | 'page' = 'worker';
 
   constructor(private readonly db: EurefsDb) {
-    try {
-      const worker = new DraftWorker({ name: 'eurefs-draft' });
-      worker.onmessage = (event: MessageEvent<unknown>) => this.fromWorker(event.data);
-      worker.onerror = (event) => {
-        console.warn('Eurefs: the drafting worker failed; drafting on the page instead', event.message);
-        this.fallBack();
-      };
-      this.worker = worker;
-    } catch (error) {
-      console.warn('Eurefs: no drafting worker; drafting on the page instead', error);
-      this.fallBack();
-    }
+    this.worker = startWorker(DraftWorker, 'eurefs-draft', (data) => this.fromWorker(data), () => this.fallBack());
   }
 
   private fallBack() {

@@ -6,17 +6,15 @@ import { EurefsDb } from '../../../storage/dataset/db';
 import { exportEffective } from '../../../storage/dataset/layers';
 import { DraftRequestSchema, postDraftAnswer, type DraftScope } from '../../../messaging/draft-worker';
 import { DraftEngine } from './draft-engine';
+import { listenForRequests } from '../../../messaging/worker-requests';
 
 const scope = self as unknown as DraftScope;
 const db = new EurefsDb();
 const engine = new DraftEngine(() => exportEffective(db), (answer) => postDraftAnswer(scope, answer));
 
-scope.onmessage = (event) => {
-  const request = DraftRequestSchema.safeParse(event.data);
-  if (request.success) {
-    void engine.handle(request.data);
-    return;
-  }
-  const id = (event.data as { id?: unknown } | null)?.id;
-  if (typeof id === 'number') postDraftAnswer(scope, { type: 'failed', id, message: request.error.message });
-};
+listenForRequests(
+  scope,
+  DraftRequestSchema,
+  (request) => void engine.handle(request),
+  (id, message) => postDraftAnswer(scope, { type: 'failed', id, message }),
+);

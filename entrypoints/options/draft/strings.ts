@@ -11,7 +11,6 @@ export const DRAFT_STRINGS = {
   intro:
     'Drop a Security Union progress report (its text as .txt, Markdown as .md, or EUR-Lex’s HTML page as .html); several at once are read in the order of their dates. Eurefs proposes the dated stages and new documents the report states, against the dataset in this browser. Review each one; what you accept goes to the import below, with its preview and undo.',
   dropHere: 'Drop report files here, or choose them: ',
-  fileInputLabel: 'Report files',
   reading: (names: string) => `Reading ${names}…`,
   drafting: (names: string) => `Drafting from ${names}…`,
   building: 'Building the import file…',
