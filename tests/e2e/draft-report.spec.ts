@@ -126,7 +126,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
   expect(await stageOnDemoPage(ext)).toBe('in-negotiation');
 });
 
-test('the eighteenth report: its number and date come from the dataset; files that are not reports are told so', async ({ ext }) => {
+test('the eighteenth report: its number and date come from the dataset, its review by keyboard; files that are not reports, or in which nothing is found, are told so', async ({ ext }) => {
   test.skip(!HAVE_REPORTS, NO_REPORTS);
   test.setTimeout(120_000);
   const page = await openOptions(ext);
@@ -150,5 +150,31 @@ test('the eighteenth report: its number and date come from the dataset; files th
   await expect(review).toBeVisible();
   const line = await review.locator('p.muted').first().textContent();
   console.log(`eighteenth report in the browser: ${line}`);
-  await expect(section(page).getByTestId('draft-proposal').first()).toBeVisible();
+
+  // By keyboard alone: Accept with Enter, Reject with Space, Edit opens a form whose Cancel gives focus back.
+  const first = section(page).getByTestId('draft-proposal').filter({ has: page.getByRole('button', { name: 'Edit' }) }).first();
+  await first.getByRole('button', { name: 'Accept' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(first.getByTestId('draft-decision')).toHaveText('accepted');
+  await page.keyboard.press('Tab');
+  await expect(first.getByRole('button', { name: 'Reject' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(first.getByTestId('draft-decision')).toHaveText('rejected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(first.getByTestId('draft-edit-stage')).toBeFocused();
+  await first.getByRole('button', { name: 'Cancel edit' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(first.locator('form.edit')).toHaveCount(0);
+  await expect(first.getByRole('button', { name: 'Edit' })).toBeFocused();
+
+  // A report in which the drafter finds nothing says so.
+  await section(page).getByRole('button', { name: 'Start over' }).first().click();
+  const bare = 'This is the nineteenth report on the further progress made towards building an effective and genuine Security Union.\n\nWork continues.\n';
+  await input.setInputFiles({ name: 'bare.txt', mimeType: 'text/plain', buffer: Buffer.from(bare) });
+  await section(page).getByLabel('Number of the report in bare.txt').fill('COM(2019) 353');
+  await section(page).getByLabel('Date of the report in bare.txt').fill('2019-07-24');
+  await section(page).getByTestId('draft-run').click();
+  await expect(section(page).getByTestId('draft-error')).toHaveText(/^The drafter found nothing to propose in bare\.txt/);
 });

@@ -54,7 +54,7 @@ function StatusLine({ status }: { status: Status }) {
   }
 }
 
-const names = (list: readonly { name: string }[]) => list.map((f) => f.name).join(', ');
+const names = (list: readonly { name: string }[]) => S.fileList(list.map((f) => f.name));
 
 export function DraftSection({ db }: SectionProps) {
   const client = useRef<DraftClient | null>(null);
@@ -145,7 +145,7 @@ export function DraftSection({ db }: SectionProps) {
     }
     const file = new File([answer.json], answer.name, { type: 'application/json' });
     if (!handToImport(file)) {
-      setStatus({ kind: 'error', text: S.failed('no import section on this page') });
+      setStatus({ kind: 'error', text: S.failed(S.noImportSection) });
       return;
     }
     setStatus({ kind: 'done', text: S.handedOff(answer.name), skipped: answer.skipped });
@@ -197,7 +197,7 @@ export function DraftSection({ db }: SectionProps) {
         <div class="reviewing" data-testid="draft-review">
           <h3>{S.reviewHeading}</h3>
           <p class="muted">
-            {S.drafted(review.items.length, review.reports.map((r) => `${r.id} (${r.date})`).join(', '), review.ms, client.current?.runsIn ?? 'worker')} {S.reviewHelp}
+            {S.drafted(review.items.length, S.reportList(review.reports), review.ms, client.current?.runsIn ?? 'worker')} {S.reviewHelp}
           </p>
           {client.current?.runsIn === 'page' && <p class="warn">{S.draftingOnPage}</p>}
           <datalist id="draft-documents">

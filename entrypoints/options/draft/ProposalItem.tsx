@@ -3,7 +3,7 @@
  * rests on in their paragraph, and Accept / Reject / Edit. An event's edit changes its stage,
  * date or document and keeps its quote; a date the quote does not state is flagged.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { STAGES, type Stage } from '../../../storage/dataset/schema';
 import { stageLabel } from '../../../storage/dataset/status';
 import { QuotedSentence } from './QuotedSentence';
@@ -29,6 +29,12 @@ export function ProposalItem({
   onEdit: (key: string, edit: EventEdit | undefined) => void;
 }) {
   const [editing, setEditing] = useState<EventEdit | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  /** Closing the form gives the keyboard back to the Edit button it came from. */
+  const closeEdit = () => {
+    setEditing(null);
+    editButton.current?.focus();
+  };
   const shown = reviewedProposal(item);
   const headingId = `proposal-${item.key}`;
   const known = new Set(context.titles.keys());
@@ -41,7 +47,7 @@ export function ProposalItem({
     shown.kind === 'event'
       ? (context.titles.get(shown.document) ?? '')
       : shown.kind === 'document'
-        ? `${shown.document.title} (${S.newDocumentTitle(shown.document.kind)})`
+        ? S.newDocumentTitle(shown.document.title, shown.document.kind)
         : '';
 
   return (
@@ -71,8 +77,7 @@ export function ProposalItem({
         <dd data-testid="draft-confidence">{shown.confidence.toFixed(2)}</dd>
         <dt>{S.sectionField}</dt>
         <dd>
-          {shown.evidence.section}
-          {shown.evidence.footnote !== undefined ? `, ${S.footnote(shown.evidence.footnote)}` : ''}
+          {S.sectionAndFootnote(shown.evidence.section, shown.evidence.footnote)}
         </dd>
         <dt>{S.reportField}</dt>
         <dd class="id">{shown.evidence.report}</dd>
@@ -92,8 +97,7 @@ export function ProposalItem({
       )}
       <p class="decide" role="group" aria-labelledby={headingId}>
         <span class="state" data-testid="draft-decision">
-          {S.decision[item.decision]}
-          {item.edit ? `, ${S.edited}` : ''}
+          {S.decisionText(S.decision[item.decision] ?? item.decision, item.edit !== undefined)}
         </span>{' '}
         <button type="button" aria-pressed={item.decision === 'accepted'} aria-describedby={headingId} onClick={() => onDecide(item.key, 'accepted')}>
           {S.accept}
@@ -103,6 +107,7 @@ export function ProposalItem({
         </button>{' '}
         {item.proposal.kind === 'event' && (
           <button
+            ref={editButton}
             type="button"
             aria-expanded={editing !== null}
             aria-describedby={headingId}
@@ -124,7 +129,7 @@ export function ProposalItem({
             const original = item.proposal.kind === 'event' ? item.proposal : null;
             const unchanged = original && original.event.stage === editing.stage && original.event.date === editing.date && original.document === editing.document.trim();
             onEdit(item.key, unchanged ? undefined : { ...editing, document: editing.document.trim() });
-            setEditing(null);
+            closeEdit();
           }}
         >
           <fieldset>
@@ -178,7 +183,7 @@ export function ProposalItem({
               <button type="submit" data-testid="draft-edit-save" disabled={(draftCheck?.problems.length ?? 0) > 0}>
                 {S.save}
               </button>{' '}
-              <button type="button" onClick={() => setEditing(null)}>
+              <button type="button" onClick={closeEdit}>
                 {S.cancelEdit}
               </button>
             </p>

@@ -51,7 +51,7 @@ export function ReportIdentityFields({
                   aria-label={S.numberLabel(file.name)}
                   data-testid="draft-report-number"
                   value={given[i]?.reportId ?? ''}
-                  placeholder="COM(YYYY) N"
+                  placeholder={S.numberPlaceholder}
                   onInput={(event) => onChange(i, { reportId: (event.currentTarget as HTMLInputElement).value, date: given[i]?.date ?? '' })}
                 />
               </td>
@@ -62,7 +62,7 @@ export function ReportIdentityFields({
                   aria-label={S.dateLabel(file.name)}
                   data-testid="draft-report-date"
                   value={given[i]?.date ?? ''}
-                  placeholder="YYYY-MM-DD"
+                  placeholder={S.datePlaceholder}
                   onInput={(event) => onChange(i, { reportId: given[i]?.reportId ?? '', date: (event.currentTarget as HTMLInputElement).value })}
                 />
               </td>

@@ -26,6 +26,10 @@ export const DRAFT_STRINGS = {
   fromColumn: 'Taken from',
   formatName: { pdf: 'PDF text', word: 'Word text', markdown: 'Markdown', html: 'EUR-Lex HTML' } as Record<string, string>,
   ordinal: (n: number) => `progress report ${n}`,
+  numberPlaceholder: 'COM(YYYY) N',
+  datePlaceholder: 'YYYY-MM-DD',
+  fileList: (names: readonly string[]) => names.join(', '),
+  reportList: (reports: readonly { id: string; date: string }[]) => reports.map((r) => `${r.id} (${r.date})`).join(', '),
   numberLabel: (file: string) => `Number of the report in ${file}, e.g. COM(2019) 145`,
   dateLabel: (file: string) => `Date of the report in ${file}, YYYY-MM-DD`,
   from: {
@@ -45,6 +49,7 @@ export const DRAFT_STRINGS = {
   nothingFound: (files: string) =>
     `The drafter found nothing to propose in ${files}: every dated stage it reads there is already in the dataset, or the text names no document it knows how to read.`,
   failed: (message: string) => `Drafting failed: ${message}`,
+  noImportSection: 'the import section is not on this page',
   noDraft: 'There is no draft to import: draft a report first.',
   workerStopped: 'The drafting worker stopped; try again.',
 
@@ -64,7 +69,7 @@ export const DRAFT_STRINGS = {
   skipped: (items: string) => `Left out, since the document they need was not accepted: ${items}.`,
 
   kind: { event: 'Event', document: 'New document', link: 'Link' } as Record<string, string>,
-  newDocumentTitle: (kind: string) => `new ${kind}`,
+  newDocumentTitle: (title: string, kind: string) => `${title} (new ${kind})`,
   linkText: (proposal: string, act: string) => `${proposal} became ${act}`,
   stageField: 'Stage',
   dateField: 'Date',
@@ -72,13 +77,13 @@ export const DRAFT_STRINGS = {
   confidenceField: 'Confidence',
   sectionField: 'Section',
   reportField: 'Report',
-  footnote: (n: number) => `footnote ${n}`,
+  sectionAndFootnote: (section: string, footnote?: number) => (footnote === undefined ? section : `${section}, footnote ${footnote}`),
   quoteLabel: 'The report’s words',
   decision: { pending: 'pending', accepted: 'accepted', rejected: 'rejected' } as Record<string, string>,
   accept: 'Accept',
   reject: 'Reject',
   edit: 'Edit',
-  edited: 'edited',
+  decisionText: (decision: string, edited: boolean) => `${decision}${edited ? ', edited' : ''}`,
   save: 'Save edit',
   cancelEdit: 'Cancel edit',
   documentField: 'Document',
