@@ -20,6 +20,8 @@ import { ImportPreview } from './ImportPreview';
 import type { SectionProps } from '../section';
 import { ImportProgress } from './ImportProgress';
 import { Problems } from './Problems';
+import { DropZone } from '../DropZone';
+import { receiveHandedFiles } from './hand-off';
 
 type State =
   | { kind: 'idle' }
@@ -48,8 +50,8 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   const [refreshHours, setRefreshHours] = useState(0);
   const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
   const [policy, setPolicy] = useState<PolicyReading | null>(null);
-  const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   /** the request in progress: Cancel aborts it */
   const running = useRef<AbortController | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -115,6 +117,18 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       end();
     }
   };
+
+  // A file another section made (the drafter's accepted proposals) takes the dropped file's path.
+  const importHanded = useRef(importFile);
+  importHanded.current = importFile;
+  useEffect(
+    () =>
+      receiveHandedFiles((file) => {
+        sectionRef.current?.scrollIntoView({ block: 'start' });
+        void importHanded.current(file);
+      }),
+    [],
+  );
 
   const importAddress = async (event: Event) => {
     event.preventDefault();
@@ -218,15 +232,8 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
     setSchedule(next);
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) void importFile(file);
-  };
-
   return (
-    <section aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
+    <section ref={sectionRef} aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
       <h2 id="import-heading">Import a dataset</h2>
       <p class="muted">
         A JSON file in the dataset format, or a CSV file (one row per document, one per event). Nothing changes until you have seen
@@ -245,28 +252,14 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
         </label>
       </fieldset>
 
-      <label
-        class={`dropzone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <span>Drop a .json or .csv file here, or choose one: </span>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.csv,application/json,text/csv"
-          data-testid="import-file"
-          disabled={busy}
-          onChange={(event) => {
-            const file = (event.currentTarget as HTMLInputElement).files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <DropZone
+        prompt="Drop a .json or .csv file here, or choose one: "
+        accept=".json,.csv,application/json,text/csv"
+        testId="import-file"
+        disabled={busy}
+        inputRef={fileInput}
+        onFiles={(files) => void importFile(files[0]!)}
+      />
 
       <ManagedPolicyNotice reading={policy} />
       <form class="address" onSubmit={(event) => void importAddress(event)}>
