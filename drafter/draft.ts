@@ -109,7 +109,8 @@ const OWN_DATE_GAP =
 function actAuthor(sentence: string, ref: Reference): string {
   const before = sentence.slice(Math.max(0, ref.start - 20), ref.start);
   const after = sentence.slice(ref.end, ref.end + 60);
-  if (/\bCouncil\s*$/.test(before) || /^\s*of the Council\b/.test(after)) return 'Council';
+  // "Council Regulation 1053/2013": the grammar's reference holds the Council's own word
+  if (/\bCouncil\s*$/.test(before) || /^Council\b/.test(ref.text) || /^\s*of the Council\b/.test(after)) return 'Council';
   if (/^\s*of the European Parliament and of the Council\b/.test(after) || ref.type !== 'decision') return 'European Parliament and Council';
   return 'Council';
 }

@@ -151,6 +151,9 @@ describe('draftUpdate: sentences of each kind', () => {
     const raw = `${OPENING}\nThis Progress Report is part of the response, together with a Joint Report on the implementation of the Joint Framework on countering hybrid threats from July 2017 to June 2018.[footnoteRef:1]\n[1: JOIN(2018) 14 final (12.6.2018).]`;
     expect(events(raw)).toEqual([['JOIN(2018) 14', 'adopted', '2018-06-12', 'Commission and High Representative']]);
   });
+  it('gives a Council Regulation\'s adoption to the Council', () => {
+    expect(events(`${OPENING}\nCouncil Regulation 1053/2013 (7.10.2013).`)).toEqual([['32013R1053', 'adopted', '2013-10-07', 'Council']]);
+  });
   it('leaves forecasts out', () => {
     expect(events(`${OPENING}\nThe Regulation is expected to enter into force in May 2019.`)).toEqual([]);
   });
