@@ -1,7 +1,46 @@
 import { describeId } from '../references';
 import type { ReferenceType } from '../references/types';
+import type { STAGES } from '../storage/dataset/stages';
+import type { MessageKey } from '../i18n/keys';
+import type { Translator } from '../i18n/translate';
 
-/** The kind of document a reference names, in words a reader knows. */
+type Stage = (typeof STAGES)[number];
+
+/** The kind of document a reference names, as EUR-Lex names it in the reader's language. */
+export const TYPE_KEYS: Readonly<Record<ReferenceType, MessageKey>> = {
+  com: 'typeCom',
+  join: 'typeJoin',
+  sec: 'typeSec',
+  swd: 'typeSwd',
+  c: 'typeC',
+  directive: 'typeDirective',
+  regulation: 'typeRegulation',
+  decision: 'typeDecision',
+  'framework-decision': 'typeFrameworkDecision',
+  procedure: 'typeProcedure',
+};
+
+/** A stage in the words EUR-Lex and the Legislative Observatory use in the reader's language. */
+export const STAGE_KEYS: Readonly<Record<Stage, MessageKey>> = {
+  announced: 'stageAnnounced',
+  proposed: 'stageProposed',
+  'in-negotiation': 'stageInNegotiation',
+  'provisional-agreement': 'stageProvisionalAgreement',
+  adopted: 'stageAdopted',
+  published: 'stagePublished',
+  'in-force': 'stageInForce',
+  applicable: 'stageApplicable',
+  implementation: 'stageImplementation',
+  withdrawn: 'stageWithdrawn',
+  rejected: 'stageRejected',
+};
+
+/** A stage's words; null, a document the dataset knows with no dated event, has words of its own. */
+export function stageWords(words: Translator, stage: Stage | null): string {
+  return words.t(stage === null ? 'stageNone' : STAGE_KEYS[stage]);
+}
+
+/** The kind of document a reference names, in English: for the exports, which are data, not interface. */
 export const TYPE_NAMES: Record<ReferenceType, string> = {
   com: 'Commission document (COM)',
   join: 'Joint communication (JOIN)',

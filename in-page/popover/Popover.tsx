@@ -6,8 +6,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Reference } from '../../references/types';
 import type { DocumentView } from '../../messaging/to-background';
-import { stageLabel } from '../../storage/dataset/status';
-import { TYPE_NAMES, formatDate, referenceLabel } from '../../components/labels';
+import { TYPE_NAMES, TYPE_KEYS, referenceLabel, stageWords } from '../../components/labels';
+import { useI18n } from '../../components/i18n-context';
 import { onlyTrustedNavigation, trusted } from './trusted';
 import { OutsideFact, ReportWords, type ReportPassage } from './evidence';
 
@@ -61,14 +61,16 @@ function oeilUrl(procedure: string): string {
 }
 
 function Status({ doc }: { doc: DocumentView }) {
+  const words = useI18n();
+  const formatDate = words.date;
   if (!doc.status) {
     return <p class="status"><span class="badge badge-none">No dated events</span></p>;
   }
   const { stage, since, asOfReportTitle, asOfReport, asOfDate } = doc.status;
   return (
     <p class="status">
-      <span class={`badge stage-${stage}`} data-stage={stage}>{stageLabel(stage)}</span>
-      {since && <span class="since"> since {formatDate(since)}</span>}
+      <span class={`badge stage-${stage}`} data-stage={stage}>{stageWords(words, stage)}</span>
+      {since && <span class="since"> {words.t('popoverSince', words.date(since))}</span>}
       {asOfReport && (
         <span class="as-of">
           {' '}· as of {asOfReportTitle ?? asOfReport}
@@ -80,17 +82,19 @@ function Status({ doc }: { doc: DocumentView }) {
 }
 
 function Timeline({ doc, onReadReport }: { doc: DocumentView; onReadReport: PopoverProps['onReadReport'] }) {
+  const words = useI18n();
+  const formatDate = words.date;
   if (doc.timeline.length === 0) return null;
   return (
     <details class="timeline" open={doc.timeline.length <= 4}>
-      <summary>Timeline ({doc.timeline.length} {doc.timeline.length === 1 ? 'event' : 'events'})</summary>
+      <summary>{words.plural('popoverTimeline', doc.timeline.length)}</summary>
       <ol>
         {doc.timeline.map((event) => (
           <li key={`${event.date}-${event.stage}-${event.label}`}>
             <time dateTime={event.date}>{formatDate(event.date)}</time>
             <span class="event-label">{event.label}</span>
             <span class="event-meta">
-              {event.institution} · {stageLabel(event.stage)} · source: {event.source.reportTitle ?? event.source.report}, {event.source.section}
+              {event.institution} · {stageWords(words, event.stage)} · source: {event.source.reportTitle ?? event.source.report}, {event.source.section}
             </span>
             {event.source.quote !== undefined && <ReportWords source={{ ...event.source, quote: event.source.quote }} onRead={onReadReport} />}
           </li>
@@ -133,6 +137,8 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
 }
 
 export function Popover(props: PopoverProps) {
+  const words = useI18n();
+  const formatDate = words.date;
   const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes, onRetryLookup, onReadReport } = props;
   const label = referenceLabel(reference);
   const related = { relatedUrl, relatedLabel, onOpenRelated };
@@ -150,11 +156,11 @@ export function Popover(props: PopoverProps) {
         </button>
       )}
       <p class="kind">
-        {TYPE_NAMES[reference.type]}
+        {words.t(TYPE_KEYS[reference.type])}
         {fileOf ? '' : kindNote(reference.type, doc)}
       </p>
       <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
-      {doc === undefined && !onRetryLookup && <p class="loading">Looking it up…</p>}
+      {doc === undefined && !onRetryLookup && <p class="loading">{words.t('popoverLookingUp')}</p>}
       {doc === undefined && onRetryLookup && (
         <p class="lookup-failed" role="status">
           Eurefs could not reach its dataset.{' '}
