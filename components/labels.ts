@@ -35,6 +35,29 @@ export const STAGE_KEYS: Readonly<Record<Stage, MessageKey>> = {
   rejected: 'stageRejected',
 };
 
+/**
+ * The dataset's kinds of document a reader sees after the type ("legislative proposal"), in the
+ * EU's words for them; a kind not listed here is shown as the dataset writes it.
+ */
+export const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
+  'legislative-proposal': 'kindLegislativeProposal',
+  proposal: 'kindProposal',
+  communication: 'kindCommunication',
+  'joint-communication': 'kindJointCommunication',
+  'progress-report': 'kindProgressReport',
+  report: 'kindReport',
+  'joint-report': 'kindJointReport',
+  recommendation: 'kindRecommendation',
+  'action-plan': 'kindActionPlan',
+  'staff-working-document': 'kindStaffWorkingDocument',
+  'ep-resolution': 'kindEpResolution',
+  'commission-decision': 'kindCommissionDecision',
+  regulation: 'kindRegulation',
+  directive: 'kindDirective',
+  decision: 'kindDecision',
+  'framework-decision': 'kindFrameworkDecision',
+};
+
 /** A stage's words; null, a document the dataset knows with no dated event, has words of its own. */
 export function stageWords(words: Translator, stage: Stage | null): string {
   return words.t(stage === null ? 'stageNone' : STAGE_KEYS[stage]);
