@@ -105,14 +105,3 @@ export function referenceLabel({ id, text }: { id: string; text?: string }): str
   if (!numbers.includes(canonical.number) || !numbers.some((n) => n === year || n === year.slice(2))) return label;
   return written;
 }
-
-/** Dates in the reports are written day.month.year; readers of EU documents expect that form. */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!y || !m) return date;
-  if (!d) {
-    const month = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-    return `${month} ${y}`;
-  }
-  return `${Number(d)}.${Number(m)}.${y}`;
-}

@@ -12,7 +12,7 @@ import { KIND_KEYS, TYPE_NAMES, TYPE_KEYS, referenceLabel, stageWords } from '..
 import { useI18n } from '../../components/i18n-context';
 import { SLOT, withSlots } from '../../components/slots';
 import { DATASET_LANGUAGE, intlLocale } from '../../i18n/languages';
-import type { Translator } from '../../i18n/translate';
+import { datasetLang } from '../../components/DatasetText';
 import { onlyTrustedNavigation, trusted } from './trusted';
 import { OutsideFact, ReportWords, type ReportPassage } from './evidence';
 
@@ -53,11 +53,6 @@ function Notes({ render }: { render: () => ComponentChildren }) {
       {open && render()}
     </div>
   );
-}
-
-/** `lang` for an element of dataset text: only where it is not the interface's language. */
-function datasetLang(words: Translator): { lang?: string } {
-  return words.language === DATASET_LANGUAGE ? {} : { lang: DATASET_LANGUAGE };
 }
 
 /** The dataset's kind where it adds to the type ("legislative proposal"), not where it repeats it. */

@@ -10,6 +10,7 @@ import { onlyTrustedNavigation, trusted } from './trusted';
 import { useI18n } from '../../components/i18n-context';
 import type { MessageKey } from '../../i18n/keys';
 import { DATASET_LANGUAGE } from '../../i18n/languages';
+import { datasetLang } from '../../components/DatasetText';
 
 export type TimelineSource = DocumentView['timeline'][number]['source'];
 
@@ -53,7 +54,7 @@ export function OutsideFact({ fact, field }: { fact: OutsideSource; field: strin
       <span class="outside-from" tabindex={0} aria-describedby={noteId}>
         {words.t(OUTSIDE_KEYS[fact.from])}
       </span>
-      <span class="outside-note" id={noteId} role="tooltip" {...(words.language === DATASET_LANGUAGE ? {} : { lang: DATASET_LANGUAGE })}>
+      <span class="outside-note" id={noteId} role="tooltip" {...datasetLang(words)}>
         {fact.note}
       </span>
       {url && (
