@@ -75,3 +75,17 @@ describe('the report page', () => {
     expect(root.textContent).toContain('The text of COM(2020) 1 does not ship with Eurefs.');
   });
 });
+
+describe('the report page in another language than the report\'s', () => {
+  it('says its own words in the reader\'s language, and keeps the report\'s English, marked as English', async () => {
+    (window.HTMLElement.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView = () => undefined;
+    await act(() => render(inLanguage(h(ReportPage, { address: { report: report.id, quote: SENTENCE, footnote: 6 }, state: { kind: 'loaded', report } }), 'de'), root));
+    expect(root.querySelector('.eyebrow')!.textContent).toBe('Eurefs · Fortschrittsbericht zur Sicherheitsunion');
+    expect(root.querySelector('.report-id')!.textContent).toBe('COM(2019) 145 · 20.03.2019');
+    expect(root.querySelector('#footnotes-heading')!.textContent).toBe('Fußnoten');
+    expect(root.querySelector('h1')!.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('article')!.getAttribute('lang')).toBe('en');
+    // The page's own label inside the English footnotes is German again.
+    expect(root.querySelector('.named-label')!.getAttribute('lang')).toBe('de');
+  });
+});
