@@ -17,6 +17,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DatasetDocument } from './schema';
+import { asList, type DocumentList } from './dataset-file';
 
 /** One bucket: `docs[i]` is the JSON text of the document `ids[i]`. */
 export interface BucketRow {
@@ -163,12 +164,20 @@ const layerProcedures = (layer: LayerTables) =>
   layer.procedures.where('[layer+bucket]').between([layer.name, Dexie.minKey], [layer.name, Dexie.maxKey]);
 
 /** Replaces everything in the layer with `docs`, buckets and procedure index; returns the bucket count (0: empty). */
-export async function writeAll(layer: LayerTables, docs: readonly DatasetDocument[]): Promise<number> {
+export async function writeAll(layer: LayerTables, from: DocumentList | readonly DatasetDocument[]): Promise<number> {
+  const docs = asList(from);
   const buckets = await writeBuckets(layer, docs);
   await layerProcedures(layer).delete();
-  const rows = procedureBuckets(layer.name, docs);
+  const rows = procedureBuckets(layer.name, namedProcedures(docs));
   if (rows.length) await layer.procedures.bulkPut(rows);
   return buckets;
+}
+
+function* namedProcedures(docs: DocumentList): Iterable<{ id: string; procedure?: string }> {
+  for (let i = 0; i < docs.length; i++) {
+    const procedure = docs.procedure(i);
+    if (procedure) yield { id: docs.id(i), procedure };
+  }
 }
 
 /** The procedure index's rows for `docs`, all of one layer. */
@@ -191,42 +200,56 @@ export function procedureBuckets(name: LayerName, docs: Iterable<{ id: string; p
  * The bucket count is estimated from a sample of the documents, and the text of each batch of
  * buckets is made just before it is written: the whole dataset's text never sits in memory at once.
  */
-export async function writeBuckets(layer: Omit<LayerTables, 'procedures'>, docs: readonly DatasetDocument[]): Promise<number> {
+export async function writeBuckets(layer: Omit<LayerTables, 'procedures'>, from: DocumentList | readonly DatasetDocument[]): Promise<number> {
+  const docs = asList(from);
   await layer.buckets.clear();
-  if (docs.length === 0) {
+  const count = docs.length;
+  if (count === 0) {
     await layer.catalogs.delete(layer.name);
     return 0;
   }
-  const step = Math.max(1, Math.floor(docs.length / 2000));
+  const step = Math.max(1, Math.floor(count / 2000));
   let sampled = 0;
   let sampledBytes = 0;
-  for (let i = 0; i < docs.length; i += step, sampled++) sampledBytes += JSON.stringify(docs[i]).length;
-  const buckets = bucketCountFor((sampledBytes / sampled) * docs.length);
-  const members: number[][] = Array.from({ length: buckets }, () => []);
-  docs.forEach((doc, i) => members[bucketOf(doc.id, buckets)]!.push(i));
-  const sizes = new Array<number>(docs.length);
+  for (let i = 0; i < count; i += step, sampled++) sampledBytes += docs.size(i);
+  const buckets = bucketCountFor((sampledBytes / sampled) * count);
+  const ids = new Array<string>(count);
+  const of = new Uint32Array(count);
+  const sizes = new Array<number>(count);
+  // Members of each bucket, as one list sorted by bucket: no array per bucket.
+  const counts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < count; i++) {
+    ids[i] = docs.id(i);
+    of[i] = bucketOf(ids[i]!, buckets);
+    counts[of[i]! + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
+  const order = new Uint32Array(count);
+  const next = counts.slice(0, buckets);
+  for (let i = 0; i < count; i++) order[next[of[i]!]!++] = i;
   for (let b = 0; b < buckets; b += BUCKETS_PER_BATCH) {
     const rows: BucketRow[] = [];
     for (let k = b; k < Math.min(buckets, b + BUCKETS_PER_BATCH); k++) {
-      if (!members[k]!.length) continue;
+      if (counts[k] === counts[k + 1]) continue;
       const row: BucketRow = { bucket: k, ids: [], docs: [] };
-      for (const i of members[k]!) {
-        const text = JSON.stringify(docs[i]);
+      for (let m = counts[k]!; m < counts[k + 1]!; m++) {
+        const i = order[m]!;
+        const text = docs.text(i);
         sizes[i] = text.length;
-        row.ids.push(docs[i]!.id);
+        row.ids.push(ids[i]!);
         row.docs.push(text);
       }
       rows.push(row);
     }
     await layer.buckets.bulkPut(rows);
   }
-  await layer.catalogs.put({
-    key: layer.name,
-    ids: docs.map((d) => d.id),
-    events: docs.map((d) => d.events.length),
-    sizes,
-    procedures: docs.map((d) => d.procedure ?? null),
-  });
+  const events = new Array<number>(count);
+  const procedures = new Array<string | null>(count);
+  for (let i = 0; i < count; i++) {
+    events[i] = docs.events(i);
+    procedures[i] = docs.procedure(i);
+  }
+  await layer.catalogs.put({ key: layer.name, ids, events, sizes, procedures });
   return buckets;
 }
 
