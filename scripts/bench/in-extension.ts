@@ -1,16 +1,19 @@
 /**
  * Bundled by the benchmark (esbuild, IIFE) and evaluated in the extension's options page, so the
  * import is measured with the project's own code, in the extension's origin, in real Chromium:
- * JSON.parse of the dataset text, validation with the one zod schema (`parseDataset`), and the
- * one read-write transaction of `loadBundledDataset` into a scratch database with the real schema.
- * Then the staff path on the same documents: `applyImport` (merge) over the real bundled dataset
- * in a second scratch database, as the options page applies a file, and its undo.
+ * the file's bytes read and validated a document at a time with the one zod schema
+ * (`readDatasetFile`, what `ensureBundledDataset` does with the bytes the background fetches), and
+ * the one read-write transaction of `loadBundledDataset` into a scratch database with the real schema.
+ * Then the staff path on the same documents: the file prepared as the import worker prepares it
+ * (`prepareImportLazily`), then `applyImport` (merge) over the real bundled dataset in a second
+ * scratch database, as the options page applies a file, and its undo.
  */
 import Dexie from 'dexie';
 import { config } from 'zod';
 import { EurefsDb } from '../../storage/dataset/db';
 import { loadBundledDataset, parseDataset } from '../../storage/dataset/load-bundled';
 import { readDatasetFile } from '../../storage/dataset/dataset-file';
+import { prepareImportLazily } from '../../storage/import/pipeline';
 import { lookupDocuments } from '../../storage/dataset/lookup';
 import { applyImport, undoLastImport } from '../../storage/dataset/layers';
 import type { Dataset, DatasetDocument } from '../../storage/dataset/schema';
@@ -102,7 +105,10 @@ async function importOnce(n: number) {
 async function staffOnce(n: number) {
   const base = parseDataset(await (await fetch('/dataset.json')).json());
   const file = datasetFile(base, n);
-  const dataset = parseDataset(JSON.parse(new TextDecoder().decode(file)));
+  // As the import worker prepares a file (its documents stay in the bytes until they are written).
+  const prepared = await prepareImportLazily(file, { name: 'bench.json', knownReports: new Set(base.reports.map((r) => r.id)) });
+  const dataset = prepared.dataset;
+  if (!dataset) throw new Error(`the generated file did not validate: ${JSON.stringify(prepared.errors.slice(0, 3))}`);
   const name = `eurefs-bench-staff-${n}-${Date.now()}`;
   const db = new EurefsDb(name);
   await loadBundledDataset(db, base);

@@ -145,17 +145,6 @@ export async function allDocuments(layer: Pick<LayerTables, 'buckets'>): Promise
   return out;
 }
 
-function bucketRows(docs: Iterable<StoredDocument>, buckets: number): BucketRow[] {
-  const rows: BucketRow[] = [];
-  for (const doc of docs) {
-    const b = bucketOf(doc.id, buckets);
-    const row = (rows[b] ??= { bucket: b, ids: [], docs: [] });
-    row.ids.push(doc.id);
-    row.docs.push(doc.text);
-  }
-  return rows.filter(Boolean);
-}
-
 /** Buckets written per request batch while loading a whole layer: a few MB of JSON text at a time. */
 const BUCKETS_PER_BATCH = 32;
 
@@ -316,13 +305,43 @@ export async function idsByProcedure(
   return out;
 }
 
+/** Stored documents as a DocumentList. */
+function storedList(docs: readonly StoredDocument[]): DocumentList {
+  return {
+    length: docs.length,
+    id: (i) => docs[i]!.id,
+    events: (i) => docs[i]!.events,
+    procedure: (i) => {
+      const doc = docs[i]!;
+      return doc.procedure !== undefined ? doc.procedure : (parseStored(doc.text).procedure ?? null);
+    },
+    text: (i) => docs[i]!.text,
+    size: (i) => docs[i]!.text.length,
+    document: (i) => parseStored(docs[i]!.text),
+  };
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /**
  * Puts `puts` (replacing documents with the same id) and deletes `deletes`; returns the new bucket
  * count. Only the buckets those ids fall in are read and written, unless the layer has grown or
  * shrunk so much that its bucket count no longer fits (then it is rewritten whole: rare, as the
- * count moves by a factor of 2 to 4 at a time).
+ * count moves by a factor of 2 to 4 at a time). Buckets are written a batch at a time, and the
+ * text of each document put is made only as its bucket is: a DocumentList read from a file
+ * (dataset-file.ts) never has all its texts in memory at once.
  */
-export async function applyChanges(layer: LayerTables, buckets: number, puts: readonly StoredDocument[], deletes: readonly string[]): Promise<number> {
+export async function applyChanges(layer: LayerTables, buckets: number, from: readonly StoredDocument[] | DocumentList, deletes: readonly string[]): Promise<number> {
+  const puts = isStoredList(from) ? storedList(from) : from;
   if (puts.length === 0 && deletes.length === 0) return buckets;
   const catalog = await readCatalog(layer);
   const entries = new Map<string, [events: number, size: number, procedure: string | null]>();
@@ -332,10 +351,11 @@ export async function applyChanges(layer: LayerTables, buckets: number, puts: re
     changes.push({ id, before: entries.get(id)?.[2] ?? null, after: null });
     entries.delete(id);
   }
-  for (const doc of puts) {
-    const procedure = doc.procedure !== undefined ? doc.procedure : (parseStored(doc.text).procedure ?? null);
-    changes.push({ id: doc.id, before: entries.get(doc.id)?.[2] ?? null, after: procedure });
-    entries.set(doc.id, [doc.events, doc.text.length, procedure]);
+  for (let k = 0; k < puts.length; k++) {
+    const id = puts.id(k);
+    const procedure = puts.procedure(k);
+    changes.push({ id, before: entries.get(id)?.[2] ?? null, after: procedure });
+    entries.set(id, [puts.events(k), puts.size(k), procedure]);
   }
   if (entries.size === 0) {
     await clearLayer(layer);
@@ -343,43 +363,54 @@ export async function applyChanges(layer: LayerTables, buckets: number, puts: re
   }
   // Only with work to do: awaiting a function that made no request can let the transaction commit.
   if (changes.some((c) => c.before !== c.after)) await reindexProcedures(layer, changes);
-  const next: CatalogRow = { ...emptyCatalog(layer.name), procedures: [] };
   let bytes = 0;
+  for (const [, [, size]] of entries) bytes += size;
+  const ideal = bucketCountFor(bytes);
+  const rewrite = !buckets || ideal > 2 * buckets || ideal * 4 < buckets;
+  const count = rewrite ? ideal : buckets;
+  const putsIn = groupBy(Array.from({ length: puts.length }, (_, k) => k), (k) => bucketOf(puts.id(k), count));
+  const deletesIn = groupBy(deletes, (id) => bucketOf(id, count));
+  let kept: Map<number, [string, string][]> | null = null;
+  if (rewrite) {
+    const texts = await allTexts(layer);
+    for (const id of deletes) texts.delete(id);
+    kept = groupBy(texts, ([id]) => bucketOf(id, count));
+    await layer.buckets.clear();
+  }
+  const touched = [...new Set([...(kept?.keys() ?? []), ...deletesIn.keys(), ...putsIn.keys()])];
+  for (let at = 0; at < touched.length; at += BUCKETS_PER_BATCH) {
+    const batch = touched.slice(at, at + BUCKETS_PER_BATCH);
+    const rows = kept ? [] : await layer.buckets.bulkGet(batch);
+    const write: BucketRow[] = [];
+    const empty: number[] = [];
+    batch.forEach((bucket, j) => {
+      const row = rows[j];
+      const docs = new Map<string, string>(kept ? kept.get(bucket) ?? [] : row ? row.ids.map((id, k) => [id, row.docs[k]!]) : []);
+      for (const id of deletesIn.get(bucket) ?? []) docs.delete(id);
+      for (const k of putsIn.get(bucket) ?? []) {
+        const id = puts.id(k);
+        const text = puts.text(k);
+        docs.set(id, text);
+        entries.get(id)![1] = text.length;
+      }
+      if (docs.size === 0) empty.push(bucket);
+      else write.push({ bucket, ids: [...docs.keys()], docs: [...docs.values()] });
+    });
+    // Never an empty bulk call: it makes no request, and the transaction may commit under it.
+    if (empty.length) await layer.buckets.bulkDelete(empty);
+    if (write.length) await layer.buckets.bulkPut(write);
+  }
+  const next: CatalogRow = { ...emptyCatalog(layer.name), procedures: [] };
   for (const [id, [events, size, procedure]] of entries) {
     next.ids.push(id);
     next.events.push(events);
     next.sizes.push(size);
     next.procedures!.push(procedure);
-    bytes += size;
   }
-  const ideal = bucketCountFor(bytes);
-  if (!buckets || ideal > 2 * buckets || ideal * 4 < buckets) {
-    const texts = await allTexts(layer);
-    for (const id of deletes) texts.delete(id);
-    for (const doc of puts) texts.set(doc.id, doc.text);
-    await layer.buckets.clear();
-    const all = [...texts].map(([id, text]) => ({ id, text, events: 0 }));
-    await layer.buckets.bulkPut(bucketRows(all, ideal));
-    await layer.catalogs.put(next);
-    return ideal;
-  }
-  const touched = [...new Set([...deletes, ...puts.map((d) => d.id)].map((id) => bucketOf(id, buckets)))];
-  const rows = await layer.buckets.bulkGet(touched);
-  const byBucket = new Map<number, Map<string, string>>();
-  touched.forEach((b, i) => {
-    const row = rows[i];
-    byBucket.set(b, new Map(row ? row.ids.map((id, k) => [id, row.docs[k]!]) : []));
-  });
-  for (const id of deletes) byBucket.get(bucketOf(id, buckets))!.delete(id);
-  for (const doc of puts) byBucket.get(bucketOf(doc.id, buckets))!.set(doc.id, doc.text);
-  const write: BucketRow[] = [];
-  const empty: number[] = [];
-  for (const [bucket, docs] of byBucket) {
-    if (docs.size === 0) empty.push(bucket);
-    else write.push({ bucket, ids: [...docs.keys()], docs: [...docs.values()] });
-  }
-  if (empty.length) await layer.buckets.bulkDelete(empty);
-  if (write.length) await layer.buckets.bulkPut(write);
   await layer.catalogs.put(next);
-  return buckets;
+  return count;
+}
+
+function isStoredList(docs: readonly StoredDocument[] | DocumentList): docs is readonly StoredDocument[] {
+  return Array.isArray(docs);
 }

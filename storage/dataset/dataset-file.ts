@@ -21,6 +21,8 @@ export interface DocumentList {
   text(i: number): string;
   /** about text(i).length, without making the text */
   size(i: number): number;
+  /** the document itself, made when asked for */
+  document(i: number): DatasetDocument;
 }
 
 /** What a layer is loaded from: a dataset's version and reports, and its documents one by one. */
@@ -39,6 +41,20 @@ export function listOf(docs: readonly DatasetDocument[]): DocumentList {
     procedure: (i) => docs[i]!.procedure ?? null,
     text: (i) => JSON.stringify(docs[i]),
     size: (i) => JSON.stringify(docs[i]).length,
+    document: (i) => docs[i]!,
+  };
+}
+
+/** The documents of `list` at `indexes`, in that order. */
+export function subList(list: DocumentList, indexes: readonly number[]): DocumentList {
+  return {
+    length: indexes.length,
+    id: (k) => list.id(indexes[k]!),
+    events: (k) => list.events(indexes[k]!),
+    procedure: (k) => list.procedure(indexes[k]!),
+    text: (k) => list.text(indexes[k]!),
+    size: (k) => list.size(indexes[k]!),
+    document: (k) => list.document(indexes[k]!),
   };
 }
 
@@ -104,6 +120,38 @@ export class FileDocuments implements DocumentList {
   }
 }
 
+/** Collects, document by document, what FileDocuments keeps of a file being read. */
+export class FileDocumentsBuilder {
+  private readonly ids: string[];
+  private readonly events: Uint32Array;
+  private readonly procedures: (string | null)[];
+  private readonly verbatim: Uint8Array;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly layout: DatasetLayout,
+  ) {
+    const count = layout.starts.length;
+    this.ids = new Array<string>(count);
+    this.events = new Uint32Array(count);
+    this.procedures = new Array<string | null>(count);
+    this.verbatim = new Uint8Array(count);
+  }
+
+  /** `asInFile`: the document is the file's own text of it, as the schema returns it (fast-document.ts said so) */
+  add(i: number, doc: DatasetDocument, asInFile: boolean): void {
+    this.ids[i] = doc.id;
+    this.events[i] = doc.events.length;
+    this.procedures[i] = doc.procedure ?? null;
+    this.verbatim[i] = asInFile && !(this.layout.flags[i]! & LOOSE) ? 1 : 0;
+  }
+
+  /** Only once every document was added. */
+  build(): FileDocuments {
+    return new FileDocuments(this.bytes, this.layout, this.ids, this.events, this.procedures, this.verbatim);
+  }
+}
+
 /** A dataset whose documents stay in the file's bytes until they are written. */
 export interface FileDataset extends LoadableDataset {
   schemaVersion: Dataset['schemaVersion'];
@@ -149,10 +197,7 @@ function readDocuments(bytes: Uint8Array, layout: DatasetLayout, limit: number, 
   if (!head.success) for (const issue of head.error.issues) issues.push({ path: issue.path, message: issue.message });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const count = layout.starts.length;
-  const ids: string[] = new Array<string>(count);
-  const events = new Uint32Array(count);
-  const procedures: (string | null)[] = new Array<string | null>(count);
-  const verbatim = new Uint8Array(count);
+  const built = new FileDocumentsBuilder(bytes, layout);
   const check = createDocumentCheck();
   let parseMs = 0;
   let invalid = false;
@@ -160,26 +205,20 @@ function readDocuments(bytes: Uint8Array, layout: DatasetLayout, limit: number, 
     const t = clock();
     const raw: unknown = JSON.parse(decoder.decode(bytes.subarray(layout.starts[i], layout.ends[i])));
     parseMs += clock() - t;
-    let doc: DatasetDocument;
     if (check(raw)) {
-      doc = raw;
-      verbatim[i] = layout.flags[i]! & LOOSE ? 0 : 1;
-    } else {
-      const parsed = DocumentSchema.safeParse(raw);
-      if (!parsed.success) {
-        invalid = true;
-        for (const issue of parsed.error.issues) if (issues.length < limit) issues.push({ path: ['documents', i, ...issue.path], message: issue.message });
-        continue;
-      }
-      doc = parsed.data;
+      built.add(i, raw, true);
+      continue;
     }
-    ids[i] = doc.id;
-    events[i] = doc.events.length;
-    procedures[i] = doc.procedure ?? null;
+    const parsed = DocumentSchema.safeParse(raw);
+    if (parsed.success) built.add(i, parsed.data, false);
+    else {
+      invalid = true;
+      for (const issue of parsed.error.issues) if (issues.length < limit) issues.push({ path: ['documents', i, ...issue.path], message: issue.message });
+    }
   }
   timings.parseMs += parseMs;
   timings.checkMs += clock() - started - parseMs;
   if (!head.success || invalid) return { dataset: null, issues, timings };
-  const documents = new FileDocuments(bytes, layout, ids, events, procedures, verbatim);
+  const documents = built.build();
   return { dataset: { schemaVersion: head.data.schemaVersion, version: head.data.version, reports: head.data.reports, documents }, issues, timings };
 }
