@@ -33,6 +33,9 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
+/** No position: what Reader.next gives where the file is not laid out as a list. */
+const NONE = Number.MIN_SAFE_INTEGER;
+
 const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 /** Reads one file; `flags` collects what it saw of the element being read. */
@@ -44,6 +47,16 @@ class Reader {
     const a = this.a;
     while (i < a.length && isSpace(a[i])) i++;
     return i;
+  }
+
+  /**
+   * After a member or an element: past its comma and the space after it, where more follow; past
+   * `close` as ~position (negative) where the list ends; NONE where neither comes.
+   */
+  next(i: number, close: number): number {
+    i = this.space(i);
+    if (this.a[i] === COMMA) return this.space(i + 1);
+    return this.a[i] === close ? ~(i + 1) : NONE;
   }
 
   /** From the opening quote to just past the closing one; -1 if the string does not end. */
@@ -129,12 +142,12 @@ export function exactLayout(bytes: Uint8Array): DatasetLayout | null {
           list.starts.push(i);
           list.ends.push(end);
           list.flags.push(read.flags);
-          i = read.space(end);
-          if (bytes[i] === COMMA) i = read.space(i + 1);
-          else if (bytes[i] === CLOSE_BRACKET) {
-            i++;
+          i = read.next(end, CLOSE_BRACKET);
+          if (i === NONE) return null;
+          if (i < 0) {
+            i = ~i;
             break;
-          } else return null;
+          }
         }
       }
     } else {
@@ -143,12 +156,12 @@ export function exactLayout(bytes: Uint8Array): DatasetLayout | null {
       setOwn(head, String(key), JSON.parse(keyDecoder.decode(bytes.subarray(i, end))));
       i = end;
     }
-    i = read.space(i);
-    if (bytes[i] === COMMA) i = read.space(i + 1);
-    else if (bytes[i] === CLOSE_BRACE) {
-      i++;
+    i = read.next(i, CLOSE_BRACE);
+    if (i === NONE) return null;
+    if (i < 0) {
+      i = ~i;
       break;
-    } else return null;
+    }
   }
   if (read.space(i) !== n || !list) return null;
   return { head, starts: list.starts, ends: list.ends, flags: Uint8Array.from(list.flags) };
