@@ -10,7 +10,7 @@ import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
-import { prepareImport } from './pipeline';
+import { prepareImportLazily } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
 
@@ -84,7 +84,7 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const file = await fetchDatasetFile(url, fetchFn);
   const revision = await layerRevision(db);
   const current = await readEffective(db);
-  const prepared = await prepareImport(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
+  const prepared = await prepareImportLazily(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
     const first = prepared.errors.slice(0, 3).map(formatProblem).join('; ');
     return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };
