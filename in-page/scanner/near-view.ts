@@ -46,6 +46,8 @@ export class NearViewMarker {
   /** targets observed whose first report has not come yet */
   private unreported = new Set<Element>();
   private allowed = false;
+  /** markAll was called: what is found from now on is marked without waiting to be near */
+  private everything = false;
   private findingDone = false;
   private readonly settledListeners: (() => void)[] = [];
 
@@ -65,21 +67,25 @@ export class NearViewMarker {
     );
   }
 
-  /** Takes found references, in page order; returns what waits for each (markNow takes it). */
-  add(found: readonly Found[]): Waiting[] {
-    const made: Waiting[] = [];
+  /**
+   * Takes found references, in page order; `took` learns what waits for each (markNow takes it)
+   * before any of it is marked.
+   */
+  add(found: readonly Found[], took: (waiting: Waiting) => void): void {
     for (const item of found) {
       const target = targetOf(item);
       if (!target) continue;
       const waiting: Waiting = { found: item, target, marked: false };
-      made.push(waiting);
+      took(waiting);
       const list = this.byTarget.get(target);
       if (list) {
         list.push(waiting);
         continue;
       }
       this.byTarget.set(target, [waiting]);
-      if (this.observer) {
+      if (this.everything) {
+        this.queue.push(target);
+      } else if (this.observer) {
         this.unreported.add(target);
         this.observer.observe(target);
       } else {
@@ -88,7 +94,6 @@ export class NearViewMarker {
       }
     }
     this.drain();
-    return made;
   }
 
   /** Marking may start (the reader's settings allow this site). */
@@ -112,6 +117,17 @@ export class NearViewMarker {
       this.settledListeners.push(resolve);
       this.checkSettled();
     });
+  }
+
+  /**
+   * Marks everything found, near or not, in slices: a reader who puts every reference in the Tab
+   * order must find each one a Tab stop, wherever it is.
+   */
+  markAll(): void {
+    if (this.everything) return;
+    this.everything = true;
+    for (const target of this.byTarget.keys()) this.queue.push(target);
+    this.drain();
   }
 
   /** Marks a waiting block or link now, whatever its place (the keyboard, the list). */

@@ -57,6 +57,8 @@ export class PageScanner {
   /** the mentions each waiting block or link holds, to take their marks once it is marked */
   private readonly mentionsOf = new WeakMap<Waiting, Mention[]>();
   private nearView: NearViewMarker | null = null;
+  /** the reader put references in the Tab order (applySettings), perhaps before the scan began */
+  private markEverything = false;
   private settings: Settings = DEFAULT_SETTINGS;
   /** Time spent waiting for lookups, all round trips together (the benchmark reads it). */
   private lookupMs = 0;
@@ -91,6 +93,7 @@ export class PageScanner {
       onMarked: (waiting, marked) => this.tookMarks(waiting, marked),
     });
     this.nearView = nearView;
+    if (this.markEverything) nearView.markAll();
     void mayMark.then(
       (yes) => yes && nearView.allow(),
       () => undefined,
@@ -124,16 +127,14 @@ export class PageScanner {
       pageDocument: readThisPage()?.id ?? null,
       signal: this.signal,
       stats,
-      defer: (found: Found[]) => {
-        const waitings = nearView.add(found);
-        for (const waiting of waitings) {
+      defer: (found: Found[]) =>
+        nearView.add(found, (waiting) => {
           const references = 'link' in waiting.found ? [waiting.found.reference] : waiting.found.references;
           const mentions = references.map((reference): Mention => ({ reference, marks: [], waiting }));
           this.mentionsOf.set(waiting, mentions);
           for (const mention of mentions) this.occurrences.push(mention);
           count += mentions.length;
-        }
-      },
+        }),
     });
     nearView.finishFinding();
     return this.signal.aborted ? 0 : count;
@@ -178,6 +179,11 @@ export class PageScanner {
   applySettings(settings: Settings): void {
     this.settings = settings;
     document.documentElement.toggleAttribute('data-eurefs-hide-untracked', settings.hideUntracked);
+    // Every reference a Tab stop: each must be marked, near the window or not.
+    if (settings.marksInTabOrder) {
+      this.markEverything = true;
+      this.nearView?.markAll();
+    }
     // A copy: the list may lose mentions (forgetDetached) while the flags are set in slices.
     void this.markTracking(this.occurrences.filter((o) => o.marks.length));
   }
