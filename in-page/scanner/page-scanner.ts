@@ -127,6 +127,7 @@ export class PageScanner {
       pageDocument: readThisPage()?.id ?? null,
       signal: this.signal,
       stats,
+      pace: () => nearView.pace(),
       defer: (found: Found[]) =>
         nearView.add(found, (waiting) => {
           const references = 'link' in waiting.found ? [waiting.found.reference] : waiting.found.references;
@@ -259,6 +260,7 @@ export class PageScanner {
       if (this.isLive(occurrence)) this.occurrences[kept++] = occurrence;
     }
     this.occurrences.length = kept;
+    this.nearView?.forgetDetached();
   }
 
   /** True while some mention found at the start still waits for its marks. */

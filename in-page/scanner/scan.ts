@@ -112,11 +112,13 @@ export interface ScanOptions {
    * (near-view.ts marks it as the reader comes near it), and `scan` resolves once all is found.
    */
   defer?: (found: Found[]) => void;
+  /** how finding yields between its slices (near-view.ts paces it to the first screen's marking) */
+  pace?: () => Promise<void>;
 }
 
 export async function scan(
   root: Node,
-  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work(), pageDocument = null, defer }: ScanOptions,
+  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work(), pageDocument = null, defer, pace = yieldToPage }: ScanOptions,
 ): Promise<Occurrence[]> {
   let allowed: boolean | undefined;
   void mayMark.then(
@@ -235,7 +237,7 @@ export async function scan(
       else if (frameMs > LONG_FRAME_MS) markSliceMs = MARK_SLICE_LONG_MS;
       continue;
     }
-    await yieldToPage();
+    await (markingSlice ? yieldToPage() : pace());
   }
   if (stats) stats.markedAt = performance.now();
   return occurrences;
