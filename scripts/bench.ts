@@ -8,26 +8,29 @@
  * part only), `--no-staff` (no staff import after each import).
  *
  * What is measured, per page, in one run (runs interleaved so that drift hits every contender):
- * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address. `eurefsMs` is from
- *   DOMContentLoaded (end) to the content script's `eurefs:scanned` hook (every reference marked and
- *   its one batched lookup answered). `busyMs` is the main-thread time of Eurefs' scan slices as the
- *   content script measures it; `mainThreadMs` (one traced run per page; on pages without
- *   references the median of REPS) is the total duration of every main-thread task in which an
- *   extension script ran (upper bound: it includes bundle evaluation, the popover host, style and
- *   layout work inside those tasks); `emptyContentScriptMainThreadMs`, on pages without
- *   references, is the same for an extension whose content script only sets the hook
- *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `mainThreadCpuMs` and
- *   `emptyContentScriptMainThreadCpuMs` are the same tasks' thread time, which the machine's other
- *   load does not inflate (scripts/bench/trace.ts). `longestTaskMs` is the
- *   longest 'longtask' entry (PerformanceObserver) overlapping the scan, and `longestFrameMs` and
- *   `longestFrameBlockingMs` the longest 'long-animation-frame' entry and blocking duration in the
- *   same window (medians of the reps): a long task leaves out the style and layout that marks
- *   cause, a frame holds them (the page's own first rendering too, where it comes after the
- *   content script's start); `heapMB` is the JS heap
- *   after the scan and a forced GC, minus the same page's heap without the extension.
+ * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address, each visit traced
+ *   (scripts/bench/trace.ts) and taken again with an extension whose content script only sets the
+ *   hook (scripts/bench/empty-extension.ts). From the content script's start (`loadedAt`):
+ *   `firstScreenMs`, until the last mark in the window at load appeared (a MutationObserver in the
+ *   page's world, scripts/bench/visit.ts), and `listCompleteMs`, until every reference was found.
+ *   `eurefsReadyMs` is DOMContentLoaded to the hook (all found, what is near the window marked,
+ *   looked up). `mainThreadCpuMs` is the thread time of every task of the page's renderer main
+ *   thread from navigation to two frames after the hook, less the baseline's: Eurefs' own tasks
+ *   and the style and layout its marks cause in the page's frames. `visitCpuMs` is the same over the
+ *   load and a scripted scroll to the end, a window's height per frame, which brings every
+ *   reference on screen once (pages with references); `cpuPerReferenceUs` is that per reference.
+ *   `longestFrameBlockingMs` is the longest blocking duration of a 'long-animation-frame' entry
+ *   during Eurefs' work at load (content script start to hook), `scrollLongestFrameBlockingMs`
+ *   during the scroll. `contentScriptAddedCpuMs`, on pages without references, is the thread time
+ *   of the tasks in which extension code ran, less the baseline's. `findMs` is the time of the
+ *   scan's finding slices (walk + grammar, no DOM writes); `heapMB` is the JS heap after the load
+ *   and a forced GC, minus the same page's heap without the extension. No cap: the list must be
+ *   complete, however long the page.
  * - mark.js `markRegExp` and findAndReplaceDOMText wrapping every match of PATTERN_SOURCE, and the
  *   floor (a bare TreeWalker over text nodes running the same expression, no wrapping), each in a
- *   browser without the extension, timed around the synchronous call once the page has loaded.
+ *   browser without the extension, timed around the synchronous call once the page has loaded
+ *   (capped at `--cap`, 45 s). `markjsCpuMs`: mark.js' run traced, the renderer main thread's thread
+ *   time from navigation to two frames after the call, less a traced load of the bare page.
  * - the dataset: in an extension page (its origin, its IndexedDB, its CSP: `bench.html`, added to
  *   the bench build, loads the bundle of scripts/bench/in-extension.ts), JSON.parse +
  *   zod validation (`parseDataset`) + `loadBundledDataset` (one read-write transaction, real schema)
