@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NearViewMarker, type Waiting } from '../../../../in-page/scanner/near-view';
 import { scan, type Found, type Occurrence } from '../../../../in-page/scanner/scan';
+import { installPageDom } from './page-dom';
 
 /** An IntersectionObserver the test drives: it reports what the test says is near the window. */
 class TestObserver {
@@ -35,15 +36,7 @@ class TestObserver {
 const PAGE = `<html><body>${Array.from({ length: 6 }, (_, i) => `<p id="p${i}">Paragraph ${i} cites COM(2017) ${790 + i} final and Directive (EU) 2017/${541 + i}.</p>`).join('')}</body></html>`;
 
 beforeAll(() => {
-  const { Node, document } = parseHTML('<html><body></body></html>');
-  (globalThis as { Node?: unknown }).Node ??= Node;
-  const text = Object.getPrototypeOf(document.createTextNode('')) as { splitText?: (this: Text, offset: number) => Text };
-  text.splitText ??= function (this: Text, offset: number): Text {
-    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
-    this.data = this.data.slice(0, offset);
-    this.parentNode?.insertBefore(rest, this.nextSibling);
-    return rest;
-  };
+  installPageDom();
   (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = TestObserver;
 });
 
