@@ -26,7 +26,8 @@ const SLICE_MS = 8;
  * scrolls would pay that layout once a frame: each slice goes on past what is near, to the
  * blocks that follow, for as long as that frame took, so that the layout is paid once per band
  * of about as much marking as it costs, and the whole page costs at most twice its marking.
- * Capped so that a band stays one task a reader can wait for.
+ * The measure is the shortest of those frames so far (a busy machine only lengthens one), taken
+ * once there are two. Capped so that a band stays one task a reader can wait for.
  */
 const MAX_BAND_MS = 400;
 
@@ -76,6 +77,12 @@ export class NearViewMarker {
   private readonly placeOf = new Map<Element, number>();
   /** how long a marking slice may run: longer where the frame after one is long (MAX_BAND_MS) */
   private bandMs = SLICE_MS;
+  /**
+   * The shortest frame after a short marking slice so far, and how many there were: a frame the
+   * machine's other work delayed is longer, never shorter, so the least of them is the layout's.
+   */
+  private frameFloorMs = Infinity;
+  private framesMeasured = 0;
 
   constructor(private readonly options: NearViewOptions) {
     this.observer =
@@ -267,7 +274,11 @@ export class NearViewMarker {
         const short = performance.now() - sliceStart <= SLICE_MS * 1.5;
         const frameMs = isHidden() ? null : await renderTimeOfNextFrame();
         if (frameMs === null) await yieldToPage();
-        else if (short) this.bandMs = Math.min(MAX_BAND_MS, Math.max(SLICE_MS, frameMs));
+        else if (short) {
+          this.frameFloorMs = Math.min(this.frameFloorMs, frameMs);
+          // One frame alone may be a moment the machine was busy elsewhere.
+          if (++this.framesMeasured >= 2) this.bandMs = Math.min(MAX_BAND_MS, Math.max(SLICE_MS, this.frameFloorMs));
+        }
       }
       this.queue.length = 0;
       this.draining = false;
