@@ -135,6 +135,8 @@ export class NearViewMarker {
   allow(): void {
     this.allowed = true;
     this.drain();
+    // Nothing to mark (a page without references): settled waited only for this.
+    this.checkSettled();
   }
 
   /** Everything is found: once what is near the window is marked, `settled` resolves. */

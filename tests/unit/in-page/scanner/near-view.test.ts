@@ -104,6 +104,18 @@ describe('marking what is near the window', () => {
     expect(ids(document)).toHaveLength(12);
   });
 
+  it('settles on a page with nothing to mark once the settings allow marking, whenever they come', async () => {
+    const { document } = parseHTML('<html><body><p>Nothing to see.</p></body></html>');
+    const { marker } = await findInto(document);
+    let settled = false;
+    void marker.settled().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    marker.allow();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(true);
+  });
+
   it('lets go of blocks the page removed before they were marked', async () => {
     const { document } = parseHTML(PAGE);
     const { marker, waiting } = await findInto(document);
