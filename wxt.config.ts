@@ -76,9 +76,11 @@ export default defineConfig({
   // (they used to wait for the reader to find a switch), and 140 is Eurefs' minimum anyway.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Eurefs',
-    description:
-      'Recognises references to EU documents (COM, JOIN, SWD, directives, regulations, ...) and shows what each is and where it stands.',
+    // From the catalogues (public/_locales, docs/i18n.md), in the browser's language in the stores
+    // and the extension list.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // europa.eu as a host permission as well as a content-script match: the background injects the
     // popover's script into those pages on first use (scripting.executeScript needs the host).
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],

@@ -1,7 +1,69 @@
 import { describeId } from '../references';
 import type { ReferenceType } from '../references/types';
+import type { STAGES } from '../storage/dataset/stages';
+import type { MessageKey } from '../i18n/keys';
+import type { Translator } from '../i18n/translate';
 
-/** The kind of document a reference names, in words a reader knows. */
+type Stage = (typeof STAGES)[number];
+
+/** The kind of document a reference names, as EUR-Lex names it in the reader's language. */
+export const TYPE_KEYS: Readonly<Record<ReferenceType, MessageKey>> = {
+  com: 'typeCom',
+  join: 'typeJoin',
+  sec: 'typeSec',
+  swd: 'typeSwd',
+  c: 'typeC',
+  directive: 'typeDirective',
+  regulation: 'typeRegulation',
+  decision: 'typeDecision',
+  'framework-decision': 'typeFrameworkDecision',
+  procedure: 'typeProcedure',
+};
+
+/** A stage in the words EUR-Lex and the Legislative Observatory use in the reader's language. */
+export const STAGE_KEYS: Readonly<Record<Stage, MessageKey>> = {
+  announced: 'stageAnnounced',
+  proposed: 'stageProposed',
+  'in-negotiation': 'stageInNegotiation',
+  'provisional-agreement': 'stageProvisionalAgreement',
+  adopted: 'stageAdopted',
+  published: 'stagePublished',
+  'in-force': 'stageInForce',
+  applicable: 'stageApplicable',
+  implementation: 'stageImplementation',
+  withdrawn: 'stageWithdrawn',
+  rejected: 'stageRejected',
+};
+
+/**
+ * The dataset's kinds of document a reader sees after the type ("legislative proposal"), in the
+ * EU's words for them; a kind not listed here is shown as the dataset writes it.
+ */
+export const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
+  'legislative-proposal': 'kindLegislativeProposal',
+  proposal: 'kindProposal',
+  communication: 'kindCommunication',
+  'joint-communication': 'kindJointCommunication',
+  'progress-report': 'kindProgressReport',
+  report: 'kindReport',
+  'joint-report': 'kindJointReport',
+  recommendation: 'kindRecommendation',
+  'action-plan': 'kindActionPlan',
+  'staff-working-document': 'kindStaffWorkingDocument',
+  'ep-resolution': 'kindEpResolution',
+  'commission-decision': 'kindCommissionDecision',
+  regulation: 'kindRegulation',
+  directive: 'kindDirective',
+  decision: 'kindDecision',
+  'framework-decision': 'kindFrameworkDecision',
+};
+
+/** A stage's words; null, a document the dataset knows with no dated event, has words of its own. */
+export function stageWords(words: Translator, stage: Stage | null): string {
+  return words.t(stage === null ? 'stageNone' : STAGE_KEYS[stage]);
+}
+
+/** The kind of document a reference names, in English: for the exports, which are data, not interface. */
 export const TYPE_NAMES: Record<ReferenceType, string> = {
   com: 'Commission document (COM)',
   join: 'Joint communication (JOIN)',
@@ -42,15 +104,4 @@ export function referenceLabel({ id, text }: { id: string; text?: string }): str
   const numbers: readonly string[] = written.match(/\d+/g) ?? [];
   if (!numbers.includes(canonical.number) || !numbers.some((n) => n === year || n === year.slice(2))) return label;
   return written;
-}
-
-/** Dates in the reports are written day.month.year; readers of EU documents expect that form. */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!y || !m) return date;
-  if (!d) {
-    const month = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-    return `${month} ${y}`;
-  }
-  return `${Number(d)}.${Number(m)}.${y}`;
 }

@@ -5,15 +5,16 @@
  * reaches `runtime.sendMessage`), and the schema of its answer, parsed by the sender. The
  * exchanges live by what they are about, so a page script carries only the schemas it parses:
  * the dataset's (dataset.ts), the reader's notes and history (annotations.ts), and those the page
- * scripts parse, in zod/mini (page-to-background.ts). Named by direction, as Dark Reader does.
+ * scripts parse, in zod/mini (page-to-background.ts, ui-catalogue.ts). Named by direction, as Dark Reader does.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { annotations } from './annotations';
 import { dataset } from './dataset';
 import { dispatch, parseAnswer, type Answer, type Handlers, type MessageInput } from './exchange';
 import { pageToBackground } from './page-to-background';
+import { uiCatalogue } from './ui-catalogue';
 
-export const toBackground = { ...dataset, ...annotations, ...pageToBackground() };
+export const toBackground = { ...dataset, ...annotations, ...pageToBackground(), ...uiCatalogue() };
 export type ToBackground = typeof toBackground;
 export type ToBackgroundType = keyof ToBackground;
 export type ToBackgroundMessage = MessageInput<ToBackground>;

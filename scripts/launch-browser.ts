@@ -46,7 +46,15 @@ export async function launchWithExtension({
   colorScheme = 'light',
   extensionDir = EXTENSION_DIR,
   args = [],
-}: { headless?: boolean; colorScheme?: 'light' | 'dark'; extensionDir?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
+  language,
+}: {
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  extensionDir?: string;
+  args?: string[];
+  /** the browser's own language (`de`, `pt-BR`): Linux Chromium takes it from the environment, not from `--lang` alone, and needs Debian's chromium-l10n */
+  language?: string;
+} = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
@@ -65,8 +73,11 @@ export async function launchWithExtension({
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',
+      ...(language ? [`--lang=${language}`] : []),
       ...args,
     ],
+    // Playwright's own locale too: it otherwise emulates en-US in every page it drives.
+    ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') }, locale: language } : {}),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

@@ -14,6 +14,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazily } from '../messaging/lazily';
+import { LANGUAGE_SETTINGS } from '../i18n/languages';
 
 export const SETTINGS_KEY = 'eurefs:settings';
 
@@ -49,6 +50,8 @@ const schemas = () => {
      * shortcuts (manifest `commands`) and the toolbar list reach them instead.
      */
     marksInTabOrder: z.catch(z._default(z.boolean(), false), false),
+    /** the language Eurefs speaks: `auto` follows the browser's (i18n/languages.ts resolveLanguage) */
+    language: z.catch(z._default(z.enum(LANGUAGE_SETTINGS), 'auto'), 'auto'),
     /** sites beyond europa.eu the reader granted, as origin match patterns (https://example.org/*) */
     extraSites: z.catch(z._default(z.array(z.string()), []), []),
     sites: z.catch(z._default(z.record(host, site), {}), {}),
@@ -90,6 +93,7 @@ export type RefreshSchedule = z.output<Schemas['refreshSchedule']>;
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hideUntracked: false,
   marksInTabOrder: false,
+  language: 'auto',
   extraSites: [],
   sites: {},
   refresh: undefined,

@@ -17,6 +17,9 @@ import { handleAnnotationMessage } from '../../storage/annotations/service';
 import { watchExtraSites } from './extra-sites';
 import { watchCommands } from './commands';
 import { migrateSettings } from '../../storage/settings-migration';
+import { readSettings } from '../../storage/settings';
+import { readCatalogue } from '../../i18n/catalogue-files';
+import { readerLanguage } from '../../i18n/reader-language';
 
 const POPOVER_SCRIPT = '/popover-ui.js';
 const SCANNER_SCRIPT = '/page-scanner.js';
@@ -144,6 +147,7 @@ export default defineBackground(() => {
     lookup: ({ ids }) => documents(ids),
     stats: () => ready.then(() => datasetStats(db)),
     'lookup-summary': ({ ids }) => documents(ids).then(summarize),
+    'ui-catalogue': async () => readCatalogue(readerLanguage(await readSettings())),
     'load-ui': (_message, sender) => inject(POPOVER_SCRIPT, sender),
     'load-scanner': ({ tabId }, sender) => inject(SCANNER_SCRIPT, sender, tabId),
     'open-report': (request, sender) =>

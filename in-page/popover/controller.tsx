@@ -15,6 +15,8 @@ import type { DocumentView } from '../../messaging/to-background';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import { NOTES_FRAME_SELECTOR, NotesFrame, notesFrameMessage, notesFrameOrigin } from './notes-frame';
 import type { ReportPassage } from './evidence';
+import { I18nContext } from '../../components/i18n-context';
+import type { Translator } from '../../i18n/translate';
 
 /** Long enough that sweeping the pointer across a paragraph opens nothing. */
 const OPEN_DELAY_MS = 300;
@@ -38,6 +40,8 @@ export interface PopoverData {
   unreachable(id: string): boolean;
   /** opens the report page at the words an event's source quotes, in a new tab */
   openReport(passage: ReportPassage): void;
+  /** the popover's words in the reader's language, as they are now */
+  words(): Translator;
 }
 
 function relatedUrl(id: string): string {
@@ -104,7 +108,7 @@ export class PopoverController {
     signal.addEventListener('abort', () => this.close());
   }
 
-  /** Re-renders after a lookup answered, so an open "Looking it up…" fills in. */
+  /** Re-renders after a lookup answered (an open "Looking it up…" fills in), or in a new language. */
   refresh(): void {
     if (this.current) this.renderCurrent();
   }
@@ -161,33 +165,38 @@ export class PopoverController {
     // The documents this one links to, fetched now so that following a link is instant.
     const related = [doc?.becameAct, doc?.fromProposal].filter((id): id is string => Boolean(id));
     if (related.length) void this.data.resolve(related);
+    const words = this.data.words();
+    // Screen readers read the popover in the reader's language, whatever the page's own.
+    this.layer.lang = words.language;
     render(
-      <Popover
-        key={reference.id}
-        reference={reference}
-        document={doc}
-        relatedUrl={relatedUrl}
-        relatedLabel={relatedLabel}
-        onOpenRelated={(id) => this.openRelated(id)}
-        onBack={previous ? () => this.back() : undefined}
-        backLabel={previous ? relatedLabel(previous.id) : undefined}
-        onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
-        onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
-        onReadReport={(passage) => this.data.openReport(passage)}
-        renderNotes={() => (
-          <NotesFrame
-            context={{
-              documentId: reference.id,
-              label: referenceLabel(reference),
-              type: reference.type,
-              stage: doc?.status?.stage ?? null,
-              page: { url: location.href, title: document.title },
-              // A related document read in the popover was not quoted on this page.
-              quote: trail.length === 0 ? quoteOf(this.current!.mark) : null,
-            }}
-          />
-        )}
-      />,
+      <I18nContext.Provider value={words}>
+        <Popover
+          key={reference.id}
+          reference={reference}
+          document={doc}
+          relatedUrl={relatedUrl}
+          relatedLabel={relatedLabel}
+          onOpenRelated={(id) => this.openRelated(id)}
+          onBack={previous ? () => this.back() : undefined}
+          backLabel={previous ? relatedLabel(previous.id) : undefined}
+          onCopyCitation={() => copyText(formatCitation(reference, doc, words), this.layer)}
+          onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
+          onReadReport={(passage) => this.data.openReport(passage)}
+          renderNotes={() => (
+            <NotesFrame
+              context={{
+                documentId: reference.id,
+                label: referenceLabel(reference),
+                type: reference.type,
+                stage: doc?.status?.stage ?? null,
+                page: { url: location.href, title: document.title },
+                // A related document read in the popover was not quoted on this page.
+                quote: trail.length === 0 ? quoteOf(this.current!.mark) : null,
+              }}
+            />
+          )}
+        />
+      </I18nContext.Provider>,
       this.layer,
     );
   }

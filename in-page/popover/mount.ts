@@ -6,6 +6,7 @@ import { LookupClient } from './lookup-client';
 import { PopoverController } from './controller';
 import { mountShadowHost } from './shadow-host';
 import { openReport } from './report-client';
+import { PopoverWords } from './words';
 
 /**
  * Mounts the one popover of a document over what its scanner offers (`core`), and returns the
@@ -17,6 +18,7 @@ export function mountPopover(core: PageCore): PopoverUi {
   // All styles go in as constructed stylesheets: a <style> element would fall to a strict CSP.
   adoptStyles(surface.shadow, `${popoverCss}\n${notesFrameCss}`);
   const lookups = new LookupClient();
+  const words = new PopoverWords();
   const popover = new PopoverController(
     { host: surface.host, container: surface.container },
     {
@@ -26,9 +28,11 @@ export function mountPopover(core: PageCore): PopoverUi {
       isShown: (reference) => core.isShown(reference),
       unreachable: (id) => lookups.unreachable(id),
       openReport: (passage) => void openReport(passage),
+      words: () => words.current,
     },
   );
   popover.attach(core.signal);
+  words.follow(core.signal, () => popover.refresh());
   return {
     hover: (mark, since) => popover.hover(mark, since),
     focus: (mark) => popover.focus(mark),

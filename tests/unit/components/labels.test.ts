@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { referenceLabel } from '../../../components/labels';
+import { STAGE_KEYS, TYPE_KEYS, referenceLabel, stageWords } from '../../../components/labels';
+import { wordsIn } from '../i18n/helpers';
 import { findReferences, parseReference } from '../../../references';
 
 const labelOf = (text: string) => referenceLabel(parseReference(text)!);
@@ -37,5 +38,18 @@ describe('referenceLabel', () => {
   it('is the canonical label for an id alone', () => {
     expect(referenceLabel({ id: '31995L0046' })).toBe('Directive 95/46');
     expect(referenceLabel({ id: 'not an id' })).toBe('not an id');
+  });
+});
+
+describe('stage and kind names in the reader\'s language', () => {
+  it('uses EUR-Lex\'s words for each stage and kind, and says so where no stage is recorded', () => {
+    const german = wordsIn('de');
+    expect(stageWords(german, 'in-force')).toBe('in Kraft');
+    expect(stageWords(german, null)).toBe('kein erfasster Stand');
+    expect(german.t(TYPE_KEYS.directive)).toBe('Richtlinie');
+    // Every stage has words of its own: no two stages read alike.
+    const english = wordsIn('en');
+    const names = Object.keys(STAGE_KEYS).map((stage) => stageWords(english, stage as keyof typeof STAGE_KEYS));
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -16,7 +16,7 @@ import {
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-const NOTHING = { hideUntracked: false, marksInTabOrder: false, extraSites: [], sites: {}, migrated: { datasetDb: false, annotationsDb: false } };
+const NOTHING = { hideUntracked: false, marksInTabOrder: false, language: 'auto', extraSites: [], sites: {}, migrated: { datasetDb: false, annotationsDb: false } };
 
 describe('settings', () => {
   it('falls back to the defaults for missing or broken stored values', () => {
@@ -33,6 +33,12 @@ describe('settings', () => {
     expect(parseSettings({ hideUntracked: true }).marksInTabOrder).toBe(false);
     expect(parseSettings({ marksInTabOrder: 'yes', hideUntracked: true })).toMatchObject({ marksInTabOrder: false, hideUntracked: true });
     expect(parseSettings({ marksInTabOrder: true }).marksInTabOrder).toBe(true);
+  });
+
+  it('follows the browser\'s language until the reader chooses one of the 24, and keeps no language it does not know', () => {
+    expect(parseSettings({}).language).toBe('auto');
+    expect(parseSettings({ language: 'fi' }).language).toBe('fi');
+    expect(parseSettings({ language: 'ru', hideUntracked: true })).toMatchObject({ language: 'auto', hideUntracked: true });
   });
 
   it('keeps the good values when one stored value is broken', () => {

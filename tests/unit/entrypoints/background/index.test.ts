@@ -15,6 +15,8 @@ import { EurefsDb } from '../../../../storage/dataset/db';
 import { REFRESH_ALARM, setRefreshSchedule } from '../../../../storage/import/refresh';
 import { dataset, doc } from '../../storage/import/helpers';
 import { fakeCommands, fakeSiteAccess, type FakeCommands, type FakeSiteAccess } from './helpers';
+import { catalogueFile } from '../../i18n/helpers';
+import { SETTINGS_KEY } from '../../../../storage/settings';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 // WXT's build provides defineBackground to every entrypoint without an import.
@@ -104,6 +106,18 @@ describe('the background', () => {
     expect(await send({ type: 'lookup', ids: ['COM(2017) 793'] }, contentScript())).toMatchObject({
       documents: { 'COM(2017) 793': { title: 'Interoperability, corrected', status: { stage: 'proposed' } } },
     });
+  });
+
+  it("hands a page's popover its words in the reader's language, from the extension's own files", async () => {
+    const localeUrl = (language: string) => fakeBrowser.runtime.getURL(`/_locales/${language}/messages.json`);
+    await installed({ [BUNDLED_URL]: BUNDLED, [localeUrl('en')]: catalogueFile('en'), [localeUrl('de')]: catalogueFile('de') });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
+    expect(await send({ type: 'ui-catalogue' }, contentScript())).toMatchObject({ language: 'en', catalogue: { stageInForce: { message: 'in force' } } });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { language: 'de' } });
+    const answer = await send({ type: 'ui-catalogue' }, contentScript());
+    expect(answer).toMatchObject({ language: 'de', catalogue: { stageInForce: { message: 'in Kraft' } } });
+    // What only translators read stays at home.
+    expect(JSON.stringify(answer)).not.toContain('description');
   });
 
   it('ignores a message that is none of its own', async () => {

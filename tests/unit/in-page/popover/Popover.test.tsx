@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const { window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
 Object.assign(globalThis, { document: window.document, window, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
 const { Popover } = await import('../../../../in-page/popover/Popover');
+const { inLanguage } = await import('../../i18n/helpers');
 
 const root = window.document.getElementById('root')!;
 const reference = { id: 'COM(2016) 731', type: 'com' as const, year: 2016, number: '731', url: 'https://eur-lex.europa.eu/' };
@@ -23,14 +24,14 @@ function click(element: Element, isTrusted: boolean) {
 
 describe('the popover while its lookup is under way, and once it got no answer', () => {
   it('says it is looking the document up while it is', async () => {
-    await act(() => render(h(Popover, { ...common, document: undefined }), root));
+    await act(() => render(inLanguage(h(Popover, { ...common, document: undefined })), root));
     expect(root.textContent).toContain('Looking it up…');
     expect(root.querySelector('button.retry')).toBeNull();
   });
 
   it('says plainly that the dataset could not be reached, with no spinner, and asks again on the reader\'s click only', async () => {
     const retry = vi.fn();
-    await act(() => render(h(Popover, { ...common, document: undefined, onRetryLookup: retry }), root));
+    await act(() => render(inLanguage(h(Popover, { ...common, document: undefined, onRetryLookup: retry })), root));
     expect(root.textContent).toContain('Eurefs could not reach its dataset.');
     expect(root.textContent).not.toContain('Looking it up…');
     const button = root.querySelector('button.retry')!;
@@ -80,7 +81,7 @@ describe("the popover's evidence: the report's words and facts from outside the 
 
   it("shows the report's words one trusted click away, as text, and asks for the report page at them on the reader's click only", async () => {
     const read = vi.fn();
-    await act(() => render(h(Popover, { ...common, reference: interop, document: quoted, onReadReport: read }), root));
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted, onReadReport: read })), root));
     const toggles = [...root.querySelectorAll('button.words-toggle')];
     // Only the event whose source quotes the report has the disclosure.
     expect(toggles.map((b) => b.textContent)).toEqual(["The report's words"]);
@@ -102,7 +103,7 @@ describe("the popover's evidence: the report's words and facts from outside the 
   });
 
   it('says which facts come from outside the reports, with the note and a link only to a web address', async () => {
-    await act(() => render(h(Popover, { ...common, reference: interop, document: quoted }), root));
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted })), root));
     const procedure = root.querySelector('.procedure')!;
     expect(procedure.textContent).toContain('Procedure 2017/0351(COD) — from the Legislative Observatory, not the reports');
     const label = procedure.querySelector('.outside-from')!;
@@ -121,7 +122,7 @@ describe("the popover's evidence: the report's words and facts from outside the 
 
   it("shows a procedure's file: which document it is, its title and status, and the procedure's own link", async () => {
     const procedure = { id: '2017/0351(COD)', type: 'procedure' as const, year: 2017, number: '0351', url: 'https://oeil.secure.europarl.europa.eu/oeil/popups/ficheprocedure.do?reference=2017/0351(COD)' };
-    await act(() => render(h(Popover, { ...common, reference: procedure, document: quoted }), root));
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: procedure, document: quoted })), root));
     expect(root.querySelector('.file-of')!.textContent).toContain('Procedure 2017/0351(COD): the file of COM(2017) 793 — from the Legislative Observatory, not the reports');
     expect(root.querySelector('.title')!.textContent).toBe(quoted.title);
     expect(root.querySelector('[data-stage]')!.getAttribute('data-stage')).toBe('provisional-agreement');
@@ -130,5 +131,31 @@ describe("the popover's evidence: the report's words and facts from outside the 
     const open = [...root.querySelectorAll('.links a')][0]!;
     expect(open.textContent).toBe('Open in the Legislative Observatory');
     expect(open.getAttribute('href')).toBe(procedure.url);
+  });
+});
+
+describe('the popover in another language than the dataset\'s', () => {
+  const interop = { id: 'COM(2017) 793', type: 'com' as const, year: 2017, number: '793', url: 'https://eur-lex.europa.eu/' };
+
+  it('speaks the reader\'s language in its own words, and keeps the dataset\'s text as it is, marked as English', async () => {
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted }), 'de'), root));
+    expect(root.querySelector('.kind')!.textContent).toBe('Kommissionsdokument (COM) · Legislativvorschlag');
+    expect(root.querySelector('[data-stage]')!.textContent).toBe('vorläufige Einigung');
+    expect(root.querySelector('.since')!.textContent).toBe(' seit 05.02.2019');
+    expect(root.querySelector('.timeline summary')!.textContent).toBe('Zeitleiste (2 Ereignisse)');
+    expect(root.querySelector('.date')!.textContent).toContain('Vom 12.12.2017 — aus EUR-Lex, nicht aus den Berichten');
+    expect(root.querySelector('.procedure')!.textContent).toContain('Verfahren 2017/0351(COD)');
+    // The dataset's own words: untranslated, and said to be English, for screen readers.
+    const title = root.querySelector('.title')!;
+    expect(title.textContent).toBe(quoted.title);
+    expect(title.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.event-label')!.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.dataset-language')!.textContent).toBe('Titel, Ereignisse und Quellen: Englisch, wie im Datensatz.');
+  });
+
+  it('in English, marks nothing as another language and adds no note about it', async () => {
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted })), root));
+    expect(root.querySelector('.title')!.hasAttribute('lang')).toBe(false);
+    expect(root.querySelector('.dataset-language')).toBeNull();
   });
 });
