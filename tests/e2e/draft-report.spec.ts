@@ -59,7 +59,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
 
   const review = section(page).getByTestId('draft-review');
   await expect(review).toBeVisible();
-  await expect(review).toContainText(/drafted in \d+ ms, in the background/);
+  await expect(review).toContainText(/drafted in \d{1,3}(,\d{3})* ms, in the background/);
   const items = section(page).getByTestId('draft-proposal');
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(5);
