@@ -74,6 +74,8 @@ export const DraftAnswerSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('built'), id, json: z.string(), name: z.string(), skipped: z.array(z.string()) }),
   z.strictObject({ type: z.literal('failed'), id, message: z.string() }),
+  /** a request that cannot be answered for a reason the page words in the reader's language */
+  z.strictObject({ type: z.literal('unavailable'), id, reason: z.enum(['no-draft', 'worker-stopped']) }),
 ]);
 
 export type DraftRequest = z.infer<typeof DraftRequestSchema>;

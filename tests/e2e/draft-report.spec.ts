@@ -59,7 +59,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
 
   const review = section(page).getByTestId('draft-review');
   await expect(review).toBeVisible();
-  await expect(review).toContainText(/drafted in \d+ ms, in the background/);
+  await expect(review).toContainText(/drafted in \d{1,3}(,\d{3})* ms, in the background/);
   const items = section(page).getByTestId('draft-proposal');
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(5);
@@ -177,4 +177,27 @@ test('the eighteenth report: its number and date come from the dataset, its revi
   await section(page).getByLabel('Date of the report in bare.txt').fill('2019-07-24');
   await section(page).getByTestId('draft-run').click();
   await expect(section(page).getByTestId('draft-error')).toHaveText(/^The drafter found nothing to propose in bare\.txt/);
+});
+
+test('a German reader drafts in German: the section, its table, its review and the stages in EUR-Lex’s German words', async ({ ext }) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const page = await openOptions(ext);
+  await page.getByTestId('language').selectOption('de');
+  await expect(section(page).getByRole('heading', { level: 2 })).toHaveText('Entwurf aus einem Bericht');
+  await section(page).getByTestId('draft-file').setInputFiles({ name: 'nineteenth-report-excerpt.md', mimeType: 'text/markdown', buffer: readFileSync(EXCERPT) });
+  const identity = section(page).getByTestId('draft-identity');
+  await expect(identity).toContainText('19. Fortschrittsbericht');
+  await expect(identity).toContainText('nirgends: bitte angeben');
+  await section(page).getByLabel('Nummer des Berichts in nineteenth-report-excerpt.md').fill('COM(2019) 353');
+  await section(page).getByLabel('Datum des Berichts in nineteenth-report-excerpt.md').fill('2019-07-24');
+  await section(page).getByTestId('draft-run').click();
+
+  const review = section(page).getByTestId('draft-review');
+  await expect(review.getByRole('heading', { level: 3 })).toHaveText('Vorschläge prüfen');
+  await expect(review).toContainText('aus COM(2019) 353 (24.07.2019)');
+  await expect(review.getByTestId('draft-stage').getByText('vorläufige Einigung', { exact: true }).first()).toBeVisible();
+  await expect(review.getByTestId('draft-counts')).toHaveText(/^0 angenommen, 0 abgelehnt, \d+ offen$/);
+  await expect(review.locator('blockquote').first()).toHaveAttribute('lang', 'en');
+  await noAxeViolations(page);
+  await section(page).screenshot({ path: resolve(ARTIFACTS, 'draft-review-list-de.png') });
 });

@@ -6,7 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Report } from '../../../storage/dataset/schema';
-import type { ReportFileIdentity } from '../../../messaging/draft-worker';
+import type { DraftAnswer, ReportFileIdentity } from '../../../messaging/draft-worker';
+import { useI18n } from '../../../components/i18n-context';
+import type { Translator } from '../../../i18n/translate';
 import type { SectionProps } from '../section';
 import { handToImport } from '../dataset/hand-off';
 import { DropZone } from '../DropZone';
@@ -14,7 +16,6 @@ import { DraftClient } from './draft-client';
 import { ReportIdentityFields, type GivenIdentity } from './ReportIdentityFields';
 import { ReviewList } from './ReviewList';
 import { checkEdit, reviewedProposal, reviewItems, type ReviewItem } from './review-items';
-import { DRAFT_STRINGS as S } from './strings';
 import './draft.css';
 
 const REPORT_FILE = /\.(?:txt|text|md|markdown|html?|xhtml)$/i;
@@ -37,6 +38,7 @@ type Status = { kind: 'none' } | { kind: 'working'; text: string } | { kind: 'er
 
 /** What the section is doing, or what went wrong, or where the accepted proposals went. */
 function StatusLine({ status }: { status: Status }) {
+  const words = useI18n();
   switch (status.kind) {
     case 'none':
       return null;
@@ -48,15 +50,22 @@ function StatusLine({ status }: { status: Status }) {
       return (
         <div class="done" role="status" data-testid="draft-handed">
           <p>{status.text}</p>
-          {status.skipped.length > 0 && <p class="warn">{S.skipped(status.skipped.join('; '))}</p>}
+          {status.skipped.length > 0 && <p class="warn">{words.t('draftSkipped', status.skipped.join('; '))}</p>}
         </div>
       );
   }
 }
 
-const names = (list: readonly { name: string }[]) => S.fileList(list.map((f) => f.name));
+const names = (list: readonly { name: string }[]) => list.map((f) => f.name).join(', ');
+
+/** Why the engine gave another answer than the one asked for, in the reader's words. */
+function failure(words: Translator, answer: DraftAnswer): string {
+  if (answer.type === 'unavailable') return words.t(answer.reason === 'no-draft' ? 'draftNoDraft' : 'draftWorkerStopped');
+  return words.t('draftFailed', answer.type === 'failed' ? answer.message : answer.type);
+}
 
 export function DraftSection({ db }: SectionProps) {
+  const words = useI18n();
   const client = useRef<DraftClient | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dropped, setDropped] = useState<Dropped | null>(null);
@@ -83,24 +92,24 @@ export function DraftSection({ db }: SectionProps) {
     setDropped(null);
     const wrong = files.find((f) => !REPORT_FILE.test(f.name));
     if (wrong) {
-      setStatus({ kind: 'error', text: S.notReportFile(wrong.name) });
+      setStatus({ kind: 'error', text: words.t('draftNotReportFile', wrong.name) });
       return;
     }
-    setStatus({ kind: 'working', text: S.reading(names(files)) });
+    setStatus({ kind: 'working', text: words.t('draftReading', names(files)) });
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, raw: await f.text() })));
     const empty = read.find((f) => f.raw.trim() === '');
     if (empty) {
-      setStatus({ kind: 'error', text: S.emptyFile(empty.name) });
+      setStatus({ kind: 'error', text: words.t('draftEmptyFile', empty.name) });
       return;
     }
     const answer = await client.current.request({ type: 'read', files: read });
     if (answer.type !== 'read') {
-      setStatus({ kind: 'error', text: S.failed(answer.type === 'failed' ? answer.message : answer.type) });
+      setStatus({ kind: 'error', text: failure(words, answer) });
       return;
     }
     const notReport = answer.files.find((f) => f.ordinal === null);
     if (notReport) {
-      setStatus({ kind: 'error', text: S.notAReport(notReport.name) });
+      setStatus({ kind: 'error', text: words.t('draftNotAReport', notReport.name) });
       return;
     }
     setDropped({ files: read, identities: answer.files, given: answer.files.map((f) => ({ reportId: f.id ?? '', date: f.date ?? '' })) });
@@ -111,18 +120,18 @@ export function DraftSection({ db }: SectionProps) {
     if (!dropped || busy || !client.current) return;
     const missing = dropped.identities.find((f, i) => dropped.given[i]!.reportId.trim() === '' || !ISO_DAY.test(dropped.given[i]!.date.trim()));
     if (missing) {
-      setStatus({ kind: 'error', text: S.identityMissing(missing.name) });
+      setStatus({ kind: 'error', text: words.t('draftIdentityMissing', missing.name) });
       return;
     }
-    setStatus({ kind: 'working', text: S.drafting(names(dropped.files)) });
+    setStatus({ kind: 'working', text: words.t('draftDrafting', names(dropped.files)) });
     const files = dropped.files.map((f, i) => ({ ...f, reportId: dropped.given[i]!.reportId.trim(), date: dropped.given[i]!.date.trim() }));
     const answer = await client.current.request({ type: 'draft', files });
     if (answer.type !== 'drafted') {
-      setStatus({ kind: 'error', text: S.failed(answer.type === 'failed' ? answer.message : answer.type) });
+      setStatus({ kind: 'error', text: failure(words, answer) });
       return;
     }
     if (answer.proposals.length === 0) {
-      setStatus({ kind: 'error', text: S.nothingFound(names(dropped.files)) });
+      setStatus({ kind: 'error', text: words.t('draftNothingFound', names(dropped.files)) });
       return;
     }
     const titles = new Map(answer.known.map((d) => [d.id, d.title]));
@@ -137,26 +146,26 @@ export function DraftSection({ db }: SectionProps) {
 
   const importAccepted = async () => {
     if (!review || busy || !client.current || accepted.length === 0 || badEdit) return;
-    setStatus({ kind: 'working', text: S.building });
+    setStatus({ kind: 'working', text: words.t('draftBuilding') });
     const answer = await client.current.request({ type: 'build', accepted: accepted.map(reviewedProposal) });
     if (answer.type !== 'built') {
-      setStatus({ kind: 'error', text: S.failed(answer.type === 'failed' ? answer.message : answer.type) });
+      setStatus({ kind: 'error', text: failure(words, answer) });
       return;
     }
     const file = new File([answer.json], answer.name, { type: 'application/json' });
     if (!handToImport(file)) {
-      setStatus({ kind: 'error', text: S.failed(S.noImportSection) });
+      setStatus({ kind: 'error', text: words.t('draftFailed', words.t('draftNoImportSection')) });
       return;
     }
-    setStatus({ kind: 'done', text: S.handedOff(answer.name), skipped: answer.skipped });
+    setStatus({ kind: 'done', text: words.t('draftHandedOff', answer.name), skipped: answer.skipped });
   };
 
   return (
     <section aria-labelledby="draft-heading" class="draft" data-runs-in={client.current?.runsIn}>
-      <h2 id="draft-heading">{S.heading}</h2>
-      <p class="muted">{S.intro}</p>
+      <h2 id="draft-heading">{words.t('draftHeading')}</h2>
+      <p class="muted">{words.t('draftIntro')}</p>
       <DropZone
-        prompt={S.dropHere}
+        prompt={words.t('draftDropHere')}
         accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
         multiple
         testId="draft-file"
@@ -180,10 +189,10 @@ export function DraftSection({ db }: SectionProps) {
           />
           <p class="actions">
             <button type="submit" class="primary" data-testid="draft-run" disabled={busy}>
-              {S.draftButton}
+              {words.t('draftRun')}
             </button>{' '}
             <button type="button" onClick={startOver}>
-              {S.startOver}
+              {words.t('draftStartOver')}
             </button>
           </p>
         </form>
@@ -195,11 +204,12 @@ export function DraftSection({ db }: SectionProps) {
 
       {review && (
         <div class="reviewing" data-testid="draft-review">
-          <h3>{S.reviewHeading}</h3>
+          <h3>{words.t('draftReviewHeading')}</h3>
           <p class="muted">
-            {S.drafted(review.items.length, S.reportList(review.reports), review.ms, client.current?.runsIn ?? 'worker')} {S.reviewHelp}
+            {words.plural(client.current?.runsIn === 'page' ? 'draftDraftedOnPage' : 'draftDraftedInWorker', review.items.length, review.reports.map((r) => words.t('draftReportAndDate', r.id, words.date(r.date))).join(', '), Math.round(review.ms))}{' '}
+            {words.t('draftReviewHelp')}
           </p>
-          {client.current?.runsIn === 'page' && <p class="warn">{S.draftingOnPage}</p>}
+          {client.current?.runsIn === 'page' && <p class="warn">{words.t('draftOnPage')}</p>}
           <datalist id="draft-documents">
             {[...review.titles.keys()].map((id) => (
               <option key={id} value={id} />
@@ -212,13 +222,13 @@ export function DraftSection({ db }: SectionProps) {
           />
           <p class="actions">
             <button type="button" class="primary" data-testid="draft-import" disabled={busy || accepted.length === 0 || badEdit} onClick={() => void importAccepted()}>
-              {S.importAccepted(accepted.length)}
+              {words.t('draftImportAccepted', accepted.length)}
             </button>{' '}
             <button type="button" onClick={startOver}>
-              {S.startOver}
+              {words.t('draftStartOver')}
             </button>
           </p>
-          {badEdit && <p class="warn">{S.fixEditsFirst}</p>}
+          {badEdit && <p class="warn">{words.t('draftFixEditsFirst')}</p>}
         </div>
       )}
     </section>

@@ -5,10 +5,30 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { STAGES, type Stage } from '../../../storage/dataset/schema';
-import { stageLabel } from '../../../storage/dataset/status';
+import { useI18n } from '../../../components/i18n-context';
+import { KIND_KEYS, stageWords } from '../../../components/labels';
+import type { MessageKey } from '../../../i18n/keys';
+import { DATASET_LANGUAGE } from '../../../i18n/languages';
 import { QuotedSentence } from './QuotedSentence';
-import { checkEdit, reviewedProposal, type Decision, type EventEdit, type ReviewItem } from './review-items';
-import { DRAFT_STRINGS as S } from './strings';
+import { checkEdit, reviewedProposal, type Decision, type EditProblem, type EventEdit, type ReviewItem } from './review-items';
+
+const KIND_OF_PROPOSAL: Readonly<Record<ReviewItem['proposal']['kind'], MessageKey>> = {
+  event: 'draftKindEvent',
+  document: 'draftKindDocument',
+  link: 'draftKindLink',
+};
+
+const DECISION_KEYS: Readonly<Record<Decision, MessageKey>> = {
+  pending: 'draftDecisionPending',
+  accepted: 'draftDecisionAccepted',
+  rejected: 'draftDecisionRejected',
+};
+
+const PROBLEM_KEYS: Readonly<Record<EditProblem, MessageKey>> = {
+  'date-invalid': 'draftProblemDateInvalid',
+  'stage-unknown': 'draftProblemStageUnknown',
+  'document-unknown': 'draftProblemDocumentUnknown',
+};
 
 export interface ItemContext {
   /** titles of the documents an event may be given to */
@@ -28,6 +48,9 @@ export function ProposalItem({
   onDecide: (key: string, decision: Decision) => void;
   onEdit: (key: string, edit: EventEdit | undefined) => void;
 }) {
+  const words = useI18n();
+  /** Dataset text (titles, institutions, the report's section names) keeps its own language. */
+  const datasetLang = words.language === DATASET_LANGUAGE ? undefined : DATASET_LANGUAGE;
   const [editing, setEditing] = useState<EventEdit | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   /** Closing the form gives the keyboard back to the Edit button it came from. */
@@ -42,68 +65,68 @@ export function ProposalItem({
   const saved = shown.kind === 'event' && item.edit ? checkEdit(item.proposal as typeof shown, item.edit, known, reportDate) : null;
   const draftCheck = shown.kind === 'event' && editing ? checkEdit(item.proposal as typeof shown, editing, known, reportDate) : null;
 
-  const subject = shown.kind === 'event' ? shown.document : shown.kind === 'document' ? shown.document.id : S.linkText(shown.proposal, shown.act);
+  const subject = shown.kind === 'event' ? shown.document : shown.kind === 'document' ? shown.document.id : words.t('draftLinkText', shown.proposal, shown.act);
   const title =
     shown.kind === 'event'
       ? (context.titles.get(shown.document) ?? '')
       : shown.kind === 'document'
-        ? S.newDocumentTitle(shown.document.title, shown.document.kind)
+        ? words.t('draftNewDocumentTitle', shown.document.title, KIND_KEYS[shown.document.kind] ? words.t(KIND_KEYS[shown.document.kind]!) : shown.document.kind)
         : '';
 
   return (
     <li class={`proposal ${item.decision}`} aria-labelledby={headingId} data-testid="draft-proposal" data-decision={item.decision} data-kind={shown.kind}>
       <h4 id={headingId}>
-        <span class="kind">{S.kind[shown.kind]}</span> <span class="id">{subject}</span>
-        {title && <span class="title"> {title}</span>}
+        <span class="kind">{words.t(KIND_OF_PROPOSAL[shown.kind])}</span> <span class="id">{subject}</span>
+        {title && <span class="title" lang={datasetLang}> {title}</span>}
       </h4>
       <dl class="facts">
         {shown.kind === 'event' && (
           <>
-            <dt>{S.stageField}</dt>
-            <dd data-testid="draft-stage">{stageLabel(shown.event.stage)}</dd>
-            <dt>{S.dateField}</dt>
-            <dd data-testid="draft-date">{shown.event.date}</dd>
-            <dt>{S.institutionField}</dt>
-            <dd>{shown.event.institution}</dd>
+            <dt>{words.t('draftStageField')}</dt>
+            <dd data-testid="draft-stage">{stageWords(words, shown.event.stage)}</dd>
+            <dt>{words.t('draftDateField')}</dt>
+            <dd data-testid="draft-date">{words.date(shown.event.date)}</dd>
+            <dt>{words.t('draftInstitutionField')}</dt>
+            <dd lang={datasetLang}>{shown.event.institution}</dd>
           </>
         )}
         {shown.kind === 'document' && shown.document.date && (
           <>
-            <dt>{S.dateField}</dt>
-            <dd>{shown.document.date}</dd>
+            <dt>{words.t('draftDateField')}</dt>
+            <dd>{words.date(shown.document.date)}</dd>
           </>
         )}
-        <dt>{S.confidenceField}</dt>
-        <dd data-testid="draft-confidence">{shown.confidence.toFixed(2)}</dd>
-        <dt>{S.sectionField}</dt>
-        <dd>
-          {S.sectionAndFootnote(shown.evidence.section, shown.evidence.footnote)}
+        <dt>{words.t('draftConfidenceField')}</dt>
+        <dd data-testid="draft-confidence">{words.number(Math.round(shown.confidence * 100) / 100)}</dd>
+        <dt>{words.t('draftSectionField')}</dt>
+        <dd lang={datasetLang}>
+          {shown.evidence.footnote === undefined ? shown.evidence.section : words.t('draftSectionFootnote', shown.evidence.section, shown.evidence.footnote)}
         </dd>
-        <dt>{S.reportField}</dt>
+        <dt>{words.t('draftReportField')}</dt>
         <dd class="id">{shown.evidence.report}</dd>
       </dl>
       <QuotedSentence quote={shown.evidence.quote} context={shown.evidence.context} />
       {saved?.dateNotInQuote && (
         <p class="warn" role="note" data-testid="draft-date-flag">
-          {S.dateNotInQuote(item.edit!.date)}
+          {words.t('draftDateNotInQuote', item.edit!.date)}
         </p>
       )}
       {saved && saved.problems.length > 0 && (
         <ul class="problems errors">
           {saved.problems.map((p) => (
-            <li key={p}>{S.problem[p]}</li>
+            <li key={p}>{words.t(PROBLEM_KEYS[p])}</li>
           ))}
         </ul>
       )}
       <p class="decide" role="group" aria-labelledby={headingId}>
         <span class="state" data-testid="draft-decision">
-          {S.decisionText(S.decision[item.decision] ?? item.decision, item.edit !== undefined)}
+          {item.edit === undefined ? words.t(DECISION_KEYS[item.decision]) : words.t('draftDecisionEdited', words.t(DECISION_KEYS[item.decision]))}
         </span>{' '}
         <button type="button" aria-pressed={item.decision === 'accepted'} aria-describedby={headingId} onClick={() => onDecide(item.key, 'accepted')}>
-          {S.accept}
+          {words.t('draftAccept')}
         </button>{' '}
         <button type="button" aria-pressed={item.decision === 'rejected'} aria-describedby={headingId} onClick={() => onDecide(item.key, 'rejected')}>
-          {S.reject}
+          {words.t('draftReject')}
         </button>{' '}
         {item.proposal.kind === 'event' && (
           <button
@@ -116,7 +139,7 @@ export function ProposalItem({
               if (p.kind === 'event') setEditing(editing ? null : { stage: p.event.stage, date: p.event.date, document: p.document });
             }}
           >
-            {S.edit}
+            {words.t('draftEdit')}
           </button>
         )}
       </p>
@@ -133,19 +156,19 @@ export function ProposalItem({
           }}
         >
           <fieldset>
-            <legend>{S.editLegend(subject)}</legend>
+            <legend>{words.t('draftEditLegend', subject)}</legend>
             <label>
-              {S.stageField}{' '}
+              {words.t('draftStageField')}{' '}
               <select value={editing.stage} data-testid="draft-edit-stage" onChange={(e) => setEditing({ ...editing, stage: (e.currentTarget as HTMLSelectElement).value as Stage })}>
                 {STAGES.map((stage) => (
                   <option key={stage} value={stage}>
-                    {stageLabel(stage)}
+                    {stageWords(words, stage)}
                   </option>
                 ))}
               </select>
             </label>{' '}
             <label>
-              {S.dateField}{' '}
+              {words.t('draftDateField')}{' '}
               <input
                 type="text"
                 inputMode="numeric"
@@ -157,7 +180,7 @@ export function ProposalItem({
               />
             </label>{' '}
             <label>
-              {S.documentField}{' '}
+              {words.t('draftDocumentField')}{' '}
               <input
                 type="text"
                 list={context.listId}
@@ -170,21 +193,21 @@ export function ProposalItem({
             {draftCheck && draftCheck.problems.length > 0 && (
               <ul class="problems errors" role="alert">
                 {draftCheck.problems.map((p) => (
-                  <li key={p}>{S.problem[p]}</li>
+                  <li key={p}>{words.t(PROBLEM_KEYS[p])}</li>
                 ))}
               </ul>
             )}
             {draftCheck?.dateNotInQuote && (
               <p class="warn" role="status">
-                {S.dateNotInQuote(editing.date)}
+                {words.t('draftDateNotInQuote', editing.date)}
               </p>
             )}
             <p class="actions">
               <button type="submit" data-testid="draft-edit-save" disabled={(draftCheck?.problems.length ?? 0) > 0}>
-                {S.save}
+                {words.t('draftSave')}
               </button>{' '}
               <button type="button" onClick={closeEdit}>
-                {S.cancelEdit}
+                {words.t('draftCancelEdit')}
               </button>
             </p>
           </fieldset>

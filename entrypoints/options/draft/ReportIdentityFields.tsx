@@ -4,7 +4,22 @@
  * for where none does.
  */
 import type { ReportFileIdentity } from '../../../messaging/draft-worker';
-import { DRAFT_STRINGS as S } from './strings';
+import { useI18n } from '../../../components/i18n-context';
+import type { MessageKey } from '../../../i18n/keys';
+
+const FORMAT_KEYS: Readonly<Record<ReportFileIdentity['format'], MessageKey>> = {
+  pdf: 'draftFormatPdf',
+  word: 'draftFormatWord',
+  markdown: 'draftFormatMarkdown',
+  html: 'draftFormatHtml',
+};
+
+const FROM_KEYS: Readonly<Record<ReportFileIdentity['from'], MessageKey>> = {
+  text: 'draftFromText',
+  'other-report': 'draftFromOtherReport',
+  dataset: 'draftFromDataset',
+  nowhere: 'draftFromNowhere',
+};
 
 export interface GivenIdentity {
   reportId: string;
@@ -22,19 +37,20 @@ export function ReportIdentityFields({
   onChange: (index: number, next: GivenIdentity) => void;
   disabled: boolean;
 }) {
+  const words = useI18n();
   return (
     <fieldset class="identity" disabled={disabled}>
-      <legend>{S.identityLegend}</legend>
-      <p class="muted">{S.identityHelp}</p>
+      <legend>{words.t('draftIdentityLegend')}</legend>
+      <p class="muted">{words.t('draftIdentityHelp')}</p>
       <table data-testid="draft-identity">
         <thead>
           <tr>
-            <th scope="col">{S.fileColumn}</th>
-            <th scope="col">{S.formatColumn}</th>
-            <th scope="col">{S.ordinalColumn}</th>
-            <th scope="col">{S.numberColumn}</th>
-            <th scope="col">{S.dateColumn}</th>
-            <th scope="col">{S.fromColumn}</th>
+            <th scope="col">{words.t('draftFileColumn')}</th>
+            <th scope="col">{words.t('draftFormatColumn')}</th>
+            <th scope="col">{words.t('draftOrdinalColumn')}</th>
+            <th scope="col">{words.t('draftNumberColumn')}</th>
+            <th scope="col">{words.t('draftDateColumn')}</th>
+            <th scope="col">{words.t('draftFromColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,15 +59,15 @@ export function ReportIdentityFields({
               <th scope="row" class="id">
                 {file.name}
               </th>
-              <td>{S.formatName[file.format] ?? file.format}</td>
-              <td>{file.ordinal === null ? '—' : S.ordinal(file.ordinal)}</td>
+              <td>{words.t(FORMAT_KEYS[file.format])}</td>
+              <td>{file.ordinal === null ? '—' : words.t('draftOrdinal', file.ordinal)}</td>
               <td>
                 <input
                   type="text"
-                  aria-label={S.numberLabel(file.name)}
+                  aria-label={words.t('draftNumberLabel', file.name)}
                   data-testid="draft-report-number"
                   value={given[i]?.reportId ?? ''}
-                  placeholder={S.numberPlaceholder}
+                  placeholder={words.t('draftNumberPlaceholder')}
                   onInput={(event) => onChange(i, { reportId: (event.currentTarget as HTMLInputElement).value, date: given[i]?.date ?? '' })}
                 />
               </td>
@@ -59,14 +75,14 @@ export function ReportIdentityFields({
                 <input
                   type="text"
                   inputMode="numeric"
-                  aria-label={S.dateLabel(file.name)}
+                  aria-label={words.t('draftDateLabel', file.name)}
                   data-testid="draft-report-date"
                   value={given[i]?.date ?? ''}
-                  placeholder={S.datePlaceholder}
+                  placeholder={words.t('draftDatePlaceholder')}
                   onInput={(event) => onChange(i, { reportId: given[i]?.reportId ?? '', date: (event.currentTarget as HTMLInputElement).value })}
                 />
               </td>
-              <td>{S.from[file.from]}</td>
+              <td>{words.t(FROM_KEYS[file.from])}</td>
             </tr>
           ))}
         </tbody>

@@ -6,10 +6,17 @@ import { useState } from 'preact/hooks';
 import { ProposalItem, type ItemContext } from './ProposalItem';
 import { countDecisions, decideAll, type Decision, type EventEdit, type ReviewItem } from './review-items';
 import { reviewOrder } from './review-order';
-import { DRAFT_STRINGS as S } from './strings';
+import { useI18n } from '../../../components/i18n-context';
+import type { MessageKey } from '../../../i18n/keys';
 
 type Filter = 'all' | Decision;
-const FILTERS: Filter[] = ['all', 'pending', 'accepted', 'rejected'];
+const FILTER_KEYS: Readonly<Record<Filter, MessageKey>> = {
+  all: 'draftShowAll',
+  pending: 'draftShowPending',
+  accepted: 'draftShowAccepted',
+  rejected: 'draftShowRejected',
+};
+const FILTERS = Object.keys(FILTER_KEYS) as Filter[];
 
 export function ReviewList({
   items,
@@ -20,6 +27,7 @@ export function ReviewList({
   context: ItemContext;
   onChange: (next: ReviewItem[]) => void;
 }) {
+  const words = useI18n();
   const [filter, setFilter] = useState<Filter>('all');
   const ordered = reviewOrder(items);
   const shown = filter === 'all' ? ordered : ordered.filter((item) => item.decision === filter);
@@ -30,27 +38,27 @@ export function ReviewList({
     <div class="review">
       <p class="toolbar">
         <label>
-          {S.showLabel}{' '}
+          {words.t('draftShowLabel')}{' '}
           <select value={filter} data-testid="draft-filter" onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as Filter)}>
             {FILTERS.map((f) => (
               <option key={f} value={f}>
-                {S.show[f]}
+                {words.t(FILTER_KEYS[f])}
               </option>
             ))}
           </select>
         </label>{' '}
         <button type="button" data-testid="draft-accept-shown" disabled={shown.length === 0} onClick={() => onChange(decideAll(items, new Set(shown.map((i) => i.key)), 'accepted'))}>
-          {S.acceptAllShown(shown.length)}
+          {words.t('draftAcceptAllShown', shown.length)}
         </button>{' '}
         <button type="button" data-testid="draft-reject-all" onClick={() => onChange(decideAll(items, new Set(items.map((i) => i.key)), 'rejected'))}>
-          {S.rejectAll}
+          {words.t('draftRejectAll')}
         </button>{' '}
         <span role="status" aria-live="polite" data-testid="draft-counts">
-          {S.counts(counts.accepted, counts.rejected, counts.pending)}
+          {words.t('draftCounts', counts.accepted, counts.rejected, counts.pending)}
         </span>
       </p>
       {shown.length === 0 ? (
-        <p class="muted">{S.noneShown}</p>
+        <p class="muted">{words.t('draftNoneShown')}</p>
       ) : (
         <ol class="proposals" data-testid="draft-proposals">
           {shown.map((item) => (

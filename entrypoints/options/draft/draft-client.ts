@@ -8,7 +8,6 @@ import { DraftAnswerSchema, postToDrafter, type DraftAnswer, type DraftRequest }
 import { DraftEngine } from './draft-engine';
 import DraftWorker from './draft.worker.ts?worker';
 import { startWorker } from '../start-worker';
-import { DRAFT_STRINGS } from './strings';
 
 type Request = DraftRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -28,7 +27,7 @@ export class DraftClient {
     this.worker = null;
     this.runsIn = 'page';
     this.local = new DraftEngine(() => exportEffective(this.db), (answer) => this.receive(answer));
-    for (const id of [...this.pending.keys()]) this.receive({ type: 'failed', id, message: DRAFT_STRINGS.workerStopped });
+    for (const id of [...this.pending.keys()]) this.receive({ type: 'unavailable', id, reason: 'worker-stopped' });
   }
 
   private fromWorker(data: unknown) {

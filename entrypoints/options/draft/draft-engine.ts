@@ -11,7 +11,6 @@ import { datasetToJson } from '../../../storage/import/json';
 import type { DraftAnswer, DraftRequest } from '../../../messaging/draft-worker';
 import { acceptedDataset } from './accepted-dataset';
 import { identifyFiles } from './report-identity';
-import { DRAFT_STRINGS } from './strings';
 
 export class DraftEngine {
   private last: Draft | null = null;
@@ -45,7 +44,7 @@ export class DraftEngine {
       const known = [...base.documents.map((d) => ({ id: d.id, title: d.title }))];
       return { type: 'drafted', id: request.id, reports: draft.reports.map((r) => r.report), proposals: draft.proposals, known, ms };
     }
-    if (!this.last) return { type: 'failed', id: request.id, message: DRAFT_STRINGS.noDraft };
+    if (!this.last) return { type: 'unavailable', id: request.id, reason: 'no-draft' };
     const reports = this.last.reports.map((r) => r.report);
     const built = acceptedDataset({ base: this.last.base, reports, mentions: this.last.mentions }, request.accepted);
     const latest = [...reports].sort((a, b) => a.date.localeCompare(b.date)).at(-1);

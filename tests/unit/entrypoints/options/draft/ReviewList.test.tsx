@@ -10,6 +10,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../../../../drafter/draft';
 import { reviewItems, type ReviewItem } from '../../../../../entrypoints/options/draft/review-items';
+import type { Language } from '../../../../../i18n/languages';
+import { inLanguage } from '../../../i18n/helpers';
 import { draftExcerpt } from './helpers';
 
 const { window } = parseHTML('<!doctype html><html><head><title></title></head><body><div id="root"></div></body></html>');
@@ -28,9 +30,9 @@ function Harness({ proposals, seen }: { proposals: Proposal[]; seen: (items: Rev
   return h(ReviewList, { items, context: { titles, reportDates: new Map([['COM(2019) 353', '2019-07-24']]), listId: 'docs' }, onChange: setItems });
 }
 
-async function show(proposals: Proposal[] = draft.proposals) {
+async function show(proposals: Proposal[] = draft.proposals, language: Language = 'en') {
   let latest: ReviewItem[] = [];
-  await act(() => render(h(Harness, { proposals, seen: (items) => (latest = items) }), root));
+  await act(() => render(inLanguage(h(Harness, { proposals, seen: (items) => (latest = items) }), language), root));
   return () => latest;
 }
 
@@ -50,6 +52,7 @@ describe('the review list', () => {
     await show();
     expect(items()).toHaveLength(draft.proposals.length);
     const confidences = items().map((li) => Number(li.querySelector('[data-testid="draft-confidence"]')!.textContent));
+    expect(confidences.every((c) => c >= 0 && c <= 1)).toBe(true);
     expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
     for (const li of items()) expect(window.document.getElementById(li.getAttribute('aria-labelledby')!)?.tagName).toBe('H4');
     expect(counts()).toBe(`0 accepted, 0 rejected, ${draft.proposals.length} pending`);
@@ -98,10 +101,28 @@ describe('the review list', () => {
     await act(() => void form.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true })));
 
     const edited = itemAbout('COM(2018) 209', 'adopted');
-    expect(edited.querySelector('[data-testid="draft-date"]')!.textContent).toBe('2019-06-21');
+    expect(edited.querySelector('[data-testid="draft-date"]')!.textContent).toBe('21 Jun 2019');
     expect(edited.querySelector('mark')!.textContent).toBe(quote);
     expect(edited.querySelector('[data-testid="draft-date-flag"]')!.textContent).toBe('The date 2019-06-21 is not in the quote: check it against the report before accepting.');
     expect(edited.querySelector('[data-testid="draft-decision"]')!.textContent).toBe('pending, edited');
     expect(latest().find((i) => i.edit)!.edit).toEqual({ stage: 'adopted', date: '2019-06-21', document: 'COM(2018) 209' });
+  });
+
+  it('speaks German to a German reader, and keeps the report’s English marked as English', async () => {
+    const event = draft.proposals.find((p) => p.kind === 'event' && p.document === 'COM(2018) 640' && p.event.stage === 'provisional-agreement')!;
+    await show([event], 'de');
+    const [li] = items();
+    expect(li!.querySelector('[data-testid="draft-stage"]')!.textContent).toBe('vorläufige Einigung');
+    expect(li!.querySelector('[data-testid="draft-date"]')!.textContent).toBe('17.04.2019');
+    expect(li!.querySelector('h4 .kind')!.textContent).toBe('Ereignis');
+    expect(li!.querySelector('[data-testid="draft-decision"]')!.textContent).toBe('offen');
+    expect(li!.querySelector('[data-testid="draft-confidence"]')!.textContent).toMatch(/^[01](,\d{1,2})?$/);
+    expect([...li!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Annehmen', 'Ablehnen', 'Bearbeiten']);
+    expect(li!.querySelector('blockquote')!.getAttribute('lang')).toBe('en');
+    expect(li!.querySelector('blockquote')!.getAttribute('aria-label')).toBe('Die Worte des Berichts');
+    expect(counts()).toBe('0 angenommen, 0 abgelehnt, 1 offen');
+    expect(root.querySelector('[data-testid="draft-accept-shown"]')!.textContent).toBe('Alle angezeigten annehmen (1)');
+    await click(button(li!, 'Annehmen'));
+    expect(counts()).toBe('1 angenommen, 0 abgelehnt, 0 offen');
   });
 });

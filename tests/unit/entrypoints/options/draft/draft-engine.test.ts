@@ -51,7 +51,7 @@ describe('the drafting engine', () => {
 
   it('answers in plain words when there is nothing to build on, and when a report cannot be told', async () => {
     const { ask } = engine();
-    expect(await ask({ type: 'build', id: 1, accepted: [] })).toEqual({ type: 'failed', id: 1, message: 'There is no draft to import: draft a report first.' });
+    expect(await ask({ type: 'build', id: 1, accepted: [] })).toEqual({ type: 'unavailable', id: 1, reason: 'no-draft' });
     const failed = await ask({ type: 'draft', id: 2, files: [{ name: 'excerpt.md', raw: EXCERPT }] });
     expect(failed).toMatchObject({ type: 'failed', id: 2, message: expect.stringContaining('excerpt.md: cannot tell which report this is') });
   });
