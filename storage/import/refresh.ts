@@ -10,6 +10,7 @@ import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
+import { english } from '../../i18n/english';
 import { prepareImport } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
@@ -86,7 +87,7 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const current = await readEffective(db);
   const prepared = await prepareImport(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
-    const first = prepared.errors.slice(0, 3).map(formatProblem).join('; ');
+    const first = prepared.errors.slice(0, 3).map((problem) => formatProblem(problem, english)).join('; ');
     return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };
   }
   const last = (await listImports(db)).find((entry) => !entry.undone);

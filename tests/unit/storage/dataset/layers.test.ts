@@ -22,6 +22,8 @@ import { quotaProblem } from '../../../../storage/import/quota';
 import { ensureBundledDataset, loadBundledDataset } from '../../../../storage/dataset/load-bundled';
 import { datasetStats, lookupDocuments } from '../../../../storage/dataset/lookup';
 import { bundledDataset, bytes, dataset, doc, dump, freshDb, jsonBytes, LATER_REPORT, REPORT } from '../import/helpers';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
 
 let db: EurefsDb;
 beforeEach(async () => {
@@ -182,7 +184,7 @@ describe('nothing half-written, nothing lost', () => {
       const { prepared, entry } = await importBytes(bytes(text), name);
       expect(entry).toBeNull();
       expect(prepared.errorCount).toBeGreaterThan(0);
-      expect(prepared.errors[0]?.message.length).toBeGreaterThan(10);
+      expect(say(english, prepared.errors[0]!.message).length).toBeGreaterThan(10);
       expect(await dump(db)).toEqual(before);
     });
   }
