@@ -77,7 +77,7 @@ const PreviewSchema = z.strictObject({
   changed: z.array(z.strictObject({ id: z.string(), title: z.string(), fields: z.array(z.string()) })),
   removed: z.array(listed),
   statusChanges: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), from: StageSchema.nullable(), to: StageSchema.nullable(), text: z.string(), backwards: z.boolean() }),
+    z.strictObject({ id: z.string(), title: z.string(), from: StageSchema.nullable(), to: StageSchema.nullable(), text: z.string(), backwards: z.boolean(), removed: z.boolean() }),
   ),
 });
 

@@ -16,6 +16,7 @@ import { DatasetExportSection } from './dataset/DatasetExportSection';
 import { DatasetHistorySection } from './dataset/DatasetHistorySection';
 import { DatasetImportSection } from './dataset/DatasetImportSection';
 import type { OptionsSection } from './section';
+import { useI18n } from '../../components/i18n-context';
 
 export const SECTIONS: OptionsSection[] = [
   { id: 'dataset', Component: DatasetSummary },
@@ -27,13 +28,14 @@ export const SECTIONS: OptionsSection[] = [
 ];
 
 export function OptionsPage({ sections = SECTIONS }: { sections?: OptionsSection[] }) {
+  const words = useI18n();
   const db = useMemo(() => new EurefsDb(), []);
   const annotations = useMemo(() => new AnnotationsDb(), []);
   const [revision, setRevision] = useState(0);
   const changed = () => setRevision((r) => r + 1);
   return (
     <main class="options">
-      <h1>Eurefs</h1>
+      <h1>{words.t('extName')}</h1>
       {sections.map(({ id, Component }) => (
         <div key={id} data-section={id}>
           <Component db={db} annotations={annotations} revision={revision} changed={changed} />
