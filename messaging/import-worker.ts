@@ -123,7 +123,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   /** `tooLateToCancel`: Cancel came while the transaction was committing; the import is in */
   z.strictObject({ type: z.literal('applied'), id, entry: EntrySchema, ms: z.number(), tooLateToCancel: z.boolean().optional() }),
   z.strictObject({ type: z.literal('cancelled'), id }),
-  z.strictObject({ type: z.literal('failed'), id, message: z.string(), conflict: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('failed'), id, message: SaidSchema, conflict: z.boolean().optional() }),
   z.strictObject({ type: z.literal('done'), id }),
 ]);
 

@@ -11,6 +11,8 @@ import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
 import { english } from '../../i18n/english';
+import { errorWords } from '../../i18n/phrased-error';
+import { say } from '../../i18n/phrase';
 import { prepareImport } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
@@ -72,7 +74,7 @@ async function refreshAndRecord(db: EurefsDb, fetchFn: typeof fetch, now: Date):
   try {
     outcome = await refreshOnce(db, schedule.url, schedule.mode, fetchFn, now);
   } catch (error) {
-    outcome = { ok: false, applied: false, message: error instanceof Error ? error.message : String(error) };
+    outcome = { ok: false, applied: false, message: say(english, errorWords(error)) };
   }
   const latest = await getRefreshSchedule(db);
   if (latest && latest.url === schedule.url) {

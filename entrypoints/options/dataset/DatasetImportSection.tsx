@@ -23,6 +23,8 @@ import { Problems } from './Problems';
 import { useI18n } from '../../../components/i18n-context';
 import type { Translator } from '../../../i18n/translate';
 import { errorText } from '../error-text';
+import { say, type Said } from '../../../i18n/phrase';
+import { errorWords } from '../../../i18n/phrased-error';
 import { withElements } from '../with-elements';
 import { modeWords } from './mode-words';
 import { dateTime } from '../date-time';
@@ -32,10 +34,10 @@ type State =
   | { kind: 'idle' }
   /** `received`: bytes read so far, when reading from an address */
   | { kind: 'working'; phase: Phase; share: number; what: string; received?: number }
-  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: string }
+  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: Said }
   | { kind: 'applied'; entry: ImportEntry; ms: number; tooLateToCancel?: boolean }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: Said };
 
 
 const REFRESH_CHOICES: { hours: number; label: (words: Translator) => string }[] = [
@@ -129,7 +131,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
     try {
       url = checkAddress(address);
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', message: errorWords(error) });
       return;
     }
     // Reading another site needs the reader's yes (optional host permission), asked once per site.
@@ -340,7 +342,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
         )}
         {state.kind === 'failed' && (
           <div class="problems errors" role="alert" data-testid="import-failure">
-            <p>{state.message}</p>
+            <p>{say(words, state.message)}</p>
           </div>
         )}
         {state.kind === 'applied' && (
@@ -384,7 +386,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           </p>
           {state.notice && (
             <p role="alert" class="problems warnings" data-testid="import-notice">
-              {state.notice}
+              {say(words, state.notice)}
             </p>
           )}
           <Problems kind="error" problems={state.summary.errors} count={state.summary.errorCount} />

@@ -231,7 +231,7 @@ describe('nothing half-written, nothing lost', () => {
   });
 
   it('a file too large for the storage quota gets a clear message', () => {
-    expect(quotaProblem({ usage: 90e6, quota: 100e6 }, 50e6)).toMatch(/needs about 143\.1 MB of storage, but the browser allows Eurefs only 9\.5 MB more\. Nothing was changed/);
+    expect(say(english, quotaProblem({ usage: 90e6, quota: 100e6 }, 50e6) ?? 'none')).toMatch(/needs about 143\.1 MB of storage, but the browser allows Eurefs only 9\.5 MB more\. Nothing was changed/);
     expect(quotaProblem({ usage: 0, quota: 10e9 }, 50e6)).toBeNull();
     expect(quotaProblem(undefined, 50e6)).toBeNull();
   });
