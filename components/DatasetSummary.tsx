@@ -3,9 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../messaging/to-background';
 import type { EurefsDb } from '../storage/dataset/db';
 import { effectiveStats, type EffectiveStats } from '../storage/dataset/layers';
-import { formatDate } from './labels';
+import { useI18n } from './i18n-context';
+import { SLOT, withSlots } from './slots';
+import { datasetLang } from './DatasetText';
 
 export function DatasetSummary({ db, revision }: { db: EurefsDb; revision: number }) {
+  const words = useI18n();
   const [stats, setStats] = useState<EffectiveStats | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,45 +26,47 @@ export function DatasetSummary({ db, revision }: { db: EurefsDb; revision: numbe
     };
   }, [db, revision]);
 
+  const documents = stats ? words.plural('datasetDocuments', stats.documents) : '';
+  const events = stats ? words.plural('datasetEvents', stats.events) : '';
   return (
     <section aria-labelledby="dataset-heading">
-      <h2 id="dataset-heading">Dataset</h2>
-      {error && <p role="alert">The dataset could not be read: {error}</p>}
-      {!stats && !error && <p class="muted">Reading the dataset…</p>}
+      <h2 id="dataset-heading">{words.t('datasetHeading')}</h2>
+      {error && <p role="alert">{words.t('datasetUnreadable', error)}</p>}
+      {!stats && !error && <p class="muted">{words.t('datasetReading')}</p>}
       {stats && (
         <>
           <p data-testid="dataset-summary">
-            Version <strong data-testid="dataset-version">{stats.version ?? 'none'}</strong>: {stats.documents} documents,{' '}
-            {stats.events} dated events
-            {stats.importedAt
-              ? `, imported ${new Date(stats.importedAt).toLocaleString()}`
-              : stats.loadedAt
-                ? `, loaded ${new Date(stats.loadedAt).toLocaleString()}`
-                : ''}
-            .
+            {withSlots(
+              stats.importedAt
+                ? words.t('datasetSummaryImported', SLOT, documents, events, words.moment(stats.importedAt, true))
+                : stats.loadedAt
+                  ? words.t('datasetSummaryLoaded', SLOT, documents, events, words.moment(stats.loadedAt, true))
+                  : words.t('datasetSummary', SLOT, documents, events),
+              <strong data-testid="dataset-version">{stats.version ?? words.t('datasetVersionNone')}</strong>,
+            )}
           </p>
           <p class="muted" data-testid="dataset-layers">
             {stats.importedVersion === null
-              ? `The dataset that ships with Eurefs${stats.bundledVersion ? ` (${stats.bundledVersion})` : ''}; no import.`
-              : stats.hidesBundled
-                ? `Imported dataset ${stats.importedVersion}, in place of the one that ships with Eurefs (${stats.bundledVersion ?? 'none'}).`
-                : `Imported dataset ${stats.importedVersion}, laid over the one that ships with Eurefs (${stats.bundledVersion ?? 'none'}).`}
+              ? stats.bundledVersion
+                ? words.t('datasetBundledOnlyVersion', stats.bundledVersion)
+                : words.t('datasetBundledOnly')
+              : words.t(stats.hidesBundled ? 'datasetImportedReplacing' : 'datasetImportedOver', stats.importedVersion, stats.bundledVersion ?? words.t('datasetVersionNone'))}
           </p>
-          <h3>Progress reports</h3>
+          <h3>{words.t('datasetReports')}</h3>
           <table>
             <thead>
               <tr>
-                <th scope="col">Report</th>
-                <th scope="col">Document</th>
-                <th scope="col">Date</th>
+                <th scope="col">{words.t('datasetReportColumn')}</th>
+                <th scope="col">{words.t('datasetDocumentColumn')}</th>
+                <th scope="col">{words.t('datasetDateColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {stats.reports.map((report) => (
                 <tr key={report.id}>
-                  <td>{report.title}</td>
+                  <td {...datasetLang(words)}>{report.title}</td>
                   <td>{report.id}</td>
-                  <td>{formatDate(report.date)}</td>
+                  <td>{words.date(report.date)}</td>
                 </tr>
               ))}
             </tbody>

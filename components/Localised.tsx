@@ -10,8 +10,10 @@ import { readCatalogue } from '../i18n/catalogue-files';
 import { readerLanguage } from '../i18n/reader-language';
 import { catalogueSource, createTranslator, type Translator } from '../i18n/translate';
 import { I18nContext } from './i18n-context';
+import type { MessageKey } from '../i18n/keys';
 
-export function Localised({ children }: { children: ComponentChildren }) {
+/** `title`: the page's title, in the same language (a page may set a more precise one later). */
+export function Localised({ children, title }: { children: ComponentChildren; title?: MessageKey }) {
   const [translator, setTranslator] = useState<Translator | null>(null);
   useEffect(() => {
     const stop = new AbortController();
@@ -22,7 +24,9 @@ export function Localised({ children }: { children: ComponentChildren }) {
       // Two quick changes: only the last one's words stay.
       if (asked !== latest || stop.signal.aborted) return;
       document.documentElement.lang = language;
-      setTranslator(createTranslator(language, catalogueSource(catalogue)));
+      const translator = createTranslator(language, catalogueSource(catalogue));
+      if (title) document.title = translator.t(title);
+      setTranslator(translator);
     };
     const failed = (error: unknown) => console.error('Eurefs: could not read the catalogue', error);
     void readSettings().then(load).catch(failed);

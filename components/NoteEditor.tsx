@@ -10,6 +10,7 @@ import type { ReferenceType } from '../references/types';
 import { annotationsClient, type AnnotationsClient } from '../messaging/annotations-client';
 import type { Note, Quote } from '../storage/annotations/schema';
 import type { Stage } from '../storage/dataset/schema';
+import { useI18n } from './i18n-context';
 
 export interface NoteEditorProps {
   /** the document's canonical id (`COM(2016) 731`, `32017L0541`) */
@@ -32,6 +33,7 @@ export const parseTags = (text: string): string[] => [...new Set(text.split(/[,;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function NoteEditor({ documentId, label, type, stage, page, quote, client = annotationsClient }: NoteEditorProps) {
+  const words = useI18n();
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [editing, setEditing] = useState<Note | null>(null);
   const [text, setText] = useState('');
@@ -123,9 +125,9 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
 
   const formId = `eurefs-note-${documentId.replace(/[^A-Za-z0-9]/g, '-')}`;
   return (
-    <section class="eurefs-notes" aria-label={`Notes on ${label}`} data-eurefs-notes={documentId}>
+    <section class="eurefs-notes" aria-label={words.t('notesLabel', label)} data-eurefs-notes={documentId}>
       {error && <p class="eurefs-notes-error" role="alert">{error}</p>}
-      {notes === null && !error && <p class="muted">Reading notes…</p>}
+      {notes === null && !error && <p class="muted">{words.t('notesReading')}</p>}
       {notes && notes.length > 0 && (
         <ul class="eurefs-notes-list">
           {notes.map((note) => (
@@ -135,13 +137,13 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
                 <p class="eurefs-note-tags">{note.tags.map((t) => <span class="eurefs-tag" key={t}>{t}</span>)}</p>
               )}
               <p class="eurefs-note-meta">
-                {note.page.url === page.url ? 'On this page' : <a href={note.page.url} target="_blank" rel="noopener noreferrer">{note.page.title || note.page.url}</a>}
-                {note.quote?.exact ? ` · “${note.quote.exact}”` : ''} · {new Date(note.updatedAt).toLocaleDateString()}
+                {note.page.url === page.url ? words.t('notesOnThisPage') : <a href={note.page.url} target="_blank" rel="noopener noreferrer">{note.page.title || note.page.url}</a>}
+                {note.quote?.exact ? ` · “${note.quote.exact}”` : ''} · {words.moment(note.updatedAt)}
               </p>
               <p class="eurefs-note-actions">
-                <button type="button" onClick={() => startEdit(note)} disabled={busy}>Edit</button>
+                <button type="button" onClick={() => startEdit(note)} disabled={busy}>{words.t('notesEdit')}</button>
                 <button type="button" onClick={() => void remove(note.id)} disabled={busy}>
-                  {confirmDelete === note.id ? 'Really delete?' : 'Delete'}
+                  {words.t(confirmDelete === note.id ? 'notesReallyDelete' : 'notesDelete')}
                 </button>
               </p>
             </li>
@@ -149,13 +151,13 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
         </ul>
       )}
       <form class="eurefs-note-form" onSubmit={(e) => void save(e)}>
-        <label for={`${formId}-text`}>{editing ? 'Edit note' : 'New note'}</label>
+        <label for={`${formId}-text`}>{words.t(editing ? 'notesEditNote' : 'notesNewNote')}</label>
         <textarea ref={textField} id={`${formId}-text`} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <label for={`${formId}-tags`}>Tags (comma-separated)</label>
+        <label for={`${formId}-tags`}>{words.t('notesTags')}</label>
         <input id={`${formId}-tags`} type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
         <p class="eurefs-note-actions">
-          <button type="submit" disabled={busy}>{editing ? 'Save changes' : 'Add note'}</button>
-          {editing && <button type="button" onClick={reset} disabled={busy}>Cancel</button>}
+          <button type="submit" disabled={busy}>{words.t(editing ? 'notesSaveChanges' : 'notesAdd')}</button>
+          {editing && <button type="button" onClick={reset} disabled={busy}>{words.t('notesCancel')}</button>}
         </p>
       </form>
     </section>

@@ -35,6 +35,29 @@ export const STAGE_KEYS: Readonly<Record<Stage, MessageKey>> = {
   rejected: 'stageRejected',
 };
 
+/**
+ * The dataset's kinds of document a reader sees after the type ("legislative proposal"), in the
+ * EU's words for them; a kind not listed here is shown as the dataset writes it.
+ */
+export const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
+  'legislative-proposal': 'kindLegislativeProposal',
+  proposal: 'kindProposal',
+  communication: 'kindCommunication',
+  'joint-communication': 'kindJointCommunication',
+  'progress-report': 'kindProgressReport',
+  report: 'kindReport',
+  'joint-report': 'kindJointReport',
+  recommendation: 'kindRecommendation',
+  'action-plan': 'kindActionPlan',
+  'staff-working-document': 'kindStaffWorkingDocument',
+  'ep-resolution': 'kindEpResolution',
+  'commission-decision': 'kindCommissionDecision',
+  regulation: 'kindRegulation',
+  directive: 'kindDirective',
+  decision: 'kindDecision',
+  'framework-decision': 'kindFrameworkDecision',
+};
+
 /** A stage's words; null, a document the dataset knows with no dated event, has words of its own. */
 export function stageWords(words: Translator, stage: Stage | null): string {
   return words.t(stage === null ? 'stageNone' : STAGE_KEYS[stage]);
@@ -81,15 +104,4 @@ export function referenceLabel({ id, text }: { id: string; text?: string }): str
   const numbers: readonly string[] = written.match(/\d+/g) ?? [];
   if (!numbers.includes(canonical.number) || !numbers.some((n) => n === year || n === year.slice(2))) return label;
   return written;
-}
-
-/** Dates in the reports are written day.month.year; readers of EU documents expect that form. */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!y || !m) return date;
-  if (!d) {
-    const month = new Date(Date.UTC(Number(y), Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-    return `${month} ${y}`;
-  }
-  return `${Number(d)}.${Number(m)}.${y}`;
 }

@@ -20,8 +20,10 @@ import { findDates, type DatePhrase } from './dates';
 import { FORECAST, findCues, type Cue } from './stage-cues';
 import { splitSentences, type Sentence } from './sentences';
 import { nameIndex, sentenceTies, type Tie } from './ties';
-import { guessKind, guessTitle, wordsBefore } from './new-documents';
+import { guessKind, guessTitle, kindCalledAs, wordsBefore } from './new-documents';
 import { citedReports, readReport, reportIdentity, type DraftFormat } from './read-report';
+import { namesGiven } from './aliases';
+import { ACT_TYPES, applyingActs } from './applicable';
 
 export interface DraftInput {
   /** a file name, for messages */
@@ -88,7 +90,6 @@ export interface Draft {
 
 export type FindReferences = (text: string) => Reference[];
 
-const ACT_TYPES = new Set(['regulation', 'directive', 'decision', 'framework-decision']);
 const DOC_TYPES = new Set(['com', 'join', 'swd', 'sec', 'c']);
 const MAX_QUOTE = 2000;
 
@@ -108,7 +109,8 @@ const OWN_DATE_GAP =
 function actAuthor(sentence: string, ref: Reference): string {
   const before = sentence.slice(Math.max(0, ref.start - 20), ref.start);
   const after = sentence.slice(ref.end, ref.end + 60);
-  if (/\bCouncil\s*$/.test(before) || /^\s*of the Council\b/.test(after)) return 'Council';
+  // "Council Regulation 1053/2013": the grammar's reference holds the Council's own word
+  if (/\bCouncil\s*$/.test(before) || /^Council\b/.test(ref.text) || /^\s*of the Council\b/.test(after)) return 'Council';
   if (/^\s*of the European Parliament and of the Council\b/.test(after) || ref.type !== 'decision') return 'European Parliament and Council';
   return 'Council';
 }
@@ -145,12 +147,28 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 
   const footnoteRefs = new Map<number, Reference[]>();
   for (const b of text.blocks) if (b.kind === 'footnote') footnoteRefs.set(b.number!, find(b.text));
+  // what a footnote's own words say its documents are ("See the April 2016 Communication on ... (COM(2016) 205 final)"):
+  // they come before what the sentence calling the footnote suggests
+  const ownKinds = new Map<string, string>();
+  for (const b of text.blocks) {
+    if (b.kind !== 'footnote') continue;
+    for (const s of splitSentences(b)) {
+      const refs = find(s.text);
+      for (const ref of refs) {
+        const kind = guessKind(ref, wordsBefore(s.text, ref, refs));
+        if (kind !== 'unknown' && !ownKinds.has(ref.id)) ownKinds.set(ref.id, kind);
+      }
+    }
+  }
 
   const seenDocs = new Map<string, ProposedDocument>();
   // what the sentence calling a footnote says its documents are ("three legislative proposals")
   const kindHints = new Map<string, string>();
   const callerTies = new Map<number, Tie[]>();
   const mentions: Mentions = new Map();
+  let paragraphCarry: Tie[] = [];
+  // names the report gives documents in passing, for the new documents' aliases
+  const givenNames = new Map<string, string[]>();
 
   text.blocks.forEach((block, index) => {
     const section = sectionOf(index);
@@ -162,7 +180,10 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
     let previousDate: string | undefined;
     // a sentence that names no document speaks of those of the sentence before it, or (in a
     // footnote) of those of the sentence that calls the footnote
-    let carried: Tie[] = block.kind === 'footnote' ? (callerTies.get(block.number!) ?? []) : [];
+    // a paragraph goes on with the file of the paragraph before it until a heading changes the subject
+    let carried: Tie[] = block.kind === 'footnote' ? (callerTies.get(block.number!) ?? []) : block.kind === 'paragraph' ? paragraphCarry : [];
+    // only the negotiation of a proposal goes on into the next paragraph: other stages there are of other documents
+    let carriedOver = block.kind === 'paragraph';
     for (const sentence of splitSentences(block)) {
       const refs = find(sentence.text);
       const ties = sentenceTies(sentence, refs, footnoteRefs, names);
@@ -180,11 +201,20 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
       }
 
       for (const t of ties) {
-        if (t.how !== 'footnote' || t.reference?.type !== 'com' || kindHints.has(t.document)) continue;
-        const near = sentence.text.slice(Math.max(0, t.at - 160), t.at);
-        if (/\bpropos(?:al|als|ed)\b/i.test(near)) kindHints.set(t.document, 'legislative-proposal');
-        else if (/\bCommunication\b/.test(near)) kindHints.set(t.document, 'communication');
-        else if (/\bpropos(?:al|als|ed)\b/i.test(sentence.text)) kindHints.set(t.document, 'legislative-proposal');
+        if (t.how !== 'footnote' || !DOC_TYPES.has(t.reference?.type ?? '') || t.reference?.type === 'swd' || kindHints.has(t.document)) continue;
+        const kind = kindCalledAs(sentence.text.slice(0, t.at));
+        if (kind) kindHints.set(t.document, kind);
+      }
+
+      // a name the sentence gives the one document it speaks of: "the proposed 'Cybersecurity Act'"
+      const tiedDocs = new Set(ties.filter((t) => t.reference?.type !== 'procedure').map((t) => t.document));
+      if (tiedDocs.size === 1) {
+        const [id] = tiedDocs;
+        for (const n of namesGiven(sentence.text)) {
+          const list = givenNames.get(id!) ?? [];
+          if (!list.includes(n.alias)) list.push(n.alias);
+          givenNames.set(id!, list);
+        }
       }
 
       // documents the report names that the dataset does not hold yet
@@ -201,10 +231,15 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         };
         seenDocs.set(ref.id, { kind: 'document', document: doc, confidence: clamp(title === ref.id ? 0.5 : 0.8), evidence: evidenceOf(sentence) });
       }
-      const kindOf = (id: string) => known.get(id)?.kind ?? seenDocs.get(id)?.document.kind ?? 'unknown';
+      const kindOf = (id: string) => {
+        const kind = known.get(id)?.kind ?? seenDocs.get(id)?.document.kind;
+        return kind && kind !== 'unknown' ? kind : (ownKinds.get(id) ?? kindHints.get(id) ?? 'unknown');
+      };
       const isReport = (id: string) => id === report.id || context.reports.some((r) => r.id === id);
 
-      const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) });
+      const dates = findDates(sentence.text, { ...(report.date ? { reportDate: report.date } : {}), ...(previousDate ? { previous: previousDate } : {}) }).filter(
+        (d, i, all) => !namesDocument(sentence.text, d) && !inPeriod(sentence.text, d, all[i - 1], all[i + 1]),
+      );
       const cues = findCues(sentence.text);
       const used = new Set<DatePhrase>();
 
@@ -215,6 +250,8 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (refs.some((r) => r !== ref && r.start >= ref.end && r.end <= d.start && !DOC_TYPES.has(r.type))) continue;
         if (dateKey(d.date) > dateKey(report.date)) continue;
         used.add(d);
+        // "COM(2017) 477 final/2 (4.10.2017)": a corrigendum's date, not the day the document was proposed or adopted
+        if (/\bfinal\s*\/\s*\d+\s*$/.test(ref.text)) continue;
         let event: DatasetEvent | null = null;
         if (ACT_TYPES.has(ref.type)) {
           const who = actAuthor(sentence.text, ref);
@@ -235,6 +272,21 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         if (seen && !seen.document.date) seen.document.date = d.date;
       }
 
+      // "European Parliament resolution of 12 December 2018 on ... (2018/2044(INI))": a resolution's date before its procedure number
+      for (const ref of refs) {
+        if (ref.type !== 'procedure') continue;
+        const d = [...dates].reverse().find((x) => x.end <= ref.start && x.how === 'full' && !used.has(x));
+        if (!d || !/\b[Rr]esolution (?:adopted )?(?:of|on)\s+$/.test(sentence.text.slice(Math.max(0, d.start - 30), d.start))) continue;
+        const between = sentence.text.slice(d.end, ref.start);
+        if (between.length > 300 || /;/.test(between) || refs.some((r) => r !== ref && r.start >= d.end && r.end <= ref.start)) continue;
+        if (dateKey(d.date) > dateKey(report.date)) continue;
+        used.add(d);
+        const ev = evidenceOf(sentence);
+        const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+        const event: DatasetEvent = { date: d.date, stage: 'adopted', institution: 'European Parliament', label: 'Adopted by the European Parliament', source };
+        proposals.push({ kind: 'event', document: ref.id, event, confidence: clamp(0.8), tie: 'reference', evidence: ev });
+      }
+
       // present-tense states, dated to the report: "trilogues are on-going", "the Commission continues to implement"
       if (dates.length === 0 && !FORECAST.test(sentence.text)) {
         for (const present of presentStates(sentence.text, cues)) {
@@ -249,18 +301,28 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
         }
       }
 
+      // acts the sentence says apply: "the existing Visa Information System", "Under the Schengen evaluation mechanism, ..."
+      for (const applying of applyingActs(sentence.text, ties, kindOf)) {
+        const ev = evidenceOf(sentence);
+        const source: SourceRef = { report: report.id, section, quote: ev.quote, ...(ev.footnote ? { footnote: ev.footnote } : {}) };
+        const event: DatasetEvent = { date: report.date, stage: 'applicable', institution: 'co-legislators', label: 'Applicable', source };
+        proposals.push({ kind: 'event', document: applying.tie.document, event, confidence: clamp(applying.tie.how === 'footnote' ? 0.35 : 0.45), tie: applying.tie.how, evidence: ev });
+      }
+
       // stage events: each remaining date with the nearest cue of its clause and the nearest document
       for (const d of dates) {
         if (used.has(d)) continue;
         if (dateKey(d.date) > dateKey(report.date) && !(d.date.length === 7 && report.date.startsWith(d.date))) continue;
-        // "the December 2016 Action Plan" names a document, it does not date an event
-        if (d.how === 'month' && /\bthe\s+$/.test(sentence.text.slice(0, d.start)) && /^\s+[A-Z]/.test(sentence.text.slice(d.end))) continue;
         const cue = nearestCue(sentence.text, cues, d);
         if (!cue) continue;
-        const span = sentence.text.slice(Math.min(cue.start, d.start), Math.max(cue.end, d.end));
-        if (FORECAST.test(span)) continue;
-        const fits = (t: Tie) => stageFits(cue.stage, t, kindOf(t.document), isReport(t.document));
-        const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(fits));
+        // the clause up to the cue and its date: "..., work is ongoing and will allow the Parliament to adopt its mandate in March 2019"
+        const from = Math.min(cue.start, d.start);
+        const clauseStart = Math.max(0, sentence.text.lastIndexOf(',', from) + 1, sentence.text.lastIndexOf(';', from) + 1);
+        if (FORECAST.test(sentence.text.slice(clauseStart, Math.max(cue.end, d.end)))) continue;
+        const fits = (t: Tie) =>
+          stageFits(cue.stage, t, kindOf(t.document), isReport(t.document)) && (!cue.namedAfter || (t.how !== 'footnote' && t.at >= cue.end && t.at - cue.end < 40));
+        const carriedFits = (t: Tie) => fits(t) && (!carriedOver || (NEGOTIATED.has(cue.stage) && PROPOSAL_KINDS.has(kindOf(t.document))));
+        const chosen = ties.length > 0 ? nearestTies(ties.filter(fits), cue, d) : allOf(carried.filter(carriedFits));
         if (chosen.length === 0) continue;
         for (const tie of chosen) {
           let confidence = 0.9;
@@ -305,12 +367,36 @@ export function draftReport(context: ReportContext): { proposals: Proposal[]; me
 
       const full = dates.filter((d) => d.date.length === 10);
       if (full.length > 0) previousDate = full[full.length - 1]!.date;
-      if (ties.length > 0) carried = ties.filter((t) => t.how !== 'footnote' || ties.every((x) => x.how === 'footnote'));
+      if (ties.length > 0) {
+        carried = ties.filter((t) => t.how !== 'footnote' || ties.every((x) => x.how === 'footnote'));
+        carriedOver = false;
+      }
     }
+    if (block.kind === 'paragraph') paragraphCarry = carried;
+    else if (block.kind !== 'footnote') paragraphCarry = [];
   });
 
-  for (const p of seenDocs.values()) proposals.push(p);
+  for (const p of seenDocs.values()) {
+    for (const alias of givenNames.get(p.document.id) ?? []) if (!p.document.aliases.includes(alias)) p.document.aliases.push(alias);
+    proposals.push(p);
+  }
   return { proposals: dedupe(proposals), mentions };
+}
+
+/**
+ * "the December 2016 Action Plan", "the September 2017 Joint Communication", "the May 2017
+ * revision of the Directive": a month before a noun names a document or an event the sentence
+ * builds on; it dates nothing the sentence reports.
+ */
+function namesDocument(sentence: string, d: DatePhrase): boolean {
+  return d.how === 'month' && /\bthe\s+$/.test(sentence.slice(0, d.start)) && /^\s+(?!(?:and|or|to|in|on|at|by|for|of|with|when|which|that)\b)[A-Za-z]/.test(sentence.slice(d.end));
+}
+
+/** "from July 2017 to June 2018": the two ends of a period a document covers, not events. */
+function inPeriod(sentence: string, d: DatePhrase, before: DatePhrase | undefined, after: DatePhrase | undefined): boolean {
+  const joined = (a: DatePhrase, b: DatePhrase) =>
+    /^\s*(?:to|until|–|-)\s*$/.test(sentence.slice(a.end, b.start)) && /\b(?:from|between)\s+$/.test(sentence.slice(0, a.start));
+  return (!!after && joined(d, after)) || (!!before && joined(before, d));
 }
 
 const PROPOSAL_KINDS = new Set(['legislative-proposal', 'proposal']);
@@ -321,11 +407,18 @@ function stageFits(stage: Cue['stage'], tie: Tie, kind: string, isReport: boolea
   if (isReport) return false;
   const legislative = stage === 'proposed' || stage === 'in-negotiation' || stage === 'provisional-agreement';
   if (legislative && NON_LEGISLATIVE.has(kind)) return false;
-  if (legislative && ACT_TYPES.has(tie.reference?.type ?? '')) return false;
+  // an act named by its alias ("the existing Visa Information System") is no proposal either
+  if (legislative && (ACT_TYPES.has(tie.reference?.type ?? '') || ACT_TYPES.has(kind))) return false;
   return true;
 }
 const UNDER_WAY = /\b(?:on-?going|under ?way|continu(?:e|es|ing)|in their final stages|advance|intensive)\b/i;
-const IMPLEMENTING = /\b(?:continues? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+const IMPLEMENTING = /\b(?:continues?(?:,[^,.;]{0,80},)? to (?:work on|implement)|implementing the|full implementation|implementation of (?:the|this)|reporting exercise is (?:now )?under ?way|(?:is|are) (?:assessing|monitoring|verifying) the (?:transposition|implementation)|(?:has|have) (?:launched|opened) infringement|(?:is|are) still at [^.]{0,40}stage of (?:the )?implementation)\b/i;
+
+/** Who implements: the Commission where it is the subject before the words ("The Commission has launched infringement procedures against ... Member States"), else the Member States where named. */
+function implementer(sentence: string, at: number): string {
+  if (/\bCommission\b/.test(sentence.slice(0, at))) return 'Commission';
+  return /\bMember States\b/.test(sentence) ? 'Member States' : 'Commission';
+}
 
 /** What a sentence without a date says stands as of the report. */
 function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-negotiation' | 'implementation'; cue: Cue; label: string }[] {
@@ -333,8 +426,10 @@ function presentStates(sentence: string, cues: readonly Cue[]): { stage: 'in-neg
   const negotiating = cues.find((c) => c.stage === 'in-negotiation' && !c.weak);
   if (negotiating && UNDER_WAY.test(sentence)) out.push({ stage: 'in-negotiation', cue: negotiating, label: 'Negotiations under way' });
   const m = IMPLEMENTING.exec(sentence);
-  if (m && !negotiating) {
-    const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: /\bMember States\b/.test(sentence) ? 'Member States' : 'Commission', label: 'Being implemented', weak: true };
+  // "a Joint Report on the implementation of the Joint Framework": the report is not what is implemented
+  const aboutReport = m && cues.some((c) => c.namedAfter && c.start <= m.index && m.index < c.end + 4);
+  if (m && !negotiating && !aboutReport) {
+    const cue: Cue = { stage: 'implementation', start: m.index, end: m.index + m[0].length, institution: implementer(sentence, m.index), label: 'Being implemented', weak: true };
     out.push({ stage: 'implementation', cue, label: 'Being implemented' });
   }
   return out;

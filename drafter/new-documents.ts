@@ -38,11 +38,42 @@ export function wordsBefore(sentence: string, ref: Reference, refs: readonly Ref
 export function guessKind(ref: Reference, before: string): string {
   const act = ACT_KINDS[ref.type];
   if (act) return act;
-  if (ref.type === 'procedure') return 'unknown';
+  // "European Parliament resolution of 12 December 2018 on ... (2018/2044(INI))"
+  if (ref.type === 'procedure') return /\b(?:European Parliament|Parliament's|Parliament’s) [Rr]esolution\b/.test(before) ? 'ep-resolution' : 'unknown';
   if (ref.type === 'swd') return 'staff-working-document';
   const tail = before.slice(-160);
   for (const k of KINDS) if (k.re.test(tail)) return k.kind;
   return 'unknown';
+}
+
+/**
+ * A proposal word makes a legislative proposal ("legislative proposals", "a proposal for a
+ * Regulation", "the Commission proposed to ..."), except proposals for something that is no act:
+ * "the Commission's proposals for the Multiannual Financial Framework" are no file the
+ * co-legislators negotiate.
+ */
+const LEGISLATIVE_PROPOSAL = /\bpropos(?:al|als|ed)\b(?!\s+for\s+(?:an?|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:Regulations?|Directives?|Decisions?)\b))/gi;
+
+/**
+ * The kind the sentence calling a footnote gives the footnote's document: the kind word written
+ * nearest before the call ("... set out in the December 2016 Action Plan.[14]" is an action plan,
+ * even in a sentence that goes on about a proposal).
+ */
+export function kindCalledAs(before: string): string | null {
+  const tail = before.slice(-160);
+  let best: { end: number; kind: string } | null = null;
+  const consider = (re: RegExp, kind: string) => {
+    for (const m of tail.matchAll(new RegExp(re.source, 'gi'))) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end) best = { end, kind };
+    }
+  };
+  consider(LEGISLATIVE_PROPOSAL, 'legislative-proposal');
+  for (const k of KINDS.slice(1)) consider(k.re, k.kind);
+  // "this report" is the report itself, not the document the footnote names
+  const found = best as { end: number; kind: string } | null;
+  if (found && (found.kind === 'report' || found.kind === 'progress-report') && /\bthis (?:progress )?report\s*$/i.test(tail.slice(0, found.end))) return null;
+  return found?.kind ?? null;
 }
 
 /** A title the report gives, or the reference's own words. */

@@ -16,6 +16,8 @@ export interface Cue {
   label: string;
   /** the cue is a weak one ("agreed", "negotiations") */
   weak: boolean;
+  /** the cue's document is the one the sentence names right after it ("a report on the evaluation of Regulation 258/2012") */
+  namedAfter?: boolean;
 }
 
 interface CueRule {
@@ -25,11 +27,13 @@ interface CueRule {
   /** who acts when the sentence does not say */
   actor: string;
   weak?: boolean;
+  namedAfter?: boolean;
 }
 
 const RULES: CueRule[] = [
   { re: /\bwithdr(?:ew|awn|awal of)\b/gi, stage: 'withdrawn', label: 'Withdrawn by the Commission', actor: 'Commission' },
   { re: /\b(?:reasoned opinions?|letters? of formal notice|infringement (?:procedures?|proceedings?)|referr(?:ed|al) to the Court)\b/gi, stage: 'implementation', label: 'Infringement step', actor: 'Commission' },
+  { re: /\breports? on the (?:evaluation|implementation|application) of\b/gi, stage: 'implementation', label: 'Evaluation report', actor: 'Commission', namedAfter: true },
   { re: /\b(?:transposition deadline|deadline for (?:the )?transposition|(?:had|has|have) to be transposed|to transpose)\b/gi, stage: 'implementation', label: 'Transposition deadline', actor: 'Member States', weak: true },
   { re: /\bpublished in the Official Journal\b/gi, stage: 'published', label: 'Published in the Official Journal', actor: 'Publications Office' },
   { re: /\b(?:entered|came) into force\b/gi, stage: 'in-force', label: 'Entered into force', actor: 'co-legislators' },
@@ -94,12 +98,23 @@ export function findCues(sentence: string): Cue[] {
       if (rule.stage === 'adopted' && /^\s+(?:(?:Council )?[Cc]onclusions|to transpose)\b/.test(sentence.slice(end))) continue;
       // "adopted its mandate to enter into negotiation on the Commission proposal": not the proposal's date
       if (rule.stage === 'proposed' && /^[^.;]{0,40}?\b(?:(?:its|their) (?:negotiating )?mandate|negotiating mandate|general approach|position|to the European Parliament)/i.test(sentence.slice(end))) continue;
+      // "In its final report adopted in December 2018, the Special Committee ...": someone's own paper, not a file's adoption
+      if (rule.stage === 'adopted' && /\b(?:its|their) (?:final |own |annual )?(?:report|opinion|conclusions|resolution)\s+$/i.test(sentence.slice(0, start))) continue;
       const institution = actorOf(sentence, start, rule);
-      cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false });
+      // "two amending proposals – adopted by the Commission together with this Report": the proposals' adoption is their proposal
+      if (rule.stage === 'adopted' && /\bproposals?\s*[–—,-]?\s*$/i.test(sentence.slice(Math.max(0, start - 20), start))) {
+        const proposed = RULES.find((r) => r.stage === 'proposed')!;
+        cues.push({ stage: 'proposed', start, end, institution: 'Commission', label: label(proposed, 'Commission'), weak: false });
+        continue;
+      }
+      cues.push({ stage: rule.stage, start, end, institution, label: label(rule, institution), weak: rule.weak ?? false, ...(rule.namedAfter ? { namedAfter: true } : {}) });
     }
   }
   return cues.sort((a, b) => a.start - b.start);
 }
 
-/** Words that make a sentence a forecast or a wish, not a record of what happened. */
-export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|may)\b/i;
+/**
+ * Words that make a sentence a forecast or a wish, not a record of what happened. "the Action
+ * Plan to support ..." names a plan, it plans nothing; "on 24 May 2018" is a date, not a "may".
+ */
+export const FORECAST = /\b(?:expected to|is to|are to|will|shall|should|would|aims? to|(?<!\bAction\s)plans? to|intends? to|calls? on|urges?|needs? to|must|by the end of|ahead of|could|(?<!\d\s)may(?!\s+(?:19|20)\d{2}))\b/i;

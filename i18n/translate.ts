@@ -22,6 +22,8 @@ export interface Translator {
   plural(key: PluralKey, count: number, ...substitutions: Substitution[]): string;
   /** A dataset date: `2018-09-12`, `2018-09` (a month) or `2018` (a year). */
   date(iso: string): string;
+  /** A moment the browser recorded (an import, a note's last change), in the reader's time zone. */
+  moment(value: string | number | Date, withTime?: boolean): string;
   number(value: number): string;
 }
 
@@ -57,6 +59,8 @@ export function createTranslator(language: Language, source: MessageSource): Tra
   const numbers = new Intl.NumberFormat(locale);
   const days = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const localDays = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const localMoments = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const text = (value: Substitution) => (typeof value === 'number' ? numbers.format(value) : value);
   // A key missing everywhere shows as itself: visible in a screenshot, never an empty label.
   const message = (key: string, substitutions: Substitution[]) => source(key, substitutions.map(text)) ?? key;
@@ -75,6 +79,7 @@ export function createTranslator(language: Language, source: MessageSource): Tra
       if (month) return months.format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1)));
       return iso;
     },
+    moment: (value, withTime = false) => (withTime ? localMoments : localDays).format(new Date(value)),
     number: (value) => numbers.format(value),
   };
 }

@@ -8,26 +8,29 @@
  * part only), `--no-staff` (no staff import after each import).
  *
  * What is measured, per page, in one run (runs interleaved so that drift hits every contender):
- * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address. `eurefsMs` is from
- *   DOMContentLoaded (end) to the content script's `eurefs:scanned` hook (every reference marked and
- *   its one batched lookup answered). `busyMs` is the main-thread time of Eurefs' scan slices as the
- *   content script measures it; `mainThreadMs` (one traced run per page; on pages without
- *   references the median of REPS) is the total duration of every main-thread task in which an
- *   extension script ran (upper bound: it includes bundle evaluation, the popover host, style and
- *   layout work inside those tasks); `emptyContentScriptMainThreadMs`, on pages without
- *   references, is the same for an extension whose content script only sets the hook
- *   (scripts/bench/empty-extension.ts), traced taking turns with Eurefs. `mainThreadCpuMs` and
- *   `emptyContentScriptMainThreadCpuMs` are the same tasks' thread time, which the machine's other
- *   load does not inflate (scripts/bench/trace.ts). `longestTaskMs` is the
- *   longest 'longtask' entry (PerformanceObserver) overlapping the scan, and `longestFrameMs` and
- *   `longestFrameBlockingMs` the longest 'long-animation-frame' entry and blocking duration in the
- *   same window (medians of the reps): a long task leaves out the style and layout that marks
- *   cause, a frame holds them (the page's own first rendering too, where it comes after the
- *   content script's start); `heapMB` is the JS heap
- *   after the scan and a forced GC, minus the same page's heap without the extension.
+ * - Eurefs: the built extension in Chromium, page served at a EUR-Lex address, each visit traced
+ *   (scripts/bench/trace.ts) and taken again with an extension whose content script only sets the
+ *   hook (scripts/bench/empty-extension.ts). From the content script's start (`loadedAt`):
+ *   `firstScreenMs`, until the last mark in the window at load appeared (a MutationObserver in the
+ *   page's world, scripts/bench/visit.ts), and `listCompleteMs`, until every reference was found.
+ *   `eurefsReadyMs` is DOMContentLoaded to the hook (all found, what is near the window marked,
+ *   looked up). `mainThreadCpuMs` is the thread time of every task of the page's renderer main
+ *   thread from navigation to two frames after the hook, less the baseline's: Eurefs' own tasks
+ *   and the style and layout its marks cause in the page's frames. `visitCpuMs` is the same over the
+ *   load and a scripted scroll to the end, a window's height per frame, which brings every
+ *   reference on screen once (pages with references); `cpuPerReferenceUs` is that per reference.
+ *   `longestFrameBlockingMs` is the longest blocking duration of a 'long-animation-frame' entry
+ *   during Eurefs' work at load (content script start to hook), `scrollLongestFrameBlockingMs`
+ *   during the scroll. `contentScriptAddedCpuMs`, on pages without references, is the thread time
+ *   of the tasks in which extension code ran, less the baseline's. `findMs` is the time of the
+ *   scan's finding slices (walk + grammar, no DOM writes); `heapMB` is the JS heap after the load
+ *   and a forced GC, minus the same page's heap without the extension. No cap: the list must be
+ *   complete, however long the page.
  * - mark.js `markRegExp` and findAndReplaceDOMText wrapping every match of PATTERN_SOURCE, and the
  *   floor (a bare TreeWalker over text nodes running the same expression, no wrapping), each in a
- *   browser without the extension, timed around the synchronous call once the page has loaded.
+ *   browser without the extension, timed around the synchronous call once the page has loaded
+ *   (capped at `--cap`, 45 s). `markjsCpuMs`: mark.js' run traced, the renderer main thread's thread
+ *   time from navigation to two frames after the call, less a traced load of the bare page.
  * - the dataset: in an extension page (its origin, its IndexedDB, its CSP: `bench.html`, added to
  *   the bench build, loads the bundle of scripts/bench/in-extension.ts), JSON.parse +
  *   zod validation (`parseDataset`) + `loadBundledDataset` (one read-write transaction, real schema)
@@ -50,7 +53,8 @@ import { launchExtensionFrom } from './bench/launch';
 import { checkPrefilter } from './bench/check-prefilter';
 import { benchPages, PATTERN_FLAGS, PATTERN_SOURCE, type BenchPage } from './bench/pages';
 import { writeEmptyExtension } from './bench/empty-extension';
-import { mainThreadOfExtension, type TraceEvent } from './bench/trace';
+import { mainThreadOfExtension, rendererMainThreads, type TraceEvent } from './bench/trace';
+import { firstScreen, MARK_TIMES_INIT, scrollToEnd, settle } from './bench/visit';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -103,6 +107,7 @@ const INIT_SCRIPT = `(() => {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) frames.push([e.startTime, e.duration, e.blockingDuration]); })
       .observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
+  ${MARK_TIMES_INIT}
 })();`;
 
 let currentBody = '';
@@ -127,9 +132,9 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 }
 
 interface EurefsRun {
-  /** DOMContentLoaded -> every reference marked */
+  /** DOMContentLoaded -> every reference near the window marked */
   ms: number;
-  /** DOMContentLoaded -> marked and looked up (the hook fires) */
+  /** DOMContentLoaded -> that, and looked up (the hook fires) */
   readyMs: number;
   busyMs: number;
   findMs: number;
@@ -138,10 +143,17 @@ interface EurefsRun {
   startMs: number;
   /** DOMContentLoaded -> the content script's bundle begins to run (the browser's injection) */
   injectMs: number;
-  /** the content script's bundle begins to run -> every reference marked */
+  /** the content script's bundle begins to run -> every reference near the window marked */
   ownMs: number;
+  /** the content script's bundle begins to run -> every reference in the window at load marked */
+  firstScreenMs: number;
+  /** marks in the window at load, and matches of the peers' expression there that no mark holds */
+  firstScreenMarks: number;
+  firstScreenUnmarked: number;
+  /** the content script's bundle begins to run -> every reference found (the list is complete) */
+  listCompleteMs: number;
   longestTaskMs: number;
-  /** the longest long-animation-frame entry in the same window, and the longest blocking duration of one */
+  /** the longest long-animation-frame entry during Eurefs' work at load, and the longest blocking duration of one */
   longestFrameMs: number;
   longestFrameBlockingMs: number;
   heapAfterMB: number;
@@ -149,40 +161,51 @@ interface EurefsRun {
   marks: number;
   lookupRoundTrips: number;
   lookupMs: number;
-  unfinishedAfterMs?: number;
-  mainThreadMs?: number;
-  /** thread time of the same tasks (trace.ts) */
-  mainThreadCpuMs?: number;
-  longestExtensionTaskMs?: number;
+  /** thread time of the tasks in which extension code ran, at load (trace.ts) */
+  extensionCpuMs: number;
+  longestExtensionTaskMs: number;
+  /** thread time of every renderer main-thread task: load (navigation to the hook and two frames after), and the scroll */
+  loadTotalCpuMs: number;
+  scrollTotalCpuMs: number;
+  /** the scroll to the end: the longest blocking duration of a frame during it, and its frames */
+  scrollLongestFrameBlockingMs: number;
+  scrollSteps: number;
 }
 
-async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false): Promise<EurefsRun> {
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute'];
+
+/** Traces what `work` makes the browser do; returns the events. */
+async function traced(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  try {
+    await work();
+  } finally {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return events;
+}
+
+/**
+ * One visit of `page` with an extension (Eurefs, or the empty baseline): load until the hook
+ * (no cap: the list must be complete), traced; the first screen read; then, with `scroll`, a
+ * scripted scroll to the end, traced apart.
+ */
+async function runEurefs(ext: ExtensionBrowser, page: BenchPage, scroll: boolean): Promise<EurefsRun> {
   const tab = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(tab);
   await cdp.send('Performance.enable');
-  const events: TraceEvent[] = [];
-  if (traced) {
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    await cdp.send('Tracing.start', {
-      traceConfig: {
-        includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
-        recordMode: 'recordAsMuchAsPossible',
-      },
-      transferMode: 'ReportEvents',
-    });
-  }
-  await tab.goto(page.url, { waitUntil: 'domcontentloaded', timeout: 300_000 });
-  const finished = await tab
-    .waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: CAP_MS, polling: 100 })
-    .then(() => true)
-    .catch(() => false);
-  if (!finished) {
-    const marks = await tab.evaluate(() => document.querySelectorAll('[data-euref]:not([data-euref-part])').length).catch(() => -1);
-    log(`  Eurefs did not finish within ${CAP_MS} ms (${marks} references marked by then)`);
-    await cdp.detach().catch(() => undefined);
-    await tab.close();
-    return { ms: NaN, readyMs: NaN, busyMs: NaN, findMs: NaN, longestSliceMs: NaN, slices: 0, startMs: NaN, injectMs: NaN, ownMs: NaN, longestTaskMs: NaN, longestFrameMs: NaN, longestFrameBlockingMs: NaN, heapAfterMB: NaN, references: marks, marks, lookupRoundTrips: 0, lookupMs: NaN, unfinishedAfterMs: CAP_MS };
-  }
+  const loadEvents = await traced(cdp, async () => {
+    await tab.goto(page.url, { waitUntil: 'domcontentloaded', timeout: 600_000 });
+    await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 600_000, polling: 100 });
+    await settle(tab);
+  });
+  const screen = await firstScreen(tab, PATTERN_SOURCE, PATTERN_FLAGS);
   const seen = await tab.evaluate(() => {
     const timing = JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as Record<string, number>;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -190,9 +213,10 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
     // From the moment the content script began to run: the task that evaluates it is Eurefs' too,
     // even where the scan starts in a later task.
     const from = timing.loadedAt ?? timing.startedAt!;
-    const overlapping = tasks.filter(([start, duration]) => start + duration > from && start < timing.markedAt!);
+    const until = timing.doneAt!;
+    const overlapping = tasks.filter(([start, duration]) => start + duration > from && start < until);
     const frames = (window as unknown as { __benchLongFrames: [number, number, number][] }).__benchLongFrames;
-    const framesOverlapping = frames.filter(([start, duration]) => start + duration > from && start < timing.markedAt!);
+    const framesOverlapping = frames.filter(([start, duration]) => start + duration > from && start < until);
     return {
       timing,
       dcl: nav.domContentLoadedEventEnd,
@@ -202,46 +226,66 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, traced = false)
       marks: document.querySelectorAll('[data-euref]:not([data-euref-part])').length,
     };
   });
+  const heapAfterMB = await heapMB(cdp);
+  let scrollEvents: TraceEvent[] = [];
+  let scrolled = { start: 0, end: 0, steps: 0 };
+  let scrollBlocking = NaN;
+  if (scroll) {
+    scrollEvents = await traced(cdp, async () => {
+      scrolled = await scrollToEnd(tab);
+    });
+    scrollBlocking = await tab.evaluate(({ start, end }) => {
+      const frames = (window as unknown as { __benchLongFrames: [number, number, number][] }).__benchLongFrames;
+      return Math.max(0, ...frames.filter(([at, duration]) => at + duration > start && at < end).map(([, , b]) => b));
+    }, scrolled);
+  }
+  const t = seen.timing;
+  const loadedAt = t.loadedAt ?? NaN;
+  const attributed = mainThreadOfExtension(loadEvents, ext.extensionId);
+  const load = rendererMainThreads(loadEvents, page.url);
+  if (load.threads.size !== 1) log(`  ${load.threads.size} renderer main threads named ${page.url}`);
   const run: EurefsRun = {
-    ms: seen.timing.markedAt! - seen.dcl,
-    readyMs: seen.timing.doneAt! - seen.dcl,
-    busyMs: seen.timing.busyMs!,
-    findMs: seen.timing.findMs ?? NaN,
-    startMs: seen.timing.startedAt! - seen.dcl,
-    injectMs: (seen.timing.loadedAt ?? NaN) - seen.dcl,
-    ownMs: seen.timing.markedAt! - (seen.timing.loadedAt ?? NaN),
-    longestSliceMs: seen.timing.longestSliceMs!,
-    slices: seen.timing.slices!,
+    ms: t.markedAt! - seen.dcl,
+    readyMs: t.doneAt! - seen.dcl,
+    busyMs: t.busyMs!,
+    findMs: t.findMs ?? NaN,
+    startMs: t.startedAt! - seen.dcl,
+    injectMs: loadedAt - seen.dcl,
+    ownMs: t.markedAt! - loadedAt,
+    // No mark in the window: nothing there to wait for.
+    firstScreenMs: screen.lastMarkAt === null ? 0 : Math.max(0, screen.lastMarkAt - loadedAt),
+    firstScreenMarks: screen.marks,
+    firstScreenUnmarked: screen.unmarked,
+    listCompleteMs: (t.foundAt ?? t.markedAt!) - loadedAt,
+    longestSliceMs: t.longestSliceMs!,
+    slices: t.slices!,
     longestTaskMs: seen.longestTask,
     longestFrameMs: seen.longestFrame,
     longestFrameBlockingMs: seen.longestFrameBlocking,
-    heapAfterMB: NaN,
-    references: seen.timing.count!,
+    heapAfterMB,
+    references: t.count!,
     marks: seen.marks,
-    lookupRoundTrips: seen.timing.lookupRoundTrips!,
-    lookupMs: seen.timing.lookupMs!,
+    lookupRoundTrips: t.lookupRoundTrips!,
+    lookupMs: t.lookupMs!,
+    extensionCpuMs: attributed.cpuMs,
+    longestExtensionTaskMs: attributed.longestMs,
+    loadTotalCpuMs: load.cpuMs,
+    scrollTotalCpuMs: scroll ? rendererMainThreads(scrollEvents, load.threads).cpuMs : NaN,
+    scrollLongestFrameBlockingMs: scrollBlocking,
+    scrollSteps: scrolled.steps,
   };
-  if (traced) {
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.end');
-    await complete;
-    const attributed = mainThreadOfExtension(events, ext.extensionId);
-    run.mainThreadMs = attributed.totalMs;
-    run.mainThreadCpuMs = attributed.cpuMs;
-    run.longestExtensionTaskMs = attributed.longestMs;
-  } else {
-    run.heapAfterMB = await heapMB(cdp);
-  }
   await cdp.detach();
   await tab.close();
   return run;
 }
 
-type Peer = 'markjs' | 'far' | 'floor';
+/** `none`: the page alone, loaded and left as the others are (the baseline of mark.js' thread time). */
+type Peer = 'markjs' | 'far' | 'floor' | 'none';
 const PEER_SCRIPTS: Record<Peer, string | null> = {
   markjs: require.resolve('mark.js/dist/mark.min.js'),
   far: require.resolve('findandreplacedomtext/src/findAndReplaceDOMText.js'),
   floor: null,
+  none: null,
 };
 
 interface PeerRun {
@@ -249,16 +293,31 @@ interface PeerRun {
   callMs: number;
   count: number;
   baseHeapMB: number;
+  /** traced runs: thread time of every renderer main-thread task, from navigation to two frames after the call */
+  totalCpuMs: number;
 }
 
-async function runPeer(context: BrowserContext, page: BenchPage, peer: Peer): Promise<PeerRun> {
+async function runPeer(context: BrowserContext, page: BenchPage, peer: Peer, trace = false): Promise<PeerRun> {
   const tab: Page = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
-  await tab.goto(page.url, { waitUntil: 'load', timeout: 300_000 });
-  const script = PEER_SCRIPTS[peer];
-  if (script) await tab.addScriptTag({ path: script });
-  const baseHeapMB = await heapMB(cdp);
+  let result: { ms: number; callMs: number; count: number } | null = null;
+  let baseHeapMB = NaN;
+  const work = async () => {
+    await tab.goto(page.url, { waitUntil: 'load', timeout: 300_000 });
+    const script = PEER_SCRIPTS[peer];
+    if (script) await tab.addScriptTag({ path: script });
+    if (!trace) baseHeapMB = await heapMB(cdp);
+    result = peer === 'none' ? { ms: 0, callMs: 0, count: 0 } : await callPeer(tab, peer);
+    if (trace) await settle(tab);
+  };
+  const events = trace ? await traced(cdp, work) : (await work(), []);
+  await cdp.detach().catch(() => undefined);
+  await tab.close();
+  return { ...(result ?? { ms: NaN, callMs: NaN, count: -1 }), baseHeapMB, totalCpuMs: trace && result ? rendererMainThreads(events, page.url).cpuMs : NaN };
+}
+
+async function callPeer(tab: Page, peer: Peer): Promise<{ ms: number; callMs: number; count: number } | null> {
   const timeout = new Promise<null>((done) => setTimeout(() => done(null), CAP_MS));
   const evaluation = tab.evaluate(
     ({ peer, source, flags }) => {
@@ -295,9 +354,7 @@ async function runPeer(context: BrowserContext, page: BenchPage, peer: Peer): Pr
   const result = await Promise.race([evaluation, timeout]);
   evaluation.catch(() => undefined);
   if (!result) log(`  ${peer} did not finish within ${CAP_MS} ms`);
-  await cdp.detach().catch(() => undefined);
-  await tab.close();
-  return { ...(result ?? { ms: NaN, callMs: NaN, count: -1 }), baseHeapMB };
+  return result;
 }
 
 /**
@@ -460,74 +517,85 @@ async function main(): Promise<void> {
       const reps = big ? 1 : REPS;
       log(`${page.name}: ${(currentBody.length / 2 ** 20).toFixed(1)} MB, ${reps} reps`);
       const eurefs: EurefsRun[] = [];
-      const peers: Record<Peer, PeerRun[]> = { markjs: [], far: [], floor: [] };
+      const baseline: EurefsRun[] = [];
+      const peers: Record<Peer, PeerRun[]> = { markjs: [], far: [], floor: [], none: [] };
+      // A whole visit (the load, then a scroll to the end) where there are references to bring on screen.
+      const scroll = page.kind !== 'none';
       for (let r = 0; r < reps; r++) {
-        eurefs.push(await runEurefs(ext, page));
-        for (const peer of ['markjs', 'far', 'floor'] as const) peers[peer].push(await runPeer(plainContext, page, peer));
+        eurefs.push(await runEurefs(ext, page, scroll));
+        baseline.push(await runEurefs(empty, page, scroll));
+        peers.markjs.push(await runPeer(plainContext, page, 'markjs', true));
+        peers.none.push(await runPeer(plainContext, page, 'none', true));
+        for (const peer of ['far', 'floor'] as const) peers[peer].push(await runPeer(plainContext, page, peer));
+        const e = eurefs.at(-1)!;
         log(
-          `  rep ${r + 1}: eurefs ${eurefs.at(-1)!.ms.toFixed(1)} ms (busy ${eurefs.at(-1)!.busyMs.toFixed(1)}), mark.js ${peers.markjs.at(-1)!.ms.toFixed(1)}, fAR ${peers.far.at(-1)!.ms.toFixed(1)}, floor ${peers.floor.at(-1)!.ms.toFixed(1)}`,
+          `  rep ${r + 1}: eurefs first screen ${e.firstScreenMs.toFixed(1)} ms, list ${e.listCompleteMs.toFixed(1)} ms, hook ${e.readyMs.toFixed(1)} ms (find ${e.findMs.toFixed(1)}), ` +
+            `CPU load ${(e.loadTotalCpuMs - baseline.at(-1)!.loadTotalCpuMs).toFixed(1)} scroll ${(e.scrollTotalCpuMs - baseline.at(-1)!.scrollTotalCpuMs).toFixed(1)} (${e.scrollSteps} steps, blocking ${e.scrollLongestFrameBlockingMs}); ` +
+            `mark.js ${peers.markjs.at(-1)!.ms.toFixed(1)} ms, CPU ${(peers.markjs.at(-1)!.totalCpuMs - peers.none.at(-1)!.totalCpuMs).toFixed(1)}; fAR ${peers.far.at(-1)!.ms.toFixed(1)}, floor ${peers.floor.at(-1)!.ms.toFixed(1)}`,
         );
       }
-      const traced: Partial<EurefsRun> = big ? {} : await runEurefs(ext, page, true);
-      // Pages without references: what the content script costs, traced REPS times against the
-      // baseline (an empty content script) taking turns, medians.
-      const cost = { eurefs: [] as number[], empty: [] as number[], eurefsCpu: [] as number[], emptyCpu: [] as number[] };
-      if (page.kind === 'none' && !big) {
-        for (let r = 0; r < REPS; r++) {
-          const own = await runEurefs(ext, page, true);
-          const baseline = await runEurefs(empty, page, true);
-          cost.eurefs.push(own.mainThreadMs ?? NaN);
-          cost.eurefsCpu.push(own.mainThreadCpuMs ?? NaN);
-          cost.empty.push(baseline.mainThreadMs ?? NaN);
-          cost.emptyCpu.push(baseline.mainThreadCpuMs ?? NaN);
-        }
-      }
       const m = (xs: number[]) => median(xs);
-      const eurefsMs = m(eurefs.map((e) => e.ms));
+      const of = (key: keyof EurefsRun) => m(eurefs.map((e) => e[key] as number));
+      /** per repetition, Eurefs' run less the baseline's run of the same repetition */
+      const added = (pick: (run: EurefsRun) => number) => m(eurefs.map((e, i) => pick(e) - pick(baseline[i]!)));
+      const eurefsMs = of('ms');
       const markjsMs = m(peers.markjs.map((p) => p.ms));
       const findAndReplaceMs = m(peers.far.map((p) => p.ms));
       const floorMs = m(peers.floor.map((p) => p.ms));
-      const busyMs = m(eurefs.map((e) => e.busyMs));
+      const busyMs = of('busyMs');
+      const findMs = of('findMs');
+      const loadCpuMs = added((run) => run.loadTotalCpuMs);
+      const visitCpuMs = scroll ? added((run) => run.loadTotalCpuMs + run.scrollTotalCpuMs) : NaN;
+      const markjsCpuMs = m(peers.markjs.map((p, i) => p.totalCpuMs - peers.none[i]!.totalCpuMs));
+      const references = eurefs[0]!.references;
       pages.push({
         name: page.name,
         paragraphs: page.paragraphs,
-        references: eurefs[0]!.references,
+        references,
+        firstScreenMs: round(of('firstScreenMs')),
+        firstScreenMarks: eurefs[0]!.firstScreenMarks,
+        firstScreenUnmarked: Math.max(...eurefs.map((e) => e.firstScreenUnmarked)),
+        listCompleteMs: round(of('listCompleteMs')),
         eurefsMs: round(eurefsMs),
-        eurefsReadyMs: round(m(eurefs.map((e) => e.readyMs))),
+        eurefsReadyMs: round(of('readyMs')),
         markjsMs: round(markjsMs),
         findAndReplaceMs: round(findAndReplaceMs),
         floorMs: round(floorMs),
         longestTaskMs: round(Math.max(...eurefs.map((e) => e.longestTaskMs))),
-        longestFrameMs: round(m(eurefs.map((e) => e.longestFrameMs))),
-        longestFrameBlockingMs: round(m(eurefs.map((e) => e.longestFrameBlockingMs))),
-        heapMB: round(m(eurefs.map((e) => e.heapAfterMB)) - m(peers.floor.map((p) => p.baseHeapMB)), 2),
+        longestFrameMs: round(of('longestFrameMs')),
+        longestFrameBlockingMs: round(of('longestFrameBlockingMs')),
+        scrollLongestFrameBlockingMs: scroll ? round(of('scrollLongestFrameBlockingMs')) : null,
+        scrollSteps: eurefs[0]!.scrollSteps,
+        heapMB: round(of('heapAfterMB') - m(peers.floor.map((p) => p.baseHeapMB)), 2),
         busyMs: round(busyMs),
-        findMs: round(m(eurefs.map((e) => e.findMs))),
-        startMs: round(m(eurefs.map((e) => e.startMs))),
-        injectMs: round(m(eurefs.map((e) => e.injectMs))),
-        ownMs: round(m(eurefs.map((e) => e.ownMs))),
+        findMs: round(findMs),
+        startMs: round(of('startMs')),
+        injectMs: round(of('injectMs')),
+        ownMs: round(of('ownMs')),
         markjsCallMs: round(m(peers.markjs.map((p) => p.callMs))),
         findAndReplaceCallMs: round(m(peers.far.map((p) => p.callMs))),
         floorCallMs: round(m(peers.floor.map((p) => p.callMs))),
-        mainThreadMs: round(cost.eurefs.length ? median(cost.eurefs) : (traced.mainThreadMs ?? NaN)),
-        emptyContentScriptMainThreadMs: round(cost.empty.length ? median(cost.empty) : NaN),
-        mainThreadCpuMs: round(cost.eurefsCpu.length ? median(cost.eurefsCpu) : (traced.mainThreadCpuMs ?? NaN)),
-        emptyContentScriptMainThreadCpuMs: round(cost.emptyCpu.length ? median(cost.emptyCpu) : NaN),
-        longestExtensionTaskMs: round(traced.longestExtensionTaskMs ?? NaN),
+        mainThreadCpuMs: round(loadCpuMs),
+        visitCpuMs: round(visitCpuMs),
+        markjsCpuMs: round(markjsCpuMs),
+        cpuPerReferenceUs: references > 0 && scroll ? round((visitCpuMs * 1000) / references) : null,
+        extensionCpuMs: round(of('extensionCpuMs')),
+        emptyContentScriptCpuMs: round(m(baseline.map((b) => b.extensionCpuMs))),
+        contentScriptAddedCpuMs: page.kind === 'none' ? round(added((run) => run.extensionCpuMs)) : null,
+        longestExtensionTaskMs: round(of('longestExtensionTaskMs')),
         longestSliceMs: round(Math.max(...eurefs.map((e) => e.longestSliceMs))),
         slices: eurefs[0]!.slices,
         lookupRoundTrips: eurefs[0]!.lookupRoundTrips,
-        lookupMs: round(m(eurefs.map((e) => e.lookupMs))),
+        lookupMs: round(of('lookupMs')),
         markjsMatches: peers.markjs[0]!.count,
         floorMatches: peers.floor[0]!.count,
         ratioMarkjs: round(eurefsMs / markjsMs, 2),
-        ratioFindAndReplace: round(eurefsMs / findAndReplaceMs, 2),
         ratioFloor: round(eurefsMs / floorMs, 2),
-        ownRatioMarkjs: round(m(eurefs.map((e) => e.ownMs)) / markjsMs, 2),
-        ownRatioFloor: round(m(eurefs.map((e) => e.ownMs)) / floorMs, 2),
-        busyRatioFloor: round(busyMs / floorMs, 2),
+        cpuRatioMarkjs: round(loadCpuMs / markjsCpuMs, 2),
+        visitCpuRatioMarkjs: round(visitCpuMs / markjsCpuMs, 2),
+        findRatioFloor: round(findMs / floorMs, 2),
         url: page.url,
-        ...(eurefs.some((e) => e.unfinishedAfterMs) ? { eurefsUnfinishedAfterMs: CAP_MS, eurefsMarkedByThen: eurefs[0]!.marks } : {}),
+        ...(peers.markjs.some((p) => !Number.isFinite(p.ms)) ? { markjsUnfinishedAfterMs: CAP_MS } : {}),
       });
       currentBody = '';
       writeFileSync(RESULTS, `${JSON.stringify(resultsOf(pages, dataset, started, plain.version()), null, 2)}\n`);
@@ -568,27 +636,23 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     ['page', 'name', 46],
     ['paras', 'paragraphs', 7],
     ['refs', 'references', 7],
-    ['Eurefs', 'eurefsMs', 8],
-    ['+lookup', 'eurefsReadyMs', 8],
+    ['1stScr', 'firstScreenMs', 7],
+    ['list', 'listCompleteMs', 8],
+    ['hook', 'eurefsReadyMs', 8],
     ['inject', 'injectMs', 7],
-    ['start', 'startMs', 7],
-    ['own', 'ownMs', 8],
-    ['busy', 'busyMs', 8],
     ['find', 'findMs', 7],
+    ['floor', 'floorMs', 7],
     ['mark.js', 'markjsMs', 8],
-    ['fAR', 'findAndReplaceMs', 8],
-    ['floor', 'floorMs', 8],
-    ['mainThr', 'mainThreadMs', 8],
-    ['emptyCS', 'emptyContentScriptMainThreadMs', 8],
-    ['mainCPU', 'mainThreadCpuMs', 8],
-    ['emptyCPU', 'emptyContentScriptMainThreadCpuMs', 9],
-    ['longTask', 'longestTaskMs', 9],
-    ['frame', 'longestFrameMs', 7],
-    ['blocking', 'longestFrameBlockingMs', 9],
-    ['slice', 'longestSliceMs', 7],
+    ['loadCPU', 'mainThreadCpuMs', 8],
+    ['mjsCPU', 'markjsCpuMs', 8],
+    ['visitCPU', 'visitCpuMs', 9],
+    ['us/ref', 'cpuPerReferenceUs', 7],
+    ['CSadded', 'contentScriptAddedCpuMs', 8],
+    ['block', 'longestFrameBlockingMs', 6],
+    ['scrBlock', 'scrollLongestFrameBlockingMs', 9],
+    ['slice', 'longestSliceMs', 6],
     ['heapMB', 'heapMB', 7],
     ['lookups', 'lookupRoundTrips', 8],
-    ['lookupMs', 'lookupMs', 9],
   ];
   const lines: string[] = [];
   lines.push(cols.map(([title, , w], i) => pad(title, w, i === 0)).join(' '));
@@ -604,13 +668,27 @@ function printTable(results: { pages: Record<string, unknown>[]; import: Record<
     lines.push(`${pad('', 46)} ${pad(row.documents, 6)} ${pad(row.staffApplyMs, 9)} ${pad(row.staffPeakMB, 7)} ${pad(row.staffLookup1000Ms, 15)} ${pad(row.staffUndoMs, 8)}`);
   }
   lines.push(`lookup of 1,000 ids (extension page -> background, one message): ${results.lookup1000Ms} ms`);
-  lines.push(`(ms are medians; Eurefs = DOMContentLoaded -> all marked (+lookup: and looked up); inject = DOMContentLoaded -> the content script begins to run; start = DOMContentLoaded -> scan starts; own = the content script begins to run -> all marked; busy = Eurefs' scan slices, find = of which walking+grammar; mainThr = traced main-thread tasks running extension code (pages without references: median of the reps); emptyCS = the same for an extension whose content script only sets the hook; bench took ${results.seconds} s)`);
+  lines.push(
+    `(ms are medians; 1stScr = the content script begins to run -> every reference in the window at load marked; list = -> every reference found; ` +
+      `hook = DOMContentLoaded -> found, near the window marked, looked up; inject = DOMContentLoaded -> the content script begins to run; find = Eurefs' walk + grammar; ` +
+      `loadCPU / visitCPU = renderer main-thread thread time with Eurefs less with an empty content script, load / load + scroll to the end; mjsCPU = the same for mark.js against the bare page; ` +
+      `us/ref = visitCPU per reference; CSadded = thread time of extension tasks over the empty content script's; block / scrBlock = longest frame blocking during the load's work / the scroll; bench took ${results.seconds} s)`,
+  );
   lines.push('');
+  const perReference: number[] = [];
   for (const row of results.pages) {
+    if (row.references === 0) {
+      lines.push(`${String(row.name)}: content script adds ${row.contentScriptAddedCpuMs} ms CPU (target <= 5); find/floor ${row.findRatioFloor} (<= 3)`);
+      continue;
+    }
+    if (typeof row.cpuPerReferenceUs === 'number' && String(row.name).includes('dense')) perReference.push(row.cpuPerReferenceUs);
     lines.push(
-      `${String(row.name)}: Eurefs/mark.js ${row.ratioMarkjs}, Eurefs/findAndReplaceDOMText ${row.ratioFindAndReplace}, Eurefs/floor ${row.ratioFloor}` +
-        ` (from the content script's own start: Eurefs/mark.js ${row.ownRatioMarkjs}, Eurefs/floor ${row.ownRatioFloor})`,
+      `${String(row.name)}: first screen ${row.firstScreenMs} ms (<= 100), list ${row.listCompleteMs} ms, frame blocking ${row.longestFrameBlockingMs} / scroll ${row.scrollLongestFrameBlockingMs} ms (<= 50), ` +
+        `CPU/mark.js load ${row.cpuRatioMarkjs} (<= 0.5) visit ${row.visitCpuRatioMarkjs} (<= 1.0), find/floor ${row.findRatioFloor} (<= 3), ${row.cpuPerReferenceUs} us CPU per reference`,
     );
+  }
+  if (perReference.length > 1) {
+    lines.push(`CPU per reference on the dense pages: ${perReference.join(', ')} us, highest/lowest ${round(Math.max(...perReference) / Math.min(...perReference), 2)} (<= 1.5)`);
   }
   console.log(lines.join('\n'));
 }

@@ -103,7 +103,8 @@ function main(argv: string[]): void {
     { given },
   );
   const held = draftUpdate(reports.filter((r) => /This is the eighteenth/.test(r.raw.slice(0, 3000))), others.dataset, { given });
-  print(`Hold-out: the 18th report (${eighteenth.id}) drafted with the other four's draft as base:`, compare(held, truth, new Set([eighteenth.id])));
+  const heldFigures4 = compare(held, truth, new Set([eighteenth.id]));
+  print(`Hold-out: the 18th report (${eighteenth.id}) drafted with the other four's draft as base:`, heldFigures4);
 
   // the same hold-out on the curated dataset without the 18th report's facts: titles, aliases and kinds a staff base has
   const curatedBase: Dataset = {
@@ -122,6 +123,8 @@ function main(argv: string[]): void {
   console.log(`  (that base alone, before drafting the 18th: ${before.statusesAgree} of ${before.documents} statuses agree)`);
 
   if (verbose) {
+    console.log("\nhold-out (the other four's draft as base) extra:");
+    for (const e of heldFigures4.extras) console.log(`  ${e.document} | ${e.event.stage} | ${e.event.date} | ${e.confidence} | ${e.evidence.quote.slice(0, 200)}`);
     console.log('\nhold-out (curated base) extra:');
     for (const e of heldFigures.extras) console.log(`  ${e.document} | ${e.event.stage} | ${e.event.date} | ${e.confidence} | ${e.evidence.quote.slice(0, 200)}`);
     console.log('\nmissed:');

@@ -76,7 +76,8 @@ export async function launchWithExtension({
       ...(language ? [`--lang=${language}`] : []),
       ...args,
     ],
-    ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') } } : {}),
+    // Playwright's own locale too: it otherwise emulates en-US in every page it drives.
+    ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') }, locale: language } : {}),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

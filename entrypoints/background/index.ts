@@ -29,7 +29,8 @@ async function readBundledDataset(): Promise<unknown> {
   // Added to the build by a hook in wxt.config.ts, so WXT's list of public paths can't know it.
   const response = await fetch(browser.runtime.getURL('/dataset.json' as PublicPath));
   if (!response.ok) throw new Error(`bundled dataset missing: HTTP ${response.status}`);
-  return response.json();
+  // Its bytes, not its parse: ensureBundledDataset reads them a document at a time.
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /**

@@ -9,17 +9,18 @@ import type { ToPageMessage } from '../../messaging/to-page';
 
 export interface Shortcut {
   suggestedKey: string;
-  description: string;
+  /** a catalogue message (`__MSG_key__`), which the browser shows in its own language */
+  description: `__MSG_${string}__`;
 }
 
 /** The commands that move between references, each with the page's message. */
 export const MOVE_COMMANDS = {
-  'next-reference': { suggestedKey: 'Alt+Shift+J', description: 'Go to the next reference to an EU document on the page', direction: 'next' },
-  'previous-reference': { suggestedKey: 'Alt+Shift+K', description: 'Go to the previous reference to an EU document on the page', direction: 'previous' },
+  'next-reference': { suggestedKey: 'Alt+Shift+J', description: '__MSG_commandNext__', direction: 'next' },
+  'previous-reference': { suggestedKey: 'Alt+Shift+K', description: '__MSG_commandPrevious__', direction: 'previous' },
 } as const satisfies Record<string, Shortcut & { direction: 'next' | 'previous' }>;
 
 /** The toolbar button's own command: opens the list of the page's references. */
-export const LIST_SHORTCUT: Shortcut = { suggestedKey: 'Alt+Shift+L', description: "List the page's references" };
+export const LIST_SHORTCUT: Shortcut = { suggestedKey: 'Alt+Shift+L', description: '__MSG_commandList__' };
 
 /** The message a command sends the page in the active tab; null for a command that is not one of these. */
 export function commandMessage(command: string): ToPageMessage | null {

@@ -2,6 +2,12 @@ import { render } from 'preact';
 import { NoteEditor } from '../../components/NoteEditor';
 import { parseNotesFrameHash, tellPopover } from '../../messaging/notes-frame';
 import { watchFrameKeys } from './frame-keys';
+import { Localised } from '../../components/Localised';
+import { useI18n } from '../../components/i18n-context';
+
+function UnknownDocument() {
+  return <p class="eurefs-notes-error" role="alert">{useI18n().t('notesUnknownDocument')}</p>;
+}
 
 /**
  * The reader's notes on one document, in a frame of the extension's own origin inside the
@@ -12,8 +18,8 @@ import { watchFrameKeys } from './frame-keys';
 const app = document.getElementById('app')!;
 const context = parseNotesFrameHash(location.hash);
 if (context) {
-  render(<NoteEditor {...context} />, app);
+  render(<Localised title="notesPageTitle"><NoteEditor {...context} /></Localised>, app);
 } else {
-  render(<p class="eurefs-notes-error" role="alert">Eurefs cannot tell which document these notes are for.</p>, app);
+  render(<Localised title="notesPageTitle"><UnknownDocument /></Localised>, app);
 }
 watchFrameKeys(document, tellPopover);

@@ -15,11 +15,13 @@ import { AnnotationsSections } from './annotations/AnnotationsSections';
 import { DatasetExportSection } from './dataset/DatasetExportSection';
 import { DatasetHistorySection } from './dataset/DatasetHistorySection';
 import { DatasetImportSection } from './dataset/DatasetImportSection';
+import { DraftSection } from './draft/DraftSection';
 import type { OptionsSection } from './section';
 import { useI18n } from '../../components/i18n-context';
 
 export const SECTIONS: OptionsSection[] = [
   { id: 'dataset', Component: DatasetSummary },
+  { id: 'draft', Component: DraftSection },
   { id: 'import', Component: DatasetImportSection },
   { id: 'history', Component: DatasetHistorySection },
   { id: 'export', Component: DatasetExportSection },

@@ -1,14 +1,17 @@
 /**
- * The options page's reader settings: untracked references, the keyboard, sites switched off,
- * extra sites.
+ * The options page's reader settings: the language Eurefs speaks, untracked references, the
+ * keyboard, sites switched off, extra sites.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
+import { useI18n } from '../../components/i18n-context';
+import { LANGUAGE_NAMES, LANGUAGES, LANGUAGE_SETTINGS, languageOfTag, type LanguageSetting } from '../../i18n/languages';
 
 /** The shortcuts as the browser has them now: the reader may have changed or removed them. */
 function Shortcuts() {
+  const words = useI18n();
   const [commands, setCommands] = useState<{ name?: string; description?: string; shortcut?: string }[] | null>(null);
   useEffect(() => {
     // The moves first, the toolbar button's command (which the browser lists first) after them.
@@ -17,11 +20,11 @@ function Shortcuts() {
   }, []);
   if (!commands || commands.length === 0) return null;
   return (
-    <ul aria-label="Keyboard shortcuts" data-testid="shortcuts">
+    <ul aria-label={words.t('settingsShortcuts')} data-testid="shortcuts">
       {commands.map((command) => (
         <li key={command.name}>
-          {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">no key set</span>}:{' '}
-          {command.description || "List the page's references"}
+          {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">{words.t('settingsNoKey')}</span>}:{' '}
+          {command.description || words.t('commandList')}
         </li>
       ))}
     </ul>
@@ -57,7 +60,43 @@ function hostOfPattern(pattern: string): string {
   return pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, '');
 }
 
+/**
+ * The language Eurefs speaks, each named in itself, so that a reader who landed in one they cannot
+ * read finds their own. Saved at once; every page and popover follows (components/Localised.tsx).
+ */
+function LanguageChoice({ settings, save }: { settings: Settings; save: (update: (current: Settings) => Settings) => Promise<void> }) {
+  const words = useI18n();
+  const browserLanguage = LANGUAGE_NAMES[languageOfTag(browser.i18n.getUILanguage())];
+  return (
+    <>
+      <p>
+        <label>
+          {words.t('settingsLanguage')}{' '}
+          <select
+            value={settings.language}
+            data-testid="language"
+            onChange={(e) => {
+              const chosen = e.currentTarget.value;
+              const language = LANGUAGE_SETTINGS.find((option) => option === chosen);
+              if (language) void save((s) => ({ ...s, language }));
+            }}
+          >
+            <option value={'auto' satisfies LanguageSetting}>{words.t('settingsLanguageAuto', browserLanguage)}</option>
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <p class="muted">{words.t('settingsLanguageHint')}</p>
+    </>
+  );
+}
+
 export function ReaderSettings() {
+  const words = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState('');
   const [offSite, setOffSite] = useState('');
@@ -66,7 +105,7 @@ export function ReaderSettings() {
   useEffect(() => {
     void readSettings().then(setSettings);
   }, []);
-  if (!settings) return <p class="muted">Reading settings…</p>;
+  if (!settings) return <p class="muted">{words.t('settingsReading')}</p>;
   const disabledSites = Object.keys(settings.sites).filter((host) => isSiteDisabled(settings, host));
 
   const save = async (update: (current: Settings) => Settings) => setSettings(await updateSettings(update));
@@ -75,18 +114,18 @@ export function ReaderSettings() {
     event.preventDefault();
     const pattern = originPatternFor(site);
     if (!pattern) {
-      setMessage(`"${site}" is not a web site address. Type a host such as statewatch.org.`);
+      setMessage(words.t('settingsNotAnAddress', site));
       return;
     }
     // The browser asks the reader; only a yes adds the site.
     const granted = await browser.permissions.request({ origins: [pattern] });
     if (!granted) {
-      setMessage(`Eurefs was not allowed on ${hostOfPattern(pattern)}.`);
+      setMessage(words.t('settingsNotAllowed', hostOfPattern(pattern)));
       return;
     }
     await save((s) => ({ ...s, extraSites: [...new Set([...s.extraSites, pattern])] }));
     setSite('');
-    setMessage(`Eurefs now reads ${hostOfPattern(pattern)}. Reload its pages to see references marked.`);
+    setMessage(words.t('settingsNowReads', hostOfPattern(pattern)));
   };
 
   const revoke = async (pattern: string) => {
@@ -98,7 +137,7 @@ export function ReaderSettings() {
     event.preventDefault();
     const pattern = originPatternFor(offSite);
     if (!pattern) {
-      setMessage(`"${offSite}" is not a web site address.`);
+      setMessage(words.t('settingsNotAnAddressShort', offSite));
       return;
     }
     await save((s) => withSite(s, hostOfPattern(pattern), { read: false }));
@@ -107,43 +146,44 @@ export function ReaderSettings() {
 
   return (
     <section aria-labelledby="reader-settings-heading">
-      <h2 id="reader-settings-heading">Reading</h2>
+      <h2 id="reader-settings-heading">{words.t('settingsHeading')}</h2>
+      <LanguageChoice settings={settings} save={save} />
       <Switch setting="hideUntracked" settings={settings} save={save}>
-        Hide references the dataset does not track (no underline, no popover)
+        {words.t('settingsHideUntracked')}
       </Switch>
 
-      <h3>Keyboard</h3>
+      <h3>{words.t('settingsKeyboard')}</h3>
       <Shortcuts />
-      <p class="muted">Change these keys in your browser's extension shortcuts (chrome://extensions/shortcuts in Chromium).</p>
+      <p class="muted">{words.t('settingsShortcutsHint')}</p>
       <Switch setting="marksInTabOrder" settings={settings} save={save}>
-        Stop at every reference when moving through a page with Tab
+        {words.t('settingsTabStops')}
       </Switch>
 
-      <h3>Other sites</h3>
-      <p class="muted">Eurefs reads EUR-Lex and the other europa.eu sites. Add any other site here; your browser asks you to confirm.</p>
+      <h3>{words.t('settingsOtherSites')}</h3>
+      <p class="muted">{words.t('settingsOtherSitesHint')}</p>
       <form onSubmit={(e) => void grant(e)}>
         <label>
-          Site <input type="text" value={site} placeholder="statewatch.org" onInput={(e) => setSite(e.currentTarget.value)} />
+          {words.t('settingsSite')} <input type="text" value={site} placeholder="statewatch.org" onInput={(e) => setSite(e.currentTarget.value)} />
         </label>{' '}
-        <button type="submit">Allow Eurefs here</button>
+        <button type="submit">{words.t('settingsAllow')}</button>
       </form>
       {settings.extraSites.length > 0 && (
         <ul data-testid="extra-sites">
           {settings.extraSites.map((pattern) => (
             <li key={pattern}>
               {hostOfPattern(pattern)}{' '}
-              <button type="button" onClick={() => void revoke(pattern)}>Remove</button>
+              <button type="button" onClick={() => void revoke(pattern)}>{words.t('settingsRemove')}</button>
             </li>
           ))}
         </ul>
       )}
 
-      <h3>Switched off</h3>
+      <h3>{words.t('settingsSwitchedOff')}</h3>
       <form onSubmit={(e) => void switchOff(e)}>
         <label>
-          Site <input type="text" value={offSite} placeholder="ec.europa.eu" onInput={(e) => setOffSite(e.currentTarget.value)} />
+          {words.t('settingsSite')} <input type="text" value={offSite} placeholder="ec.europa.eu" onInput={(e) => setOffSite(e.currentTarget.value)} />
         </label>{' '}
-        <button type="submit">Switch Eurefs off here</button>
+        <button type="submit">{words.t('settingsSwitchOff')}</button>
       </form>
       {disabledSites.length > 0 && (
         <ul data-testid="disabled-sites">
@@ -151,7 +191,7 @@ export function ReaderSettings() {
             <li key={host}>
               {host}{' '}
               <button type="button" onClick={() => void save((s) => withSite(s, host, { read: undefined }))}>
-                Switch back on
+                {words.t('settingsSwitchBackOn')}
               </button>
             </li>
           ))}

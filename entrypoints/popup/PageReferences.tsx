@@ -3,15 +3,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { STAGES, type Stage } from '../../storage/dataset/schema';
 import type { PageReference, PageReferencesResponse } from '../../messaging/to-page';
-import { stageLabel } from '../../storage/dataset/status';
 import { askPage } from '../../messaging/ask-page';
-import { TYPE_NAMES } from '../../components/labels';
+import { TYPE_KEYS, stageWords } from '../../components/labels';
+import { useI18n } from '../../components/i18n-context';
+import type { MessageKey } from '../../i18n/keys';
+import type { Translator } from '../../i18n/translate';
 import type { ReferenceType } from '../../references/types';
 import { ThisPage } from './ThisPage';
+import { DatasetText } from '../../components/DatasetText';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'unavailable'; reason: string }
+  | { kind: 'unavailable'; reason: MessageKey }
   | { kind: 'ready'; tabId: number; page: PageReferencesResponse };
 
 const UNTRACKED = 'untracked';
@@ -33,10 +36,10 @@ function groupByStage(references: PageReference[]): [Group, PageReference[]][] {
   return [...groups].filter(([, rows]) => rows.length > 0);
 }
 
-function groupName(group: Group): string {
-  if (group === UNTRACKED) return 'Not in the dataset';
-  if (group === NO_STATUS) return 'No status recorded';
-  return stageLabel(group);
+function groupName(words: Translator, group: Group): string {
+  if (group === UNTRACKED) return words.t('listUntracked');
+  if (group === NO_STATUS) return words.t('listNoStatus');
+  return stageWords(words, group);
 }
 
 /** The tab to list: the active one, or the one named in the address (the list opened in a tab). */
@@ -51,16 +54,16 @@ type StatusFilter = 'all' | Group;
 
 /** Parts of the page that undid their marks each time, and that Eurefs then left alone. */
 function StoppedParts({ count }: { count: number }) {
-  const one = count === 1;
+  const words = useI18n();
   return (
     <p class="muted" role="note">
-      Eurefs stopped marking {count} {one ? 'part' : 'parts'} of this page that kept changing back.{' '}
-      {one ? 'Its' : 'Their'} references are listed here but not marked on the page.
+      {words.plural('listStopped', count)}
     </p>
   );
 }
 
 export function PageReferences() {
+  const words = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [typeFilter, setTypeFilter] = useState<'all' | ReferenceType>('all');
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
@@ -69,20 +72,20 @@ export function PageReferences() {
     void (async () => {
       const tabId = await targetTabId();
       if (tabId === undefined) {
-        setState({ kind: 'unavailable', reason: 'No page is open in this tab.' });
+        setState({ kind: 'unavailable', reason: 'listNoTab' });
         return;
       }
       try {
         const page = await askPage(tabId, { type: 'list-references' });
         setState({ kind: 'ready', tabId, page });
       } catch {
-        setState({ kind: 'unavailable', reason: 'Eurefs does not read this page. It runs on EUR-Lex and other europa.eu sites.' });
+        setState({ kind: 'unavailable', reason: 'listNotRead' });
       }
     })();
   }, []);
 
-  if (state.kind === 'loading') return <p class="muted">Reading the page…</p>;
-  if (state.kind === 'unavailable') return <p class="muted">{state.reason}</p>;
+  if (state.kind === 'loading') return <p class="muted">{words.t('listReading')}</p>;
+  if (state.kind === 'unavailable') return <p class="muted">{words.t(state.reason)}</p>;
   const { page, tabId } = state;
   const total = page.references.reduce((sum, row) => sum + row.count, 0);
   const types = [...new Set(page.references.map((row) => row.type))];
@@ -93,40 +96,39 @@ export function PageReferences() {
     .filter(([, rows]) => rows.length > 0);
   return (
     <main>
-      <h1>References on this page</h1>
+      <h1>{words.t('listHeading')}</h1>
       {page.thisPage ? <ThisPage page={page.thisPage} /> : null}
       <p class="summary">
-        {page.references.length} {page.references.length === 1 ? 'document' : 'documents'}, {total}{' '}
-        {total === 1 ? 'mention' : 'mentions'}
+        {words.plural('listDocuments', page.references.length)}, {words.plural('listMentions', total)}
       </p>
       {page.stoppedParts ? <StoppedParts count={page.stoppedParts} /> : null}
       {page.references.length > 0 && (
         <div class="filters">
           <label>
-            Type{' '}
+            {words.t('listType')}{' '}
             <select value={typeFilter} onChange={(e) => setTypeFilter(e.currentTarget.value as 'all' | ReferenceType)}>
-              <option value="all">All types</option>
+              <option value="all">{words.t('listAllTypes')}</option>
               {types.map((type) => (
-                <option key={type} value={type}>{TYPE_NAMES[type]}</option>
+                <option key={type} value={type}>{words.t(TYPE_KEYS[type])}</option>
               ))}
             </select>
           </label>
           <label>
-            Status{' '}
+            {words.t('listStatus')}{' '}
             <select value={statusFilter} onChange={(e) => setStatusFilter(e.currentTarget.value as StatusFilter)}>
-              <option value="all">All statuses</option>
+              <option value="all">{words.t('listAllStatuses')}</option>
               {groups.map(([stage, rows]) => (
-                <option key={stage} value={stage}>{groupName(stage)} ({rows.length})</option>
+                <option key={stage} value={stage}>{groupName(words, stage)} ({words.number(rows.length)})</option>
               ))}
             </select>
           </label>
         </div>
       )}
-      {shown.length === 0 && <p class="muted">{page.references.length ? 'Nothing matches these filters.' : 'No references to EU documents on this page.'}</p>}
+      {shown.length === 0 && <p class="muted">{words.t(page.references.length ? 'listNothingMatches' : 'listNoReferences')}</p>}
       {shown.map(([stage, rows]) => (
-        <section key={stage} aria-label={groupName(stage)}>
+        <section key={stage} aria-label={groupName(words, stage)}>
           <h2>
-            {groupName(stage)} <span class="count">({rows.length})</span>
+            {groupName(words, stage)} <span class="count">({words.number(rows.length)})</span>
           </h2>
           <ul class="references">
             {rows.map((row) => (
@@ -134,12 +136,12 @@ export function PageReferences() {
                 <button
                   type="button"
                   data-euref-row={row.id}
-                  title={`Show ${row.label} on the page`}
+                  title={words.t('listShowOnPage', row.label)}
                   onClick={() => void askPage(tabId, { type: 'reveal', id: row.id })}
                 >
                   <span class="label">{row.label}</span>
-                  {row.count > 1 && <span class="count"> ×{row.count}</span>}
-                  <span class="detail">{row.title ?? TYPE_NAMES[row.type]}</span>
+                  {row.count > 1 && <span class="count"> ×{words.number(row.count)}</span>}
+                  {row.title !== null ? <DatasetText class="detail">{row.title}</DatasetText> : <span class="detail">{words.t(TYPE_KEYS[row.type])}</span>}
                 </button>
               </li>
             ))}

@@ -5,29 +5,33 @@
  * the dataset's status).
  */
 import type { ThisPageRow } from '../../messaging/to-page';
-import { formatDate, TYPE_NAMES } from '../../components/labels';
-import { stageLabel } from '../../storage/dataset/status';
+import { TYPE_KEYS, stageWords } from '../../components/labels';
+import { useI18n } from '../../components/i18n-context';
+import { SLOT, withSlots } from '../../components/slots';
+import { DatasetText } from '../../components/DatasetText';
+import type { Translator } from '../../i18n/translate';
 
-function datasetSays(page: ThisPageRow): string {
-  if (page.tracked === null) return 'The dataset could not be asked.';
-  if (!page.tracked) return 'Not in the dataset.';
-  return page.stage ? `Status in the dataset: ${stageLabel(page.stage)}.` : 'In the dataset, no status recorded.';
+function datasetSays(words: Translator, page: ThisPageRow): string {
+  if (page.tracked === null) return words.t('thisPageNotAsked');
+  if (!page.tracked) return words.t('thisPageNotInDataset');
+  return page.stage ? words.t('thisPageStatus', stageWords(words, page.stage)) : words.t('thisPageNoStatus');
 }
 
 export function ThisPage({ page }: { page: ThisPageRow }) {
+  const words = useI18n();
   return (
-    <section class="this-page" aria-label="This page">
+    <section class="this-page" aria-label={words.t('thisPageLabel')}>
       <p>
-        <span class="muted">This page: </span>
+        <span class="muted">{words.t('thisPagePrefix')}</span>
         <span class="label">{page.label}</span>
-        <span class="detail">{page.title ?? TYPE_NAMES[page.type]}</span>
+        {page.title !== undefined && page.title !== null ? <DatasetText class="detail">{page.title}</DatasetText> : <span class="detail">{words.t(TYPE_KEYS[page.type])}</span>}
       </p>
-      <p class="detail" data-this-page="dataset">{datasetSays(page)}</p>
+      <p class="detail" data-this-page="dataset">{datasetSays(words, page)}</p>
       {page.inForce !== undefined && (
         <p class="detail" data-this-page="eur-lex">
-          EUR-Lex says: {page.inForce ? 'In force' : 'Not in force'}
-          {page.dateDocument ? `; document of ${formatDate(page.dateDocument)}` : ''} (this page's own ELI metadata,{' '}
-          <code>eli:in_force</code>)
+          {words.t(page.inForce ? 'thisPageInForce' : 'thisPageNotInForce')}
+          {page.dateDocument ? `; ${words.t('thisPageDocumentOf', words.date(page.dateDocument))}` : ''} (
+          {withSlots(words.t('thisPageEliSource', SLOT), <code>eli:in_force</code>)})
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { Localised } from '../../components/Localised';
 import { PageReferences } from './PageReferences';
 
-render(<PageReferences />, document.getElementById('app')!);
+render(<Localised title="listPageTitle"><PageReferences /></Localised>, document.getElementById('app')!);

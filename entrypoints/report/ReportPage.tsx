@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ReportFile } from '../../evidence/report-file';
 import { findQuote, type QuoteMatch } from '../../evidence/find-quote';
-import { formatDate } from '../../components/labels';
+import { useI18n } from '../../components/i18n-context';
+import { datasetLang } from '../../components/DatasetText';
 import type { ReportAddress } from './address';
 import { blockPieces, type Piece } from './pieces';
 
@@ -28,9 +29,10 @@ export interface ReportPageProps {
 const QUOTED_ID = 'quoted';
 
 function Call({ number, first }: { number: number; first: boolean }) {
+  const words = useI18n();
   return (
     <sup class="call">
-      <a href={`#fn-${number}`} id={first ? `fnref-${number}` : undefined} aria-label={`Footnote ${number}`}>
+      <a href={`#fn-${number}`} id={first ? `fnref-${number}` : undefined} aria-label={words.t('reportFootnoteCall', number)}>
         {number}
       </a>
     </sup>
@@ -57,23 +59,27 @@ function Pieces({ pieces, firstCalls, firstMark }: { pieces: Piece[]; firstCalls
 }
 
 function Message({ children }: { children: ComponentChildren }) {
+  const words = useI18n();
   return (
     <main class="report-message">
-      <h1>Eurefs: a progress report</h1>
+      <h1>{words.t('reportHeading')}</h1>
       <p>{children}</p>
     </main>
   );
 }
 
 export function ReportPage({ address, state, onShown }: ReportPageProps) {
-  if (!address) return <Message>This address names no report. Open a report from the words of a source, in a Eurefs popover.</Message>;
-  if (state.kind === 'loading') return <Message>Loading {address.report}…</Message>;
-  if (state.kind === 'missing') return <Message>The text of {address.report} does not ship with Eurefs.</Message>;
-  if (state.kind === 'failed') return <Message>The text of {address.report} could not be read: {state.message}</Message>;
+  const words = useI18n();
+  if (!address) return <Message>{words.t('reportNoAddress')}</Message>;
+  if (state.kind === 'loading') return <Message>{words.t('reportLoading', address.report)}</Message>;
+  if (state.kind === 'missing') return <Message>{words.t('reportMissing', address.report)}</Message>;
+  if (state.kind === 'failed') return <Message>{words.t('reportFailed', address.report, state.message)}</Message>;
   return <LoadedReport address={address} report={state.report} onShown={onShown} />;
 }
 
 function LoadedReport({ address, report, onShown }: { address: ReportAddress; report: ReportFile; onShown?: ((text: HTMLElement) => void) | undefined }) {
+  const words = useI18n();
+  const lang = datasetLang(words);
   const match: QuoteMatch | null = useMemo(
     () => (address.quote ? findQuote(report, address.quote, address.footnote !== undefined ? { footnote: address.footnote } : {}) : null),
     [report, address],
@@ -109,26 +115,26 @@ function LoadedReport({ address, report, onShown }: { address: ReportAddress; re
   return (
     <>
       <header class="report-header">
-        <p class="eyebrow">Eurefs · Security Union progress report</p>
-        <h1>{report.title}</h1>
+        <p class="eyebrow">{words.t('reportEyebrow')}</p>
+        <h1 {...lang}>{report.title}</h1>
         <p class="report-id">
-          {report.id} · {formatDate(report.date)}
+          {report.id} · {words.date(report.date)}
         </p>
         {address.quote && !match && (
           <p class="not-found" role="alert">
-            These words were not found in the report: “{address.quote}”
+            {words.t('reportNotFound', address.quote)}
           </p>
         )}
         {match && (
           <p class="found" role="status">
-            The source's words are highlighted below. <a href={`#${QUOTED_ID}`}>Go to them</a>
+            {words.t('reportFound')} <a href={`#${QUOTED_ID}`}>{words.t('reportGoToThem')}</a>
           </p>
         )}
-        {named !== undefined && !hasNamedFootnote && <p class="not-found">The report has no footnote {named}.</p>}
+        {named !== undefined && !hasNamedFootnote && <p class="not-found">{words.t('reportNoFootnote', named)}</p>}
       </header>
       <main>
         <div class="report-text" ref={text}>
-          <article aria-label={`${report.id}: the text`}>
+          <article aria-label={words.t('reportTextLabel', report.id)} {...lang}>
             {body.map(({ block, i }) =>
               block.kind === 'heading' ? (
                 <h2 key={i}>
@@ -143,8 +149,8 @@ function LoadedReport({ address, report, onShown }: { address: ReportAddress; re
           </article>
           {footnotes.length > 0 && (
             <section class="footnotes" aria-labelledby="footnotes-heading">
-              <h2 id="footnotes-heading">Footnotes</h2>
-              <ol>
+              <h2 id="footnotes-heading">{words.t('reportFootnotes')}</h2>
+              <ol {...lang}>
                 {footnotes.map(({ block, i }) => {
                   const isNamed = block.number === named;
                   return (
@@ -156,12 +162,12 @@ function LoadedReport({ address, report, onShown }: { address: ReportAddress; re
                       tabIndex={-1}
                       aria-current={isNamed ? 'true' : undefined}
                     >
-                      {isNamed && <strong class="named-label">The footnote the source names: </strong>}
+                      {isNamed && <strong class="named-label" lang={words.language}>{words.t('reportNamedFootnote')}</strong>}
                       <Pieces pieces={pieces[i]!} firstCalls={firstCalls} firstMark={firstMark} />
                       {block.number !== undefined && called.has(block.number) && (
                         <>
                           {' '}
-                          <a href={`#fnref-${block.number}`} class="back-to-text" aria-label={`Back to the call of footnote ${block.number}`}>
+                          <a href={`#fnref-${block.number}`} class="back-to-text" aria-label={words.t('reportBackToCall', block.number)}>
                             ↩
                           </a>
                         </>

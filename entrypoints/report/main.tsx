@@ -3,10 +3,11 @@ import { parseReportAddress } from './address';
 import { loadReport } from './load-report';
 import { markReferences } from './mark-references';
 import { ReportPage, type ReportState } from './ReportPage';
+import { Localised } from '../../components/Localised';
 
 const app = document.getElementById('app')!;
 const address = parseReportAddress(location.search);
-const show = (state: ReportState) => render(<ReportPage address={address} state={state} onShown={markReferences} />, app);
+const show = (state: ReportState) => render(<Localised title="reportHeading"><ReportPage address={address} state={state} onShown={markReferences} /></Localised>, app);
 
 show({ kind: 'loading' });
 if (address) {

@@ -10,7 +10,7 @@
  */
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import type { Reference } from '../../references';
-import { pickReference, type Direction } from './next-reference';
+import { mergeInPageOrder, pickReference, type Direction } from './next-reference';
 import { readingPosition } from './reading-position';
 import type { Announcer } from './announcer';
 import type { DocumentSummary } from '../../messaging/page-to-background';
@@ -30,6 +30,11 @@ export interface NavigatorPage {
   /** opens the popover on `mark`, which has focus, bringing the popover's script in if need be */
   openPopover(mark: HTMLElement): void;
   isOwnHost(element: Element): boolean;
+  /**
+   * The references found and not marked yet (marked only near the window), in page order: where
+   * each starts, and how to mark it now.
+   */
+  waiting?(): readonly { anchor: Node; reference: Reference; markNow(): HTMLElement | undefined }[];
 }
 
 export interface Moved {
@@ -66,18 +71,30 @@ export class ReferenceNavigator {
 
   move(direction: Direction): Moved {
     // Only the scanner's own marks: a page can put data-euref on anything.
-    const marks = [...document.querySelectorAll<HTMLElement>(FOCUS_MARKS)].filter((mark) => {
+    const marked = [...document.querySelectorAll<HTMLElement>(FOCUS_MARKS)].filter((mark) => {
       const reference = this.page.referenceOf(mark);
       return reference !== undefined && this.page.isShown(reference);
     });
+    type Stop = { node: Node; markNow?: () => HTMLElement | undefined };
+    const unmarked: Stop[] = [];
+    for (const entry of this.page.waiting?.() ?? []) {
+      if (this.page.isShown(entry.reference)) unmarked.push({ node: entry.anchor, markNow: () => entry.markNow() });
+    }
+    const stops = mergeInPageOrder<Stop>(
+      marked.map((node) => ({ node })),
+      unmarked,
+      (stop) => stop.node,
+    );
     const position = readingPosition(document, { isOwnHost: (element) => this.page.isOwnHost(element), lastMark: () => this.last });
-    const picked = pickReference(marks, position, direction);
-    if (!picked) {
+    const picked = pickReference(stops, position, direction, { nodeOf: (stop) => stop.node });
+    // Not marked yet: marked now, with the rest of its block.
+    const mark = picked && (picked.mark.markNow ? picked.mark.markNow() : (picked.mark.node as HTMLElement));
+    const reference = mark && this.page.referenceOf(mark);
+    if (!picked || !mark || !reference) {
       this.announcer.say('No references to EU documents on this page.');
       return { moved: false };
     }
-    const { mark, index, wrapped } = picked;
-    const reference = this.page.referenceOf(mark)!;
+    const { index, wrapped } = picked;
     this.last = mark;
     const rect = mark.getBoundingClientRect();
     // At once, not smoothly: the popover closes on a reference still out of view as it opens.
@@ -86,7 +103,7 @@ export class ReferenceNavigator {
     this.page.openPopover(mark);
     const round = wrapped ? (direction === 'next' ? 'Back to the first reference. ' : 'Back to the last reference. ') : '';
     const details = describeSummary(this.page.summaryOf(reference));
-    this.announcer.say(`${round}${this.page.labelOf(reference)}, reference ${index + 1} of ${marks.length}${details ? `. ${details}` : ''}`);
+    this.announcer.say(`${round}${this.page.labelOf(reference)}, reference ${index + 1} of ${stops.length}${details ? `. ${details}` : ''}`);
     return { moved: true, id: reference.id };
   }
 }

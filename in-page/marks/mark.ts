@@ -27,6 +27,12 @@ function locate(block: TextBlock, offset: number, preferNext: boolean): { index:
   return { index: lo, offset: offset - block.starts[lo]! };
 }
 
+/** The text node and the offset in it where a block's text offset falls (a reference's start). */
+export function textAt(block: TextBlock, offset: number): { node: Text; offset: number } {
+  const { index, offset: inNode } = locate(block, offset, true);
+  return { node: block.nodes[index]!, offset: inNode };
+}
+
 /** One template per document: cloning it is cheaper than building each span. */
 const templates = new WeakMap<Document, HTMLSpanElement>();
 

@@ -31,13 +31,15 @@ export function quoteOf(mark: Node, root: Node = document.body, context = QUOTE_
 /**
  * The position of every occurrence at once, in one walk over the page's text: `quoteOf` for each
  * of thousands of references would walk the page thousands of times. `occurrences` gives each
- * mention's first mark and its text (which may run over several marks and elements).
+ * mention's first mark and its text (which may run over several marks and elements), or, for a
+ * mention not marked (near-view.ts marks only what the reader comes near), the text node it
+ * starts in and its offset there.
  * With `pause`, the work gives the page the main thread back every `sliceMs`: on a page of
  * 100,000 paragraphs one walk is a long task (issue #8). A page that changes between two slices
  * may shift the positions after the change; the reading history keeps them as found.
  */
 export async function positionsOf(
-  occurrences: readonly { firstMark: Node; text: string }[],
+  occurrences: readonly { firstMark: Node; text: string; offset?: number }[],
   root: Node = document.body,
   pause?: () => Promise<void>,
   sliceMs = 8,
@@ -50,10 +52,16 @@ export async function positionsOf(
     await pause();
     sliceEnd = performance.now() + sliceMs;
   };
-  const firstText = new Map<Node, number>();
+  // Several unmarked mentions may start in one text node.
+  const firstText = new Map<Node, number[]>();
   for (let index = 0; index < occurrences.length; index++) {
-    const inner = doc.createTreeWalker(occurrences[index]!.firstMark, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
-    if (inner && !firstText.has(inner)) firstText.set(inner, index);
+    const { firstMark } = occurrences[index]!;
+    const inner = firstMark.nodeType === 3 /* Node.TEXT_NODE */ ? firstMark : doc.createTreeWalker(firstMark, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+    if (inner) {
+      const list = firstText.get(inner);
+      if (!list) firstText.set(inner, [index]);
+      else if (firstMark.nodeType === 3) list.push(index);
+    }
     await maybePause(index + 1);
   }
   const positions: ({ exact: string; start: number; end: number } | null)[] = occurrences.map(() => null);
@@ -64,10 +72,12 @@ export async function positionsOf(
   let offset = 0;
   let step = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const index = firstText.get(node);
-    if (index !== undefined) {
-      const exact = occurrences[index]!.text;
-      positions[index] = { exact, start: offset, end: offset + exact.length };
+    const indexes = firstText.get(node);
+    if (indexes !== undefined) {
+      for (const index of indexes) {
+        const { text: exact, offset: within = 0 } = occurrences[index]!;
+        positions[index] = { exact, start: offset + within, end: offset + within + exact.length };
+      }
       if (--left === 0) break;
     }
     offset += node.nodeValue?.length ?? 0;

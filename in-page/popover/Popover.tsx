@@ -1,13 +1,18 @@
 /**
  * What a reader sees on hover or focus: what the document is, where it stands and why we say so.
- * Everything from the dataset or the page is rendered as text by Preact, never as HTML.
+ * Everything from the dataset or the page is rendered as text by Preact, never as HTML. The words
+ * are the reader's language's; the dataset's own text (titles, events, sources) stays in the
+ * dataset's language, marked with `lang` where the two differ (docs/i18n.md).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Reference } from '../../references/types';
 import type { DocumentView } from '../../messaging/to-background';
-import { TYPE_NAMES, TYPE_KEYS, referenceLabel, stageWords } from '../../components/labels';
+import { KIND_KEYS, TYPE_NAMES, TYPE_KEYS, referenceLabel, stageWords } from '../../components/labels';
 import { useI18n } from '../../components/i18n-context';
+import { SLOT, withSlots } from '../../components/slots';
+import { DATASET_LANGUAGE, intlLocale } from '../../i18n/languages';
+import { datasetLang } from '../../components/DatasetText';
 import { onlyTrustedNavigation, trusted } from './trusted';
 import { OutsideFact, ReportWords, type ReportPassage } from './evidence';
 
@@ -38,11 +43,12 @@ export interface PopoverProps {
  * follows is the browser's own, trusted.
  */
 function Notes({ render }: { render: () => ComponentChildren }) {
+  const words = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <div class="notes">
       <button type="button" class="notes-toggle" aria-expanded={open ? 'true' : 'false'} onClick={trusted(() => setOpen((was) => !was))}>
-        Notes
+        {words.t('popoverNotes')}
       </button>
       {open && render()}
     </div>
@@ -50,10 +56,13 @@ function Notes({ render }: { render: () => ComponentChildren }) {
 }
 
 /** The dataset's kind where it adds to the type ("legislative proposal"), not where it repeats it. */
-function kindNote(type: Reference['type'], doc: DocumentView | null | undefined): string {
-  if (!doc || doc.kind === 'unknown') return '';
+function KindNote({ type, doc }: { type: Reference['type']; doc: DocumentView | null | undefined }) {
+  const words = useI18n();
+  if (!doc || doc.kind === 'unknown') return null;
   const kind = doc.kind.replaceAll('-', ' ');
-  return kind === TYPE_NAMES[type].toLowerCase() || kind === type.replaceAll('-', ' ') ? '' : ` · ${kind}`;
+  if (kind === TYPE_NAMES[type].toLowerCase() || kind === type.replaceAll('-', ' ')) return null;
+  const key = Object.hasOwn(KIND_KEYS, doc.kind) ? KIND_KEYS[doc.kind] : undefined;
+  return <> · {key ? words.t(key) : <span {...datasetLang(words)}>{kind}</span>}</>;
 }
 
 function oeilUrl(procedure: string): string {
@@ -62,19 +71,19 @@ function oeilUrl(procedure: string): string {
 
 function Status({ doc }: { doc: DocumentView }) {
   const words = useI18n();
-  const formatDate = words.date;
   if (!doc.status) {
-    return <p class="status"><span class="badge badge-none">No dated events</span></p>;
+    return <p class="status"><span class="badge badge-none">{words.t('popoverNoDatedEvents')}</span></p>;
   }
   const { stage, since, asOfReportTitle, asOfReport, asOfDate } = doc.status;
+  const report = <span {...(asOfReportTitle ? datasetLang(words) : {})}>{asOfReportTitle ?? asOfReport}</span>;
   return (
     <p class="status">
       <span class={`badge stage-${stage}`} data-stage={stage}>{stageWords(words, stage)}</span>
       {since && <span class="since"> {words.t('popoverSince', words.date(since))}</span>}
       {asOfReport && (
         <span class="as-of">
-          {' '}· as of {asOfReportTitle ?? asOfReport}
-          {asOfDate ? ` (${asOfReport}, ${formatDate(asOfDate)})` : ''}
+          {' · '}
+          {asOfDate ? withSlots(words.t('popoverAsOfDated', SLOT, asOfReport, words.date(asOfDate)), report) : withSlots(words.t('popoverAsOf', SLOT), report)}
         </span>
       )}
     </p>
@@ -83,18 +92,23 @@ function Status({ doc }: { doc: DocumentView }) {
 
 function Timeline({ doc, onReadReport }: { doc: DocumentView; onReadReport: PopoverProps['onReadReport'] }) {
   const words = useI18n();
-  const formatDate = words.date;
   if (doc.timeline.length === 0) return null;
+  const lang = datasetLang(words);
   return (
     <details class="timeline" open={doc.timeline.length <= 4}>
       <summary>{words.plural('popoverTimeline', doc.timeline.length)}</summary>
       <ol>
         {doc.timeline.map((event) => (
           <li key={`${event.date}-${event.stage}-${event.label}`}>
-            <time dateTime={event.date}>{formatDate(event.date)}</time>
-            <span class="event-label">{event.label}</span>
+            <time dateTime={event.date}>{words.date(event.date)}</time>
+            <span class="event-label" {...lang}>{event.label}</span>
             <span class="event-meta">
-              {event.institution} · {stageWords(words, event.stage)} · source: {event.source.reportTitle ?? event.source.report}, {event.source.section}
+              <span {...lang}>{event.institution}</span> · {stageWords(words, event.stage)} ·{' '}
+              {withSlots(
+                words.t('popoverEventSource', SLOT, SLOT),
+                <span {...(event.source.reportTitle ? lang : {})}>{event.source.reportTitle ?? event.source.report}</span>,
+                event.source.section,
+              )}
             </span>
             {event.source.quote !== undefined && <ReportWords source={{ ...event.source, quote: event.source.quote }} onRead={onReadReport} />}
           </li>
@@ -124,6 +138,7 @@ function RelatedLink({ id, relatedUrl, relatedLabel, onOpenRelated }: Pick<Popov
 }
 
 function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
+  const words = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -131,14 +146,21 @@ function CopyButton({ onCopy }: { onCopy: () => Promise<boolean> }) {
       class="copy"
       onClick={trusted(() => void onCopy().then((ok) => setState(ok ? 'copied' : 'failed')))}
     >
-      {state === 'copied' ? 'Citation copied' : state === 'failed' ? 'Copy failed' : 'Copy citation'}
+      {words.t(state === 'copied' ? 'popoverCitationCopied' : state === 'failed' ? 'popoverCopyFailed' : 'popoverCopyCitation')}
     </button>
   );
 }
 
+/** Where the interface's language is not the dataset's, the popover says so, once, at its foot. */
+function DatasetLanguageNote() {
+  const words = useI18n();
+  if (words.language === DATASET_LANGUAGE) return null;
+  const name = new Intl.DisplayNames([intlLocale(words.language)], { type: 'language' }).of(DATASET_LANGUAGE) ?? DATASET_LANGUAGE;
+  return <p class="dataset-language">{words.t('popoverDatasetLanguage', name)}</p>;
+}
+
 export function Popover(props: PopoverProps) {
   const words = useI18n();
-  const formatDate = words.date;
   const { reference, document: doc, relatedUrl, relatedLabel, onOpenRelated, onBack, backLabel, onCopyCitation, renderNotes, onRetryLookup, onReadReport } = props;
   const label = referenceLabel(reference);
   const related = { relatedUrl, relatedLabel, onOpenRelated };
@@ -148,48 +170,53 @@ export function Popover(props: PopoverProps) {
   const url = (fileOf ? undefined : doc?.url) ?? reference.url;
   const celex = (fileOf ? undefined : doc?.celex) ?? reference.celex;
   const outside = doc?.outside;
+  const lang = datasetLang(words);
   return (
-    <div class="popover" role="dialog" aria-label={`${label}: EU document`} data-euref-popover={reference.id}>
+    <div class="popover" role="dialog" aria-label={words.t('popoverDialogLabel', label)} data-euref-popover={reference.id}>
       {onBack && (
         <button type="button" class="back" onClick={trusted(onBack)}>
-          ← Back{backLabel ? ` to ${backLabel}` : ''}
+          {backLabel ? words.t('popoverBackTo', backLabel) : words.t('popoverBack')}
         </button>
       )}
       <p class="kind">
         {words.t(TYPE_KEYS[reference.type])}
-        {fileOf ? '' : kindNote(reference.type, doc)}
+        {fileOf ? null : <KindNote type={reference.type} doc={doc} />}
       </p>
-      <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · CELEX {celex}</span> : null}</p>
+      <p class="ref">{label}{celex && celex !== label ? <span class="celex"> · {words.t('popoverCelex', celex)}</span> : null}</p>
       {doc === undefined && !onRetryLookup && <p class="loading">{words.t('popoverLookingUp')}</p>}
       {doc === undefined && onRetryLookup && (
         <p class="lookup-failed" role="status">
-          Eurefs could not reach its dataset.{' '}
+          {words.t('popoverUnreachable')}{' '}
           {/* The page can click into an open shadow root too; only the reader's click asks again. */}
           <button type="button" class="retry" onClick={trusted(onRetryLookup)}>
-            Try again
+            {words.t('popoverTryAgain')}
           </button>
         </p>
       )}
       {doc === null && (
         <div class="untracked">
-          <p class="title">Not in the Eurefs dataset</p>
-          <p>Its status is not tracked. {reference.type === 'procedure' ? 'Procedure' : 'Year'} {reference.year}, number {reference.number}.</p>
+          <p class="title">{words.t('popoverUntrackedTitle')}</p>
+          <p>
+            {reference.type === 'procedure'
+              ? words.t('popoverUntrackedProcedure', String(reference.year), reference.number)
+              : words.t('popoverUntrackedDocument', String(reference.year), reference.number)}
+          </p>
         </div>
       )}
       {doc && (
         <>
           {fileOf && (
             <p class="file-of">
-              Procedure {reference.id}: the file of <RelatedLink id={fileOf} {...related} />
+              {withSlots(words.t('popoverFileOf', reference.id, SLOT), <RelatedLink id={fileOf} {...related} />)}
               {outside?.procedure && <OutsideFact fact={outside.procedure} field="procedure" />}
             </p>
           )}
           {/* Documents the builder found but nobody has described yet carry their id as title. */}
-          {doc.title !== doc.id ? <p class="title">{doc.title}</p> : <p class="muted">No title recorded yet.</p>}
-          {outside?.title && <p class="fact">Title<OutsideFact fact={outside.title} field="title" /></p>}
+          {doc.title !== doc.id ? <p class="title" {...lang}>{doc.title}</p> : <p class="muted">{words.t('popoverNoTitle')}</p>}
+          {outside?.title && <p class="fact">{words.t('popoverTitleFact')}<OutsideFact fact={outside.title} field="title" /></p>}
           {doc.date && (
             <p class="date">
-              Dated {formatDate(doc.date)}
+              {words.t('popoverDated', words.date(doc.date))}
               {outside?.date && <OutsideFact fact={outside.date} field="date" />}
             </p>
           )}
@@ -197,22 +224,24 @@ export function Popover(props: PopoverProps) {
           <Timeline doc={doc} onReadReport={onReadReport} />
           {doc.becameAct && (
             <p class="related">
-              Became <RelatedLink id={doc.becameAct} {...related} />
+              {withSlots(words.t('popoverBecame', SLOT), <RelatedLink id={doc.becameAct} {...related} />)}
               {outside?.becameAct && <OutsideFact fact={outside.becameAct} field="becameAct" />}
             </p>
           )}
           {doc.fromProposal && (
             <p class="related">
-              Proposed as <RelatedLink id={doc.fromProposal} {...related} />
+              {withSlots(words.t('popoverProposedAs', SLOT), <RelatedLink id={doc.fromProposal} {...related} />)}
               {outside?.fromProposal && <OutsideFact fact={outside.fromProposal} field="fromProposal" />}
             </p>
           )}
           {doc.procedure && !fileOf && (
             <p class="procedure">
-              Procedure{' '}
-              <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
-                {doc.procedure}
-              </a>
+              {withSlots(
+                words.t('popoverProcedure', SLOT),
+                <a href={oeilUrl(doc.procedure)} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
+                  {doc.procedure}
+                </a>,
+              )}
               {outside?.procedure && <OutsideFact fact={outside.procedure} field="procedure" />}
             </p>
           )}
@@ -220,11 +249,12 @@ export function Popover(props: PopoverProps) {
       )}
       <p class="links">
         <a href={url} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
-          {reference.type === 'procedure' ? 'Open in the Legislative Observatory' : 'Open in EUR-Lex'}
+          {words.t(reference.type === 'procedure' ? 'popoverOpenOeil' : 'popoverOpenEurLex')}
         </a>
         {onCopyCitation && <CopyButton key={reference.id} onCopy={onCopyCitation} />}
       </p>
       {renderNotes && <Notes key={reference.id} render={renderNotes} />}
+      {doc && <DatasetLanguageNote />}
     </div>
   );
 }

@@ -179,7 +179,7 @@ export class PopoverController {
           onOpenRelated={(id) => this.openRelated(id)}
           onBack={previous ? () => this.back() : undefined}
           backLabel={previous ? relatedLabel(previous.id) : undefined}
-          onCopyCitation={() => copyText(formatCitation(reference, doc), this.layer)}
+          onCopyCitation={() => copyText(formatCitation(reference, doc, words), this.layer)}
           onRetryLookup={doc === undefined && this.data.unreachable(reference.id) ? () => this.retryLookup(reference.id) : undefined}
           onReadReport={(passage) => this.data.openReport(passage)}
           renderNotes={() => (

@@ -7,6 +7,10 @@ import { useState } from 'preact/hooks';
 import type { DocumentView } from '../../messaging/to-background';
 import type { OutsideSource } from '../../storage/dataset/schema';
 import { onlyTrustedNavigation, trusted } from './trusted';
+import { useI18n } from '../../components/i18n-context';
+import type { MessageKey } from '../../i18n/keys';
+import { DATASET_LANGUAGE } from '../../i18n/languages';
+import { datasetLang } from '../../components/DatasetText';
 
 export type TimelineSource = DocumentView['timeline'][number]['source'];
 
@@ -17,17 +21,13 @@ export interface ReportPassage {
   footnote?: number;
 }
 
-const ORIGIN_NAMES: Readonly<Record<OutsideSource['from'], string>> = {
-  'eur-lex': 'EUR-Lex',
-  'legislative-observatory': 'the Legislative Observatory',
-  'official-journal': 'the Official Journal',
-  'the-document': 'the document itself',
+/** "from the Legislative Observatory, not the reports", a whole phrase per source: each language inflects the name its own way. */
+export const OUTSIDE_KEYS: Readonly<Record<OutsideSource['from'], MessageKey>> = {
+  'eur-lex': 'outsideFromEurLex',
+  'legislative-observatory': 'outsideFromOeil',
+  'official-journal': 'outsideFromOfficialJournal',
+  'the-document': 'outsideFromDocument',
 };
-
-/** "from the Legislative Observatory, not the reports" */
-export function outsideLabel(fact: OutsideSource): string {
-  return `from ${ORIGIN_NAMES[fact.from]}, not the reports`;
-}
 
 /** Only an address a reader can open: a dataset's `javascript:` or `data:` link is no link. */
 function checkableUrl(url: string | undefined): string | undefined {
@@ -45,22 +45,23 @@ function checkableUrl(url: string | undefined): string | undefined {
  * rests on: shown while the pointer or keyboard focus is on the label, and read out with it.
  */
 export function OutsideFact({ fact, field }: { fact: OutsideSource; field: string }) {
+  const words = useI18n();
   const noteId = `outside-note-${field}`;
   const url = checkableUrl(fact.url);
   return (
     <span class="outside" data-outside={fact.from} data-outside-field={field}>
       {' — '}
       <span class="outside-from" tabindex={0} aria-describedby={noteId}>
-        {outsideLabel(fact)}
+        {words.t(OUTSIDE_KEYS[fact.from])}
       </span>
-      <span class="outside-note" id={noteId} role="tooltip">
+      <span class="outside-note" id={noteId} role="tooltip" {...datasetLang(words)}>
         {fact.note}
       </span>
       {url && (
         <>
           {' '}
           <a class="outside-check" href={url} target="_blank" rel="noopener noreferrer" onClick={onlyTrustedNavigation}>
-            check it
+            {words.t('outsideCheck')}
           </a>
         </>
       )}
@@ -74,20 +75,21 @@ export function OutsideFact({ fact, field }: { fact: OutsideSource; field: strin
  * words, but "Read it in the report" opens a tab, and only the reader's click may).
  */
 export function ReportWords({ source, onRead }: { source: TimelineSource & { quote: string }; onRead?: ((passage: ReportPassage) => void) | undefined }) {
+  const words = useI18n();
   const [open, setOpen] = useState(false);
   const passage: ReportPassage = { report: source.report, quote: source.quote, ...(source.footnote ? { footnote: source.footnote } : {}) };
   return (
     <div class="report-words">
       <button type="button" class="words-toggle" aria-expanded={open ? 'true' : 'false'} onClick={trusted(() => setOpen((was) => !was))}>
-        The report's words
+        {words.t('reportWordsToggle')}
       </button>
       {open && (
         <div class="words">
-          <blockquote lang="en">{source.quote}</blockquote>
-          {source.footnote !== undefined && <p class="words-footnote">See footnote {source.footnote} of the report.</p>}
+          <blockquote lang={DATASET_LANGUAGE}>{source.quote}</blockquote>
+          {source.footnote !== undefined && <p class="words-footnote">{words.t('reportWordsFootnote', source.footnote)}</p>}
           {onRead && (
-            <button type="button" class="read-report" title="Opens the report in a new tab" onClick={trusted(() => onRead(passage))}>
-              Read it in the report
+            <button type="button" class="read-report" title={words.t('reportWordsReadTitle')} onClick={trusted(() => onRead(passage))}>
+              {words.t('reportWordsRead')}
             </button>
           )}
         </div>

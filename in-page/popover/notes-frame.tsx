@@ -13,6 +13,7 @@ import {
   type NotesFrameContextInput,
   type NotesFrameMessage,
 } from '../../messaging/notes-frame';
+import { useI18n } from '../../components/i18n-context';
 
 export const NOTES_FRAME_SELECTOR = 'iframe.notes-frame';
 
@@ -30,10 +31,11 @@ export function notesFrameOrigin(): string {
 }
 
 export function NotesFrame({ context }: { context: NotesFrameContextInput }) {
+  const words = useI18n();
   // The address is fixed once the frame is open: a later render (a lookup answered, the page
   // retitled) must not reload the frame and lose what the reader is typing.
   const [src] = useState(() => notesFrameUrl(context));
-  return <iframe class="notes-frame" src={src} title={`Your notes on ${context.label}`} />;
+  return <iframe class="notes-frame" src={src} title={words.t('popoverNotesFrameTitle', context.label)} />;
 }
 
 /**

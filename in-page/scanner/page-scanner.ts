@@ -1,5 +1,6 @@
 /**
- * One page's Eurefs: scans and marks, looks the ids up in one batch, keeps marking as the page
+ * One page's Eurefs: finds every reference, marks those near the window (and the rest as the
+ * reader comes near them: near-view.ts), looks the ids up in one batch, keeps marking as the page
  * changes, and answers the popup's questions about what it found.
  */
 import { referenceLabel } from '../../components/labels';
@@ -9,8 +10,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../../storage/settings';
 import { SummaryClient } from './summary-client';
 import { ChurnWatch } from './churn';
 import { watchMutations, type ChangedRoot, type MutationBatch, type MutationBatches } from '../mutation-batches';
-import { findUnmarked, scan, type Occurrence, type ScanStats } from './scan';
+import { findUnmarked, scan, type Found, type Occurrence, type ScanStats } from './scan';
+import { NearViewMarker, type Waiting } from './near-view';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
+import { textAt } from '../marks/mark';
 import { isLinkMark } from '../marks/links';
 import { readThisPage, type ThisPage } from './this-page';
 import { announceScanned } from '../scanned-hook';
@@ -24,6 +27,24 @@ const holdsMark = (element: Element): boolean => element.matches(MARK_SELECTOR) 
 /** A slice of flagging marks tracked or not, once their lookup answered. */
 const TRACKING_SLICE_MS = 20;
 
+/**
+ * A reference found on the page: marked (`marks`), or waiting to be, until the reader comes near
+ * it (`waiting`, near-view.ts).
+ */
+interface Mention extends Occurrence {
+  waiting: Waiting | null;
+}
+
+/** A mention not marked yet, where it starts (for the keyboard's order and the history). */
+export interface WaitingMention {
+  reference: Reference;
+  /** the text node the reference starts in, or the link that is it */
+  anchor: Node;
+  /** the reference's offset in `anchor` (0 for a link) */
+  offset: number;
+  mention: Mention;
+}
+
 export class PageScanner {
   readonly lookups = new SummaryClient();
   private readonly referenceByMark = new WeakMap<HTMLElement, Reference>();
@@ -32,7 +53,12 @@ export class PageScanner {
    * marks the page removed are dropped with the next batch of changes (forgetDetached), or a page
    * that replaces its content (a single-page app, a live feed) would keep every old copy alive.
    */
-  private readonly occurrences: Occurrence[] = [];
+  private readonly occurrences: Mention[] = [];
+  /** the mentions each waiting block or link holds, to take their marks once it is marked */
+  private readonly mentionsOf = new WeakMap<Waiting, Mention[]>();
+  private nearView: NearViewMarker | null = null;
+  /** the reader put references in the Tab order (applySettings), perhaps before the scan began */
+  private markEverything = false;
   private settings: Settings = DEFAULT_SETTINGS;
   /** Time spent waiting for lookups, all round trips together (the benchmark reads it). */
   private lookupMs = 0;
@@ -61,15 +87,72 @@ export class PageScanner {
   start(root: HTMLElement, mayMark: Promise<boolean> = Promise.resolve(true)): Promise<void> {
     const startedAt = performance.now();
     const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
-    this.ready = this.scanRoot(root, stats, mayMark).then((found) =>
-      announceScanned(found.length, this.loadedAt, startedAt, stats, this.lookups.roundTrips, this.lookupMs),
+    const nearView = new NearViewMarker({
+      signal: this.signal,
+      whileMarking: (work) => this.unobserved(work),
+      onMarked: (waiting, marked) => this.tookMarks(waiting, marked),
+    });
+    this.nearView = nearView;
+    if (this.markEverything) nearView.markAll();
+    void mayMark.then(
+      (yes) => yes && nearView.allow(),
+      () => undefined,
     );
+    this.ready = this.findAll(root, stats, nearView).then(async (count) => {
+      const foundAt = performance.now();
+      let nearMarkedAt = foundAt;
+      await Promise.all([
+        this.lookUp(this.occurrences.map((o) => o.reference.id)).then(() => this.markTracking(this.occurrences.filter((o) => o.marks.length))),
+        nearView.settled().then(() => (nearMarkedAt = performance.now())),
+      ]);
+      stats.markedAt = nearMarkedAt;
+      announceScanned(count, this.loadedAt, startedAt, stats, this.lookups.roundTrips, this.lookupMs, foundAt);
+    });
     this.mutations = watchMutations(root, (batch) => this.onBatch(batch), {
       signal: this.signal,
       // Our marks' own text is never news.
       ignoreText: (text) => text.parentElement?.closest(MARK_SELECTOR) != null,
     });
     return this.ready;
+  }
+
+  /**
+   * Finds every reference under `root` and hands it to `nearView`, which marks what is near the
+   * window; resolves with how many were found.
+   */
+  private async findAll(root: Node, stats: ScanStats, nearView: NearViewMarker): Promise<number> {
+    let count = 0;
+    await scan(root, {
+      ownHost: this.ownHost,
+      pageDocument: readThisPage()?.id ?? null,
+      signal: this.signal,
+      stats,
+      pace: () => nearView.pace(),
+      defer: (found: Found[]) =>
+        nearView.add(found, (waiting) => {
+          const references = 'link' in waiting.found ? [waiting.found.reference] : waiting.found.references;
+          const mentions = references.map((reference): Mention => ({ reference, marks: [], waiting }));
+          this.mentionsOf.set(waiting, mentions);
+          for (const mention of mentions) this.occurrences.push(mention);
+          count += mentions.length;
+        }),
+    });
+    nearView.finishFinding();
+    return this.signal.aborted ? 0 : count;
+  }
+
+  /** A waiting block or link was marked: its mentions take their marks. */
+  private tookMarks(waiting: Waiting, marked: Occurrence[]): void {
+    const mentions = this.mentionsOf.get(waiting);
+    if (!mentions) return;
+    this.mentionsOf.delete(waiting);
+    marked.forEach(({ marks }, i) => {
+      const mention = mentions[i];
+      if (!mention) return;
+      mention.marks = marks;
+      for (const mark of marks) this.referenceByMark.set(mark, mention.reference);
+      if (this.lookups.get(mention.reference.id) !== undefined) this.flag(mention);
+    });
   }
 
   private async scanRoot(root: Node, stats?: ScanStats, mayMark?: Promise<boolean>): Promise<Occurrence[]> {
@@ -97,8 +180,13 @@ export class PageScanner {
   applySettings(settings: Settings): void {
     this.settings = settings;
     document.documentElement.toggleAttribute('data-eurefs-hide-untracked', settings.hideUntracked);
+    // Every reference a Tab stop: each must be marked, near the window or not.
+    if (settings.marksInTabOrder) {
+      this.markEverything = true;
+      this.nearView?.markAll();
+    }
     // A copy: the list may lose mentions (forgetDetached) while the flags are set in slices.
-    void this.markTracking([...this.occurrences]);
+    void this.markTracking(this.occurrences.filter((o) => o.marks.length));
   }
 
   /** False for references the reader chose not to see: untracked ones, with the setting on. */
@@ -114,12 +202,7 @@ export class PageScanner {
     // In slices, as the marking: 27,000 marks' flags in one go were a task of 60-70 ms.
     let deadline = performance.now() + TRACKING_SLICE_MS;
     for (let i = 0; i < occurrences.length; i++) {
-      const { reference, marks } = occurrences[i]!;
-      const untracked = this.lookups.get(reference.id) === null;
-      const primary = marks[0];
-      for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
-      // A link marked as a whole keeps the focus the page gave it; other marks stop Tab only when the reader asked.
-      if (primary && !isLinkMark(primary)) primary.tabIndex = this.settings.marksInTabOrder && this.isShown(reference) ? 0 : -1;
+      this.flag(occurrences[i]!);
       if (i % 256 === 255 && performance.now() >= deadline) {
         await yieldToPage();
         if (this.signal.aborted) return;
@@ -128,9 +211,24 @@ export class PageScanner {
     }
   }
 
+  /** Flags a mention's marks tracked or not, and puts it in the Tab order where the reader asked. */
+  private flag({ reference, marks }: Occurrence): void {
+    const untracked = this.lookups.get(reference.id) === null;
+    const primary = marks[0];
+    for (const mark of marks) mark.toggleAttribute('data-euref-untracked', untracked);
+    // A link marked as a whole keeps the focus the page gave it; other marks stop Tab only when the reader asked.
+    if (primary && !isLinkMark(primary)) primary.tabIndex = this.settings.marksInTabOrder && this.isShown(reference) ? 0 : -1;
+  }
+
+  /** True while a mention is on the page: its marks, or what it waits to mark. */
+  private isLive(mention: Mention): boolean {
+    if (mention.marks.length) return mention.marks.some((mark) => mark.isConnected);
+    return mention.waiting !== null && this.nearView !== null && this.nearView.isLive(mention.waiting);
+  }
+
   private remember(slice: Occurrence[]): void {
     for (const occurrence of slice) {
-      this.occurrences.push(occurrence);
+      this.occurrences.push({ ...occurrence, waiting: null });
       for (const mark of occurrence.marks) this.referenceByMark.set(mark, occurrence.reference);
     }
   }
@@ -147,7 +245,8 @@ export class PageScanner {
 
   private onBatch({ roots, removed }: MutationBatch): void {
     // At once, not after the batches before it: what the page removed is let go now.
-    if (removed.some(holdsMark)) this.forgetDetached();
+    // A block waiting for its marks may have gone with what was removed, marks or not.
+    if (removed.length && (removed.some(holdsMark) || this.hasWaiting())) this.forgetDetached();
     if (roots.length === 0) return;
     this.batches = this.batches
       .then(() => this.scanBatch(roots))
@@ -158,9 +257,15 @@ export class PageScanner {
   private forgetDetached(): void {
     let kept = 0;
     for (const occurrence of this.occurrences) {
-      if (occurrence.marks.some((mark) => mark.isConnected)) this.occurrences[kept++] = occurrence;
+      if (this.isLive(occurrence)) this.occurrences[kept++] = occurrence;
     }
     this.occurrences.length = kept;
+    this.nearView?.forgetDetached();
+  }
+
+  /** True while some mention found at the start still waits for its marks. */
+  private hasWaiting(): boolean {
+    return this.nearView !== null && this.occurrences.some((o) => o.waiting !== null && o.marks.length === 0);
   }
 
   private async scanBatch(roots: ChangedRoot[]): Promise<void> {
@@ -211,7 +316,7 @@ export class PageScanner {
   /** The page's references, one row per document, in order of first appearance. */
   listReferences(): PageReferencesResponse {
     const rows = new Map<string, PageReference>();
-    const marked = this.occurrences.filter(({ marks }) => marks.some((mark) => mark.isConnected)).map(({ reference }) => reference);
+    const marked = this.occurrences.filter((o) => this.isLive(o)).map(({ reference }) => reference);
     for (const reference of [...marked, ...this.churn.unmarked().map((u) => u.reference)]) {
       const row = rows.get(reference.id);
       if (row) {
@@ -238,16 +343,57 @@ export class PageScanner {
     };
   }
 
-  /** Each mention still on the page, in the order found: its document, first mark and text. */
-  mentions(): { id: string; firstMark: HTMLElement; text: string }[] {
-    return this.occurrences
-      .filter(({ marks }) => marks[0]?.isConnected)
-      .map(({ reference, marks }) => ({ id: reference.id, firstMark: marks[0]!, text: reference.text }));
+  /**
+   * Each mention still on the page, in the order found: its document, first mark (or, not marked
+   * yet, the text node it starts in and its offset there) and text.
+   */
+  mentions(): { id: string; firstMark: Node; offset?: number; text: string }[] {
+    const out: { id: string; firstMark: Node; offset?: number; text: string }[] = [];
+    for (const mention of this.occurrences) {
+      const { reference, marks } = mention;
+      if (marks[0]?.isConnected) out.push({ id: reference.id, firstMark: marks[0], text: reference.text });
+      else {
+        const waiting = this.waitingOf(mention);
+        if (waiting) out.push({ id: reference.id, firstMark: waiting.anchor, offset: waiting.offset, text: reference.text });
+      }
+    }
+    return out;
+  }
+
+  /** Where a mention not marked yet starts, or null (marked, or the page changed it). */
+  private waitingOf(mention: Mention): WaitingMention | null {
+    const { waiting, reference } = mention;
+    if (!waiting || mention.marks.length || !this.nearView?.isLive(waiting)) return null;
+    const found = waiting.found;
+    if ('link' in found) return { reference, anchor: found.link, offset: 0, mention };
+    const { node, offset } = textAt(found.block, reference.start);
+    return { reference, anchor: node, offset, mention };
+  }
+
+  /** The mentions not marked yet, in the order found (the keyboard goes to them too). */
+  waitingMentions(): WaitingMention[] {
+    const out: WaitingMention[] = [];
+    for (const mention of this.occurrences) {
+      const waiting = this.waitingOf(mention);
+      if (waiting) out.push(waiting);
+    }
+    return out;
+  }
+
+  /** Marks a waiting mention now (with the rest of its block); its first mark, if it could be. */
+  markNow({ mention }: WaitingMention): HTMLElement | undefined {
+    if (mention.waiting) this.nearView?.markNow(mention.waiting);
+    return mention.marks[0];
   }
 
   /** Scrolls to the first occurrence of a document and makes it blink once, for the list. */
   reveal(id: string): boolean {
-    const mark = this.occurrences.find((o) => o.reference.id === id && o.marks[0]?.isConnected)?.marks[0];
+    const first = this.occurrences.find((o) => o.reference.id === id && this.isLive(o));
+    if (first && first.marks.length === 0) {
+      const waiting = this.waitingOf(first);
+      if (waiting) this.markNow(waiting);
+    }
+    const mark = first?.marks[0]?.isConnected ? first.marks[0] : undefined;
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
     if (!mark) {
       // Only in a part left alone: no mark to flash or focus there, but the reader is shown where.

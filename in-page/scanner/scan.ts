@@ -57,10 +57,13 @@ const LONG_FRAME_MS = 60;
 const MARK_BATCH = 3000;
 
 /** A block's references, or a link that names a document by its address (marks/links.ts). */
-type Found = { block: TextBlock; references: Reference[] } | { link: HTMLAnchorElement; reference: Reference };
+export type Found = { block: TextBlock; references: Reference[] } | { link: HTMLAnchorElement; reference: Reference };
 
-/** True when a block's text nodes are still in the page and still hold the text we read. */
-function intact(block: TextBlock): boolean {
+/**
+ * True when a block's text nodes are still in the page, still hold the text we read, and are not
+ * inside a mark made since (a scan of changed content may have marked them first).
+ */
+export function intact(block: TextBlock): boolean {
   const last = block.nodes.length - 1;
   const first = block.nodes[0]!;
   const lastNode = block.nodes[last]!;
@@ -68,8 +71,22 @@ function intact(block: TextBlock): boolean {
     first.isConnected &&
     lastNode.isConnected &&
     first.data.length === (last > 0 ? block.starts[1]! : block.text.length) &&
-    block.starts[last]! + lastNode.data.length === block.text.length
+    block.starts[last]! + lastNode.data.length === block.text.length &&
+    first.parentElement?.closest(`[${MARK_ATTRIBUTE}]`) == null
   );
+}
+
+/** True while what `found` read can still be marked as it was read. */
+export function stillThere(found: Found): boolean {
+  return 'link' in found ? found.link.isConnected && !found.link.hasAttribute(MARK_ATTRIBUTE) : intact(found.block);
+}
+
+/** Marks one found block or link; nothing where the page changed it since (stillThere). */
+export function markFound(found: Found): Occurrence[] {
+  if (!stillThere(found)) return [];
+  if ('link' in found) return [{ reference: found.reference, marks: [markLink(found.link, found.reference.id)] }];
+  const marks = markBlock(found.block, found.references);
+  return found.references.map((reference, i) => ({ reference, marks: marks[i] ?? [] }));
 }
 
 /**
@@ -90,11 +107,18 @@ export interface ScanOptions {
   whileMarking?: (work: () => void) => void;
   /** the id of the page's own document (this-page.ts): links to it are the page, not references */
   pageDocument?: string | null;
+  /**
+   * Where given, nothing is marked: what each slice of finding found goes here, in page order
+   * (near-view.ts marks it as the reader comes near it), and `scan` resolves once all is found.
+   */
+  defer?: (found: Found[]) => void;
+  /** how finding yields between its slices (near-view.ts paces it to the first screen's marking) */
+  pace?: () => Promise<void>;
 }
 
 export async function scan(
   root: Node,
-  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work(), pageDocument = null }: ScanOptions,
+  { ownHost, signal, onSlice, stats, mayMark = Promise.resolve(true), whileMarking = (work) => work(), pageDocument = null, defer, pace = yieldToPage }: ScanOptions,
 ): Promise<Occurrence[]> {
   let allowed: boolean | undefined;
   void mayMark.then(
@@ -133,8 +157,12 @@ export async function scan(
   let markSliceMs = MARK_SLICE_MS;
   let measuring = true;
   while (!signal.aborted) {
+    if (defer) {
+      if (toMark.length) defer(toMark.splice(0));
+      unmarkedReferences = 0;
+    }
     // Once a batch is being marked, it is marked to the end before finding goes on.
-    marking = marking || !finding || unmarkedReferences >= MARK_BATCH;
+    marking = !defer && (marking || !finding || unmarkedReferences >= MARK_BATCH);
     if (marking && allowed === undefined) allowed = await mayMark.catch(() => false);
     if (allowed === false || signal.aborted) return [];
     const sliceStart = performance.now();
@@ -175,22 +203,10 @@ export async function scan(
         while (marked < toMark.length) {
           const found = toMark[marked]!;
           toMark[marked++] = undefined as unknown as Found;
-          if ('link' in found) {
-            unmarkedReferences--;
-            // Marked meanwhile by a scan of changed content, or gone: nothing to do.
-            if (found.link.isConnected && !found.link.hasAttribute(MARK_ATTRIBUTE)) {
-              sliceFound.push({ reference: found.reference, marks: [markLink(found.link, found.reference.id)] });
-            }
-          } else {
-            const { block, references } = found;
-            unmarkedReferences -= references.length;
-            // A block may have left the page or changed while we yielded (a single-page app
-            // re-rendered it); the mutation observer scans its replacement.
-            if (intact(block)) {
-              const marks = markBlock(block, references);
-              references.forEach((reference, i) => sliceFound.push({ reference, marks: marks[i] ?? [] }));
-            }
-          }
+          unmarkedReferences -= 'link' in found ? 1 : found.references.length;
+          // Gone or changed while we yielded (a single-page app re-rendered it), or marked
+          // meanwhile by a scan of changed content: the mutation observer scans its replacement.
+          for (const occurrence of markFound(found)) sliceFound.push(occurrence);
           if (performance.now() >= deadline) break;
         }
       });
@@ -209,7 +225,10 @@ export async function scan(
       stats.slices++;
       if (ms > stats.longestSliceMs) stats.longestSliceMs = ms;
     }
-    if (!finding && toMark.length === 0) break;
+    if (!finding && (toMark.length === 0 || defer)) {
+      if (defer && toMark.length) defer(toMark.splice(0));
+      break;
+    }
     if (markingSlice && measuring && !root.ownerDocument?.hidden) {
       // One frame per marking slice, or the browser renders several slices' marks in one frame;
       // and that frame's length tells which part of the rendering dominates.
@@ -218,7 +237,7 @@ export async function scan(
       else if (frameMs > LONG_FRAME_MS) markSliceMs = MARK_SLICE_LONG_MS;
       continue;
     }
-    await yieldToPage();
+    await (markingSlice ? yieldToPage() : pace());
   }
   if (stats) stats.markedAt = performance.now();
   return occurrences;

@@ -89,6 +89,8 @@ export function startScanner(sentinel: SentinelOffer): void {
         labelOf: (reference) => referenceLabel(reference),
         openPopover,
         isOwnHost: (element) => element.localName === POPOVER_HOST,
+        waiting: () =>
+          scanner.waitingMentions().map((waiting) => ({ anchor: waiting.anchor, reference: waiting.reference, markNow: () => scanner.markNow(waiting) })),
       },
       new Announcer(signal),
       signal,

@@ -73,3 +73,56 @@ export function mainThreadOfExtension(events: TraceEvent[], extensionId: string)
   }
   return { totalMs: totalUs / 1000, cpuMs: cpuUs / 1000, longestMs: longestUs / 1000, tasks: count };
 }
+
+/**
+ * Everything the renderers' main threads did in a trace: the thread time (and wall time) of
+ * every top-level task. The difference between two runs of the same page and the same actions,
+ * one with Eurefs and one with an extension whose content script does nothing, is what Eurefs
+ * cost the page: its own tasks, and the style, layout and paint its marks cause in the page's
+ * frames, which run in tasks of the browser's, not Eurefs'.
+ */
+export function rendererMainThreads(
+  events: TraceEvent[],
+  /** the page's address (its renderer's main thread is the one whose events name it), or the threads found before */
+  page: string | Set<string>,
+): { cpuMs: number; wallMs: number; tasks: number; threads: Set<string> } {
+  let mainThreads = new Set<string>();
+  if (typeof page === 'string') {
+    const renderers = new Set<string>();
+    for (const e of events) {
+      if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') renderers.add(`${e.pid}:${e.tid}`);
+    }
+    // Other renderers (a tab closed a moment before, an extension's page) are not this page's.
+    for (const e of events) {
+      const key = `${e.pid}:${e.tid}`;
+      if (!renderers.has(key) || mainThreads.has(key) || !e.args) continue;
+      if (JSON.stringify(e.args).includes(page)) mainThreads.add(key);
+    }
+  } else {
+    mainThreads = page;
+  }
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!mainThreads.has(key)) continue;
+    let tasks = byThread.get(key);
+    if (!tasks) byThread.set(key, (tasks = []));
+    tasks.push(e);
+  }
+  let cpuUs = 0;
+  let wallUs = 0;
+  let count = 0;
+  for (const tasks of byThread.values()) {
+    tasks.sort((a, b) => a.ts - b.ts);
+    let lastEnd = -Infinity;
+    for (const task of tasks) {
+      if (task.ts < lastEnd) continue;
+      lastEnd = task.ts + task.dur!;
+      cpuUs += task.tdur ?? task.dur!;
+      wallUs += task.dur!;
+      count++;
+    }
+  }
+  return { cpuMs: cpuUs / 1000, wallMs: wallUs / 1000, tasks: count, threads: mainThreads };
+}

@@ -17,6 +17,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DatasetDocument } from './schema';
+import { asList, type DocumentList } from './dataset-file';
 
 /** One bucket: `docs[i]` is the JSON text of the document `ids[i]`. */
 export interface BucketRow {
@@ -144,17 +145,6 @@ export async function allDocuments(layer: Pick<LayerTables, 'buckets'>): Promise
   return out;
 }
 
-function bucketRows(docs: Iterable<StoredDocument>, buckets: number): BucketRow[] {
-  const rows: BucketRow[] = [];
-  for (const doc of docs) {
-    const b = bucketOf(doc.id, buckets);
-    const row = (rows[b] ??= { bucket: b, ids: [], docs: [] });
-    row.ids.push(doc.id);
-    row.docs.push(doc.text);
-  }
-  return rows.filter(Boolean);
-}
-
 /** Buckets written per request batch while loading a whole layer: a few MB of JSON text at a time. */
 const BUCKETS_PER_BATCH = 32;
 
@@ -163,12 +153,20 @@ const layerProcedures = (layer: LayerTables) =>
   layer.procedures.where('[layer+bucket]').between([layer.name, Dexie.minKey], [layer.name, Dexie.maxKey]);
 
 /** Replaces everything in the layer with `docs`, buckets and procedure index; returns the bucket count (0: empty). */
-export async function writeAll(layer: LayerTables, docs: readonly DatasetDocument[]): Promise<number> {
+export async function writeAll(layer: LayerTables, from: DocumentList | readonly DatasetDocument[]): Promise<number> {
+  const docs = asList(from);
   const buckets = await writeBuckets(layer, docs);
   await layerProcedures(layer).delete();
-  const rows = procedureBuckets(layer.name, docs);
+  const rows = procedureBuckets(layer.name, namedProcedures(docs));
   if (rows.length) await layer.procedures.bulkPut(rows);
   return buckets;
+}
+
+function* namedProcedures(docs: DocumentList): Iterable<{ id: string; procedure?: string }> {
+  for (let i = 0; i < docs.length; i++) {
+    const procedure = docs.procedure(i);
+    if (procedure) yield { id: docs.id(i), procedure };
+  }
 }
 
 /** The procedure index's rows for `docs`, all of one layer. */
@@ -191,42 +189,56 @@ export function procedureBuckets(name: LayerName, docs: Iterable<{ id: string; p
  * The bucket count is estimated from a sample of the documents, and the text of each batch of
  * buckets is made just before it is written: the whole dataset's text never sits in memory at once.
  */
-export async function writeBuckets(layer: Omit<LayerTables, 'procedures'>, docs: readonly DatasetDocument[]): Promise<number> {
+export async function writeBuckets(layer: Omit<LayerTables, 'procedures'>, from: DocumentList | readonly DatasetDocument[]): Promise<number> {
+  const docs = asList(from);
   await layer.buckets.clear();
-  if (docs.length === 0) {
+  const count = docs.length;
+  if (count === 0) {
     await layer.catalogs.delete(layer.name);
     return 0;
   }
-  const step = Math.max(1, Math.floor(docs.length / 2000));
+  const step = Math.max(1, Math.floor(count / 2000));
   let sampled = 0;
   let sampledBytes = 0;
-  for (let i = 0; i < docs.length; i += step, sampled++) sampledBytes += JSON.stringify(docs[i]).length;
-  const buckets = bucketCountFor((sampledBytes / sampled) * docs.length);
-  const members: number[][] = Array.from({ length: buckets }, () => []);
-  docs.forEach((doc, i) => members[bucketOf(doc.id, buckets)]!.push(i));
-  const sizes = new Array<number>(docs.length);
+  for (let i = 0; i < count; i += step, sampled++) sampledBytes += docs.size(i);
+  const buckets = bucketCountFor((sampledBytes / sampled) * count);
+  const ids = new Array<string>(count);
+  const of = new Uint32Array(count);
+  const sizes = new Array<number>(count);
+  // Members of each bucket, as one list sorted by bucket: no array per bucket.
+  const counts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < count; i++) {
+    ids[i] = docs.id(i);
+    of[i] = bucketOf(ids[i]!, buckets);
+    counts[of[i]! + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
+  const order = new Uint32Array(count);
+  const next = counts.slice(0, buckets);
+  for (let i = 0; i < count; i++) order[next[of[i]!]!++] = i;
   for (let b = 0; b < buckets; b += BUCKETS_PER_BATCH) {
     const rows: BucketRow[] = [];
     for (let k = b; k < Math.min(buckets, b + BUCKETS_PER_BATCH); k++) {
-      if (!members[k]!.length) continue;
+      if (counts[k] === counts[k + 1]) continue;
       const row: BucketRow = { bucket: k, ids: [], docs: [] };
-      for (const i of members[k]!) {
-        const text = JSON.stringify(docs[i]);
+      for (let m = counts[k]!; m < counts[k + 1]!; m++) {
+        const i = order[m]!;
+        const text = docs.text(i);
         sizes[i] = text.length;
-        row.ids.push(docs[i]!.id);
+        row.ids.push(ids[i]!);
         row.docs.push(text);
       }
       rows.push(row);
     }
     await layer.buckets.bulkPut(rows);
   }
-  await layer.catalogs.put({
-    key: layer.name,
-    ids: docs.map((d) => d.id),
-    events: docs.map((d) => d.events.length),
-    sizes,
-    procedures: docs.map((d) => d.procedure ?? null),
-  });
+  const events = new Array<number>(count);
+  const procedures = new Array<string | null>(count);
+  for (let i = 0; i < count; i++) {
+    events[i] = docs.events(i);
+    procedures[i] = docs.procedure(i);
+  }
+  await layer.catalogs.put({ key: layer.name, ids, events, sizes, procedures });
   return buckets;
 }
 
@@ -293,13 +305,43 @@ export async function idsByProcedure(
   return out;
 }
 
+/** Stored documents as a DocumentList. */
+function storedList(docs: readonly StoredDocument[]): DocumentList {
+  return {
+    length: docs.length,
+    id: (i) => docs[i]!.id,
+    events: (i) => docs[i]!.events,
+    procedure: (i) => {
+      const doc = docs[i]!;
+      return doc.procedure !== undefined ? doc.procedure : (parseStored(doc.text).procedure ?? null);
+    },
+    text: (i) => docs[i]!.text,
+    size: (i) => docs[i]!.text.length,
+    document: (i) => parseStored(docs[i]!.text),
+  };
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /**
  * Puts `puts` (replacing documents with the same id) and deletes `deletes`; returns the new bucket
  * count. Only the buckets those ids fall in are read and written, unless the layer has grown or
  * shrunk so much that its bucket count no longer fits (then it is rewritten whole: rare, as the
- * count moves by a factor of 2 to 4 at a time).
+ * count moves by a factor of 2 to 4 at a time). Buckets are written a batch at a time, and the
+ * text of each document put is made only as its bucket is: a DocumentList read from a file
+ * (dataset-file.ts) never has all its texts in memory at once.
  */
-export async function applyChanges(layer: LayerTables, buckets: number, puts: readonly StoredDocument[], deletes: readonly string[]): Promise<number> {
+export async function applyChanges(layer: LayerTables, buckets: number, from: readonly StoredDocument[] | DocumentList, deletes: readonly string[]): Promise<number> {
+  const puts = isStoredList(from) ? storedList(from) : from;
   if (puts.length === 0 && deletes.length === 0) return buckets;
   const catalog = await readCatalog(layer);
   const entries = new Map<string, [events: number, size: number, procedure: string | null]>();
@@ -309,10 +351,11 @@ export async function applyChanges(layer: LayerTables, buckets: number, puts: re
     changes.push({ id, before: entries.get(id)?.[2] ?? null, after: null });
     entries.delete(id);
   }
-  for (const doc of puts) {
-    const procedure = doc.procedure !== undefined ? doc.procedure : (parseStored(doc.text).procedure ?? null);
-    changes.push({ id: doc.id, before: entries.get(doc.id)?.[2] ?? null, after: procedure });
-    entries.set(doc.id, [doc.events, doc.text.length, procedure]);
+  for (let k = 0; k < puts.length; k++) {
+    const id = puts.id(k);
+    const procedure = puts.procedure(k);
+    changes.push({ id, before: entries.get(id)?.[2] ?? null, after: procedure });
+    entries.set(id, [puts.events(k), puts.size(k), procedure]);
   }
   if (entries.size === 0) {
     await clearLayer(layer);
@@ -320,43 +363,54 @@ export async function applyChanges(layer: LayerTables, buckets: number, puts: re
   }
   // Only with work to do: awaiting a function that made no request can let the transaction commit.
   if (changes.some((c) => c.before !== c.after)) await reindexProcedures(layer, changes);
-  const next: CatalogRow = { ...emptyCatalog(layer.name), procedures: [] };
   let bytes = 0;
+  for (const [, [, size]] of entries) bytes += size;
+  const ideal = bucketCountFor(bytes);
+  const rewrite = !buckets || ideal > 2 * buckets || ideal * 4 < buckets;
+  const count = rewrite ? ideal : buckets;
+  const putsIn = groupBy(Array.from({ length: puts.length }, (_, k) => k), (k) => bucketOf(puts.id(k), count));
+  const deletesIn = groupBy(deletes, (id) => bucketOf(id, count));
+  let kept: Map<number, [string, string][]> | null = null;
+  if (rewrite) {
+    const texts = await allTexts(layer);
+    for (const id of deletes) texts.delete(id);
+    kept = groupBy(texts, ([id]) => bucketOf(id, count));
+    await layer.buckets.clear();
+  }
+  const touched = [...new Set([...(kept?.keys() ?? []), ...deletesIn.keys(), ...putsIn.keys()])];
+  for (let at = 0; at < touched.length; at += BUCKETS_PER_BATCH) {
+    const batch = touched.slice(at, at + BUCKETS_PER_BATCH);
+    const rows = kept ? [] : await layer.buckets.bulkGet(batch);
+    const write: BucketRow[] = [];
+    const empty: number[] = [];
+    batch.forEach((bucket, j) => {
+      const row = rows[j];
+      const docs = new Map<string, string>(kept ? kept.get(bucket) ?? [] : row ? row.ids.map((id, k) => [id, row.docs[k]!]) : []);
+      for (const id of deletesIn.get(bucket) ?? []) docs.delete(id);
+      for (const k of putsIn.get(bucket) ?? []) {
+        const id = puts.id(k);
+        const text = puts.text(k);
+        docs.set(id, text);
+        entries.get(id)![1] = text.length;
+      }
+      if (docs.size === 0) empty.push(bucket);
+      else write.push({ bucket, ids: [...docs.keys()], docs: [...docs.values()] });
+    });
+    // Never an empty bulk call: it makes no request, and the transaction may commit under it.
+    if (empty.length) await layer.buckets.bulkDelete(empty);
+    if (write.length) await layer.buckets.bulkPut(write);
+  }
+  const next: CatalogRow = { ...emptyCatalog(layer.name), procedures: [] };
   for (const [id, [events, size, procedure]] of entries) {
     next.ids.push(id);
     next.events.push(events);
     next.sizes.push(size);
     next.procedures!.push(procedure);
-    bytes += size;
   }
-  const ideal = bucketCountFor(bytes);
-  if (!buckets || ideal > 2 * buckets || ideal * 4 < buckets) {
-    const texts = await allTexts(layer);
-    for (const id of deletes) texts.delete(id);
-    for (const doc of puts) texts.set(doc.id, doc.text);
-    await layer.buckets.clear();
-    const all = [...texts].map(([id, text]) => ({ id, text, events: 0 }));
-    await layer.buckets.bulkPut(bucketRows(all, ideal));
-    await layer.catalogs.put(next);
-    return ideal;
-  }
-  const touched = [...new Set([...deletes, ...puts.map((d) => d.id)].map((id) => bucketOf(id, buckets)))];
-  const rows = await layer.buckets.bulkGet(touched);
-  const byBucket = new Map<number, Map<string, string>>();
-  touched.forEach((b, i) => {
-    const row = rows[i];
-    byBucket.set(b, new Map(row ? row.ids.map((id, k) => [id, row.docs[k]!]) : []));
-  });
-  for (const id of deletes) byBucket.get(bucketOf(id, buckets))!.delete(id);
-  for (const doc of puts) byBucket.get(bucketOf(doc.id, buckets))!.set(doc.id, doc.text);
-  const write: BucketRow[] = [];
-  const empty: number[] = [];
-  for (const [bucket, docs] of byBucket) {
-    if (docs.size === 0) empty.push(bucket);
-    else write.push({ bucket, ids: [...docs.keys()], docs: [...docs.values()] });
-  }
-  if (empty.length) await layer.buckets.bulkDelete(empty);
-  if (write.length) await layer.buckets.bulkPut(write);
   await layer.catalogs.put(next);
-  return buckets;
+  return count;
+}
+
+function isStoredList(docs: readonly StoredDocument[] | DocumentList): docs is readonly StoredDocument[] {
+  return Array.isArray(docs);
 }

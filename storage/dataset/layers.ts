@@ -12,6 +12,7 @@ import { EMPTY_LAYER, type EurefsDb, type ImportCounts, type ImportEntry, type I
 import { ImportCancelledError, throwIfCancelled } from '../import/abort';
 import { allDocuments, applyChanges, clearLayer, getTexts, parseStored, readCatalog, toStored, type StoredDocument } from './buckets';
 import { sameDocument, type EffectiveData } from '../import/diff';
+import { asList, subList, type LoadableDataset } from './dataset-file';
 
 export class ImportConflictError extends Error {
   constructor() {
@@ -152,7 +153,7 @@ export interface ApplyOptions {
  * shows through). Documents equal to what is there are not written, so re-importing an export
  * changes nothing. Returns the history entry.
  */
-export async function applyImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions): Promise<ImportEntry> {
+export async function applyImport(db: EurefsDb, dataset: Dataset | LoadableDataset, options: ApplyOptions): Promise<ImportEntry> {
   const { signal } = options;
   throwIfCancelled(signal);
   let transaction: Transaction | undefined;
@@ -179,7 +180,7 @@ export async function applyImport(db: EurefsDb, dataset: Dataset, options: Apply
   }
 }
 
-async function writeImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions, started: (tx: Transaction) => void): Promise<ImportEntry> {
+async function writeImport(db: EurefsDb, dataset: Dataset | LoadableDataset, options: ApplyOptions, started: (tx: Transaction) => void): Promise<ImportEntry> {
   const now = options.now ?? new Date();
   return db.transaction('rw', layerTables(db), async (tx) => {
     started(tx);
@@ -187,13 +188,14 @@ async function writeImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions
     if (options.expectedRevision !== undefined && state.revision !== options.expectedRevision) throw new ImportConflictError();
     const importTables = db.layerTables('import');
     const bundledTables = db.layerTables('bundled');
-    const ids = dataset.documents.map((d) => d.id);
-    const stored = dataset.documents.map(toStored);
+    const list = asList(dataset.documents);
+    const ids = Array.from({ length: list.length }, (_, i) => list.id(i));
     const [inLayer, inBundled] = await Promise.all([
       getTexts(importTables, state.buckets, ids),
       state.hidesBundled ? Promise.resolve([] as (string | undefined)[]) : getTexts(bundledTables, meta?.buckets ?? 0, ids),
     ]);
-    const puts: StoredDocument[] = [];
+    /** which of the dataset's documents are written: their texts are made only as their buckets are */
+    const puts: number[] = [];
     const undo: UndoRow[] = [];
     /** layer documents this import replaces or removes, as they were */
     const replaced: StoredDocument[] = [];
@@ -208,24 +210,24 @@ async function writeImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions
     const entryBase = { at: now.toISOString(), source: options.source, format: options.format, hash: options.hash, bytes: options.bytes, version: dataset.version, mode: options.mode };
     const seq = ((await db.imports.orderBy('seq').lastKey()) as number | undefined ?? 0) + 1;
 
-    dataset.documents.forEach((doc, i) => {
-      const next = stored[i]!;
+    for (let i = 0; i < list.length; i++) {
+      const id = ids[i]!;
       const layerText = inLayer[i];
       const effective = layerText ?? inBundled[i];
       if (effective === undefined) addedCount++;
       // The same JSON is the same document; a different one may still be (key order, say).
-      else if (effective === next.text || sameDocument(parseStored(effective), doc)) {
+      else if (effective === list.text(i) || sameDocument(parseStored(effective), list.document(i))) {
         // In replace mode a bundled document the import keeps must move into the layer.
-        if (!(options.mode === 'replace' && layerText === undefined)) return;
+        if (!(options.mode === 'replace' && layerText === undefined)) continue;
       } else changed++;
-      puts.push(next);
+      puts.push(i);
       if (layerText !== undefined) {
-        const before = { id: doc.id, text: layerText, events: parseStored(layerText).events.length };
+        const before = { id, text: layerText, events: parseStored(layerText).events.length };
         replaced.push(before);
         events -= before.events;
-      } else added.push(doc.id);
-      events += next.events;
-    });
+      } else added.push(id);
+      events += list.events(i);
+    }
 
     if (options.mode === 'replace') {
       const keep = new Set(ids);
@@ -248,7 +250,7 @@ async function writeImport(db: EurefsDb, dataset: Dataset, options: ApplyOptions
       }
     }
 
-    const buckets = await applyChanges(importTables, state.buckets, puts, deletes);
+    const buckets = await applyChanges(importTables, state.buckets, subList(list, puts), deletes);
     for (let i = 0; i < replaced.length; i += DOCS_PER_ROW) {
       undo.push({ seq, id: `\u0000before-${String(i / DOCS_PER_ROW).padStart(6, '0')}`, before: null, docs: replaced.slice(i, i + DOCS_PER_ROW) });
     }

@@ -1,20 +1,39 @@
 import { DatasetSchema, type Dataset } from './schema';
 import type { EurefsDb, MetaRow } from './db';
 import { writeAll } from './buckets';
+import { asList, listOf, readDatasetFile, type DocumentList, type FileIssue, type LoadableDataset } from './dataset-file';
+
+function words(issues: readonly FileIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
 
 /** Parses a dataset that arrived as JSON text; throws with the first problems in words. */
 export function parseDataset(value: unknown): Dataset {
   const result = DatasetSchema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-  throw new Error(`The dataset is not valid: ${problems}`);
+  throw new Error(`The dataset is not valid: ${words(result.error.issues)}`);
 }
 
-function countEvents(dataset: Dataset): number {
-  return dataset.documents.reduce((sum, doc) => sum + doc.events.length, 0);
+/**
+ * Parses a dataset file from its bytes, a document at a time (dataset-file.ts), and
+ * throws as parseDataset does. A file not laid out as a dataset is parsed whole, so that the
+ * error says what JSON.parse or the schema says of it.
+ */
+export function parseDatasetBytes(bytes: Uint8Array): LoadableDataset {
+  const read = readDatasetFile(bytes);
+  if (read.dataset) return read.dataset;
+  if (read.issues.length) throw new Error(`The dataset is not valid: ${words(read.issues)}`);
+  const dataset = parseDataset(JSON.parse(new TextDecoder().decode(bytes)));
+  return { ...dataset, documents: listOf(dataset.documents) };
+}
+
+function countEvents(documents: DocumentList): number {
+  let sum = 0;
+  for (let i = 0; i < documents.length; i++) sum += documents.events(i);
+  return sum;
 }
 
 /**
@@ -23,18 +42,19 @@ function countEvents(dataset: Dataset): number {
  * are in the transaction: staff imports (the import layer, storage/dataset/layers.ts) lie over it
  * and survive every reload of the bundled dataset.
  */
-export async function loadBundledDataset(db: EurefsDb, dataset: Dataset, now = new Date()): Promise<MetaRow> {
+export async function loadBundledDataset(db: EurefsDb, dataset: Dataset | LoadableDataset, now = new Date()): Promise<MetaRow> {
+  const documents = asList(dataset.documents);
   const meta: MetaRow = {
     key: 'bundled',
     version: dataset.version,
     loadedAt: now.toISOString(),
-    documents: dataset.documents.length,
-    events: countEvents(dataset),
+    documents: documents.length,
+    events: countEvents(documents),
     buckets: 0,
   };
   const layer = db.layerTables('bundled');
   await db.transaction('rw', [layer.buckets, layer.catalogs, layer.procedures, db.reports, db.meta], async () => {
-    meta.buckets = await writeAll(layer, dataset.documents);
+    meta.buckets = await writeAll(layer, documents);
     await db.reports.clear();
     await db.reports.bulkPut(dataset.reports);
     await db.meta.put(meta);
@@ -45,14 +65,15 @@ export async function loadBundledDataset(db: EurefsDb, dataset: Dataset, now = n
 /**
  * Loads the bundled dataset unless this exact version is already in the database. Called on
  * install, on update and when the service worker wakes: a database the browser evicted or a user
- * cleared comes back by itself.
+ * cleared comes back by itself. The file may come as its bytes (read a document at a time) or parsed.
  */
 export async function ensureBundledDataset(
   db: EurefsDb,
   readBundled: () => Promise<unknown>,
   { force = false }: { force?: boolean } = {},
 ): Promise<MetaRow> {
-  const bundled = parseDataset(await readBundled());
+  const file = await readBundled();
+  const bundled = file instanceof Uint8Array ? parseDatasetBytes(file) : parseDataset(file);
   const current = await db.meta.get('bundled');
   if (!force && current && current.version === bundled.version) return current;
   return loadBundledDataset(db, bundled);

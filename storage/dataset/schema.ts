@@ -17,6 +17,9 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, DATASET_SCHEMA_VE
 export type Stage = z.infer<typeof StageSchema>;
 
 /** A full date or, where a report gives only the month, `YYYY-MM`. Checked to be a real day. */
+/** What a CELEX number starts with; the fast document check (fast-document.ts) uses the same. */
+export const CELEX_PATTERN = /^[0-9CE]\d{4}[A-Z]{1,2}\d{4}/;
+
 export const PartialDateSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date written YYYY-MM-DD or YYYY-MM')
@@ -102,7 +105,7 @@ export const DocumentSchema = z.strictObject({
     .describe('what the document is: legislative-proposal, regulation, communication, report, ...'),
   title: z.string().min(1).max(1000),
   date: PartialDateSchema.optional(),
-  celex: z.string().regex(/^[0-9CE]\d{4}[A-Z]{1,2}\d{4}/).optional(),
+  celex: z.string().regex(CELEX_PATTERN).optional(),
   url: z.url().optional(),
   procedure: z.string().optional().describe('interinstitutional procedure, e.g. "2016/0357(COD)"'),
   aliases: z.array(z.string().min(1)).default([]),

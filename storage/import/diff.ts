@@ -6,6 +6,7 @@
 import { STAGES, type Dataset, type DatasetDocument, type Report, type Stage } from '../dataset/schema';
 import { deriveStatus, stageLabel } from '../dataset/status';
 import type { ImportMode } from '../dataset/db';
+import { asList, type LoadableDataset } from '../dataset/dataset-file';
 
 export interface EffectiveData {
   documents: ReadonlyMap<string, DatasetDocument>;
@@ -74,15 +75,15 @@ export function changedFields(a: DatasetDocument, b: DatasetDocument): string[] 
 }
 
 /** The effective data after the import: merged over what is there, or instead of it. */
-export function afterImport(current: EffectiveData, dataset: Dataset, mode: ImportMode): EffectiveData {
+export function afterImport(current: EffectiveData, dataset: Dataset | LoadableDataset, mode: ImportMode): EffectiveData {
+  const list = asList(dataset.documents);
   if (mode === 'replace') {
-    return {
-      documents: new Map(dataset.documents.map((d) => [d.id, d])),
-      reports: new Map(dataset.reports.map((r) => [r.id, r])),
-    };
+    const documents = new Map<string, DatasetDocument>();
+    for (let i = 0; i < list.length; i++) documents.set(list.id(i), list.document(i));
+    return { documents, reports: new Map(dataset.reports.map((r) => [r.id, r])) };
   }
   const documents = new Map(current.documents);
-  for (const doc of dataset.documents) documents.set(doc.id, doc);
+  for (let i = 0; i < list.length; i++) documents.set(list.id(i), list.document(i));
   const reports = new Map(current.reports);
   for (const report of dataset.reports) reports.set(report.id, report);
   return { documents, reports };
@@ -105,7 +106,7 @@ export interface PreviewOptions {
 
 export async function previewImport(
   current: EffectiveData,
-  dataset: Dataset,
+  dataset: Dataset | LoadableDataset,
   mode: ImportMode,
   options: PreviewOptions = {},
 ): Promise<ImportPreview> {

@@ -4,11 +4,12 @@
  * refresh) and in Node (tests) alike: no DOM; Web Crypto and TextDecoder are in all three.
  */
 import type { Dataset } from '../dataset/schema';
+import type { FileDataset } from '../dataset/dataset-file';
 import { parseCsvText } from './csv';
 import { parseJsonText } from './json';
 import { phrase } from '../../i18n/phrase';
 import { WHOLE_FILE, type ImportProblem } from './problems';
-import { validateDataset } from './validate';
+import { validateDataset, validateDatasetFile } from './validate';
 import { formatBytes } from '../../components/format';
 
 /** Far more than 100,000 documents in JSON; a larger file is refused before it is read. */
@@ -16,11 +17,11 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export type ImportFormat = 'json' | 'csv';
 
-export interface PreparedImport {
+export interface PreparedImport<D extends Dataset | FileDataset = Dataset> {
   format: ImportFormat | null;
   hash: string;
   bytes: number;
-  dataset: Dataset | null;
+  dataset: D | null;
   errors: ImportProblem[];
   warnings: ImportProblem[];
   errorCount: number;
@@ -57,10 +58,23 @@ export interface PrepareOptions {
   pause?: () => Promise<void>;
 }
 
+/** prepareImportLazily, with the documents parsed into a Dataset: for a file small enough to hold. */
 export async function prepareImport(bytes: Uint8Array, options: PrepareOptions = {}): Promise<PreparedImport> {
+  const prepared = await prepareImportLazily(bytes, options);
+  const { dataset } = prepared;
+  if (!dataset || Array.isArray(dataset.documents)) return prepared as PreparedImport;
+  const { documents } = dataset as FileDataset;
+  return { ...prepared, dataset: { ...dataset, documents: Array.from({ length: documents.length }, (_, i) => documents.document(i)) } };
+}
+
+/**
+ * Reads, checks and validates a file. A JSON file's documents stay in its bytes until they are
+ * written (storage/dataset/dataset-file.ts): 100,000 documents never sit in memory parsed.
+ */
+export async function prepareImportLazily(bytes: Uint8Array, options: PrepareOptions = {}): Promise<PreparedImport<Dataset | FileDataset>> {
   const timings: Record<string, number> = {};
   const clock = () => (globalThis.performance ? performance.now() : Date.now());
-  const fail = (problem: Omit<ImportProblem, 'severity'>, format: ImportFormat | null = null, hash = ''): PreparedImport => ({
+  const fail = (problem: Omit<ImportProblem, 'severity'>, format: ImportFormat | null = null, hash = ''): PreparedImport<Dataset | FileDataset> => ({
     format,
     hash,
     bytes: bytes.byteLength,
@@ -77,14 +91,33 @@ export async function prepareImport(bytes: Uint8Array, options: PrepareOptions =
   let t = clock();
   options.onProgress?.('reading', 0);
   const hash = await sha256Hex(bytes);
+  timings.read = clock() - t;
+  // The first characters tell the format; a JSON file is then read a document at a time.
+  const format = detectFormat(new TextDecoder().decode(bytes.subarray(0, 1024)), options.name, options.contentType);
+  if (format === 'json') {
+    t = clock();
+    options.onProgress?.('parsing', 0);
+    const streamed = await validateDatasetFile(bytes, {
+      ...(options.knownReports ? { knownReports: options.knownReports } : {}),
+      ...(options.pause ? { pause: options.pause } : {}),
+      onProgress: (done, total) => options.onProgress?.('validating', total ? done / total : 1),
+    });
+    if (streamed) {
+      const { timings: spent, ...checked } = streamed;
+      timings.parse = spent.parse;
+      timings.validate = spent.validate;
+      return { format, hash, bytes: bytes.byteLength, timings, ...checked };
+    }
+  }
+  // CSV, or JSON not laid out as a dataset (or not JSON at all): the whole text, which words what is wrong.
+  t = clock();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return fail({ place: WHOLE_FILE, message: phrase('problemNotUtf8') }, null, hash);
   }
-  timings.read = clock() - t;
-  const format = detectFormat(text, options.name, options.contentType);
+  timings.decode = clock() - t;
 
   t = clock();
   options.onProgress?.('parsing', 0);

@@ -13,7 +13,7 @@ import { formatProblem } from './problems';
 import { english } from '../../i18n/english';
 import { errorWords } from '../../i18n/phrased-error';
 import { say } from '../../i18n/phrase';
-import { prepareImport } from './pipeline';
+import { prepareImportLazily } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
 
@@ -87,7 +87,7 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const file = await fetchDatasetFile(url, fetchFn);
   const revision = await layerRevision(db);
   const current = await readEffective(db);
-  const prepared = await prepareImport(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
+  const prepared = await prepareImportLazily(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
     const first = prepared.errors.slice(0, 3).map((problem) => formatProblem(problem, english)).join('; ');
     return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };

@@ -37,7 +37,7 @@ async function openPopover(page: Page, id: string) {
 async function openWords(dialog: ReturnType<typeof popover>) {
   const timeline = dialog.locator('details.timeline');
   if (!(await timeline.evaluate((el) => (el as HTMLDetailsElement).open))) await timeline.locator('summary').click();
-  const event = timeline.getByRole('listitem').filter({ hasText: '5.2.2019' });
+  const event = timeline.getByRole('listitem').filter({ hasText: '5 Feb 2019' });
   await event.getByRole('button', { name: "The report's words" }).click();
   return event;
 }

@@ -36,6 +36,18 @@ export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
 /** The popover's dialog, inside the open shadow root (Playwright's locators pierce it). */
 export const popover = (page: Page) => page.locator('eurefs-popover [role="dialog"]');
 
+/** The popover of a document the demo page cites, served at its EUR-Lex address: its stage and its words. */
+export async function popoverOnDemoPage(ext: ExtensionBrowser, id: string): Promise<{ stage: string | null; text: string | null }> {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  await page.locator(`[data-euref="${id}"]`).first().hover();
+  const dialog = popover(page);
+  await expect(dialog).toBeVisible();
+  const stage = await dialog.locator('[data-stage]').first().getAttribute('data-stage');
+  const text = await dialog.textContent();
+  await page.close();
+  return { stage, text };
+}
+
 /** The id of the tab the reader is on, asked of the service worker (where `chrome` is the API). */
 export async function activeTabId(ext: ExtensionBrowser): Promise<number> {
   const id = await ext.serviceWorker.evaluate(async () => {

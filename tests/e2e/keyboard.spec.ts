@@ -36,6 +36,17 @@ async function openAiAct(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
+/**
+ * Resolves once what the window shows is marked: references are marked as they come within a few
+ * screens of the window (in-page/scanner/near-view.ts), in the task after the frame that shows
+ * them, so three frames after a scroll they are there.
+ */
+async function nearViewMarked(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))),
+  );
+}
+
 /** What the background sends the page when the reader presses a shortcut, sent the same way. */
 async function shortcut(ext: ExtensionBrowser, direction: 'next' | 'previous'): Promise<unknown> {
   const tabId = await activeTabId(ext);
@@ -99,8 +110,11 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
 
   test('Tab goes through the page without stopping at its 349 references; the shortcut reaches them from where the reader is', async ({ ext }) => {
     const page = await openAiAct(ext);
+    // All 349 found; those near the window marked, the rest as the reader comes near them.
+    expect(await page.evaluate(() => document.documentElement.dataset.eurefsScanned)).toBe('349');
     const marks = await page.locator('[data-euref]:not([data-euref-part])').count();
-    expect(marks).toBe(349);
+    expect(marks).toBeGreaterThan(0);
+    expect(marks).toBeLessThan(349);
 
     // Tab: the page's own links, and no reference among them.
     const stops = await tabThrough(page, 600);
@@ -111,6 +125,7 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
     // From a link halfway down, the shortcut goes to the first reference after it.
     const link = page.locator('a[href]').nth(100);
     await link.focus();
+    await nearViewMarked(page);
     const expected = await link.evaluate((a) => {
       const after = [...document.querySelectorAll('[data-euref]:not([data-euref-part])')].find(
         (mark) => (a.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
@@ -153,6 +168,7 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
     // The reader scrolled half way down with the mouse: nothing focused, nothing selected.
     await page.mouse.wheel(0, 20_000);
     await page.waitForFunction(() => window.scrollY > 15_000);
+    await nearViewMarked(page);
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll('[data-euref]:not([data-euref-part])')].find((mark) => mark.getBoundingClientRect().top >= 0)?.getAttribute('data-euref'),
     );
@@ -161,6 +177,8 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
     await expect(popover(page)).toBeVisible();
 
     // From the last reference, "next" goes back to the first and says so.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await nearViewMarked(page);
     await page.locator('[data-euref]:not([data-euref-part])').last().focus();
     const firstId = await page.locator('[data-euref]:not([data-euref-part])').first().getAttribute('data-euref');
     expect(await shortcut(ext, 'next')).toEqual({ moved: true, id: firstId });

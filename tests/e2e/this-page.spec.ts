@@ -13,7 +13,7 @@ test('the list of the real EUR-Lex page of Regulation (EU) 2017/2403 starts with
   await expect(thisPage).toContainText('This page: Regulation (EU) 2017/2403');
   await expect(thisPage.locator('[data-this-page="dataset"]')).toHaveText('Not in the dataset.');
   await expect(thisPage.locator('[data-this-page="eur-lex"]')).toHaveText(
-    "EUR-Lex says: In force; document of 12.12.2017 (this page's own ELI metadata, eli:in_force)",
+    "EUR-Lex says: In force; document of 12 Dec 2017 (this page's own ELI metadata, eli:in_force)",
   );
   // it comes first, before the references the page makes
   expect(await list.locator('main > :is(section, p)').first().getAttribute('aria-label')).toBe('This page');

@@ -29,6 +29,8 @@ import { withElements } from '../with-elements';
 import { modeWords } from './mode-words';
 import { dateTime } from '../date-time';
 import { intlLocale } from '../../../i18n/languages';
+import { DropZone } from '../DropZone';
+import { receiveHandedFiles } from './hand-off';
 
 type State =
   | { kind: 'idle' }
@@ -56,8 +58,8 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
   const [refreshHours, setRefreshHours] = useState(0);
   const [schedule, setSchedule] = useState<RefreshSchedule | null>(null);
   const [policy, setPolicy] = useState<PolicyReading | null>(null);
-  const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   /** the request in progress: Cancel aborts it */
   const running = useRef<AbortController | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -123,6 +125,18 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       end();
     }
   };
+
+  // A file another section made (the drafter's accepted proposals) takes the dropped file's path.
+  const importHanded = useRef(importFile);
+  importHanded.current = importFile;
+  useEffect(
+    () =>
+      receiveHandedFiles((file) => {
+        sectionRef.current?.scrollIntoView({ block: 'start' });
+        void importHanded.current(file);
+      }),
+    [],
+  );
 
   const importAddress = async (event: Event) => {
     event.preventDefault();
@@ -226,15 +240,8 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
     setSchedule(next);
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) void importFile(file);
-  };
-
   return (
-    <section aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
+    <section ref={sectionRef} aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
       <h2 id="import-heading">{words.t('importHeading')}</h2>
       <p class="muted">{words.t('importIntro')}</p>
 
@@ -250,28 +257,14 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
         </label>
       </fieldset>
 
-      <label
-        class={`dropzone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <span>{words.t('importDrop')} </span>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.csv,application/json,text/csv"
-          data-testid="import-file"
-          disabled={busy}
-          onChange={(event) => {
-            const file = (event.currentTarget as HTMLInputElement).files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      <DropZone
+        prompt={`${words.t('importDrop')} `}
+        accept=".json,.csv,application/json,text/csv"
+        testId="import-file"
+        disabled={busy}
+        inputRef={fileInput}
+        onFiles={(files) => void importFile(files[0]!)}
+      />
 
       <ManagedPolicyNotice reading={policy} />
       <form class="address" onSubmit={(event) => void importAddress(event)}>

@@ -11,6 +11,7 @@ import { EurefsDb } from '../../../storage/dataset/db';
 import { EngineEventSchema, postToEngine } from '../../../messaging/import-worker';
 import { ImportEngine, type EngineEvent, type EngineRequest } from './import-engine';
 import ImportWorker from './import.worker.ts?worker';
+import { startWorker } from '../start-worker';
 
 type Progress = Extract<EngineEvent, { type: 'progress' }>;
 type Pending = { resolve: (event: EngineEvent) => void; onProgress?: (event: Progress) => void };
@@ -36,18 +37,7 @@ export class ImportClient {
   }
 
   private startWorker() {
-    try {
-      const worker = new ImportWorker({ name: 'eurefs-import' });
-      worker.onmessage = (event: MessageEvent<unknown>) => this.receiveFromWorker(event.data);
-      worker.onerror = (event) => {
-        console.warn('Eurefs: the import worker failed; importing on the page instead', event.message);
-        this.fallBack();
-      };
-      this.worker = worker;
-    } catch (error) {
-      console.warn('Eurefs: no import worker; importing on the page instead', error);
-      this.fallBack();
-    }
+    this.worker = startWorker(ImportWorker, 'eurefs-import', (data) => this.receiveFromWorker(data), () => this.fallBack());
   }
 
   private fallBack() {

@@ -2,7 +2,8 @@
  * The import engine of the options page: prepare (parse + validate), preview, apply. Runs in a
  * Web Worker (import.worker.ts) so that a 100,000-document file never freezes the page, or, where
  * a worker can't start, on the page itself in slices. Holds the validated dataset between the
- * preview and the apply, so it crosses the worker boundary once, as bytes.
+ * preview and the apply, so it crosses the worker boundary once, as bytes (and a JSON file's
+ * documents stay in those bytes: storage/dataset/dataset-file.ts).
  *
  * Every request can be cancelled ('cancel'): between the steps of its work, and during the apply
  * by aborting its transaction. A worker busy parsing a large file hears nothing until the parse is
@@ -10,13 +11,14 @@
  * pauses between slices, the engine stops at the next pause.
  */
 import type { Dataset } from '../../../storage/dataset/schema';
+import type { FileDataset } from '../../../storage/dataset/dataset-file';
 import type { EurefsDb, ImportMode, ImportSource } from '../../../storage/dataset/db';
 import { previewImport, type ImportPreview } from '../../../storage/import/diff';
 import { isCancelled, throwIfCancelled } from '../../../storage/import/abort';
 import { fetchDatasetFile } from '../../../storage/import/fetch';
 import { applyImport, isQuotaError, readEffective, type EffectiveSnapshot } from '../../../storage/dataset/layers';
 import type { EngineEvent, EngineRequest, PreparedSummary } from '../../../messaging/import-worker';
-import { prepareImport } from '../../../storage/import/pipeline';
+import { prepareImportLazily } from '../../../storage/import/pipeline';
 import { quotaProblem } from '../../../storage/import/quota';
 import { phrase } from '../../../i18n/phrase';
 import { errorWords, PhrasedError } from '../../../i18n/phrased-error';
@@ -32,7 +34,8 @@ export interface EngineEnvironment {
 }
 
 interface Held {
-  dataset: Dataset;
+  /** a JSON file's documents stay in its bytes until they are written */
+  dataset: Dataset | FileDataset;
   summary: PreparedSummary;
   snapshot: EffectiveSnapshot | null;
 }
@@ -121,7 +124,7 @@ export class ImportEngine {
     this.held = null;
     const snapshot = await readEffective(this.db);
     throwIfCancelled(signal);
-    const prepared = await prepareImport(bytes, {
+    const prepared = await prepareImportLazily(bytes, {
       name,
       contentType,
       knownReports: new Set(snapshot.reports.keys()),

@@ -6,6 +6,7 @@
 import { EurefsDb } from '../../../storage/dataset/db';
 import { EngineRequestSchema, postToPage, type EngineScope } from '../../../messaging/import-worker';
 import { ImportEngine } from './import-engine';
+import { listenForRequests } from '../../../messaging/worker-requests';
 
 const scope = self as unknown as EngineScope & {
   navigator: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } };
@@ -16,13 +17,10 @@ const engine = new ImportEngine(new EurefsDb(), (event) => postToPage(scope, eve
   fetchFn: (input, init) => fetch(input, init),
 });
 
-scope.onmessage = (event) => {
-  const request = EngineRequestSchema.safeParse(event.data);
-  if (request.success) {
-    void engine.handle(request.data);
-    return;
-  }
-  // Answered all the same, so that the page does not wait for it.
-  const id = (event.data as { id?: unknown } | null)?.id;
-  if (typeof id === 'number') postToPage(scope, { type: 'failed', id, message: `The import worker could not read the request: ${request.error.message}` });
-};
+// Answered all the same when it does not parse, so that the page does not wait for it.
+listenForRequests(
+  scope,
+  EngineRequestSchema,
+  (request) => void engine.handle(request),
+  (id, message) => postToPage(scope, { type: 'failed', id, message: `The import worker could not read the request: ${message}` }),
+);

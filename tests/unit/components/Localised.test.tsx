@@ -29,11 +29,12 @@ describe('an extension page\'s words', () => {
   it('are in the browser\'s language until the reader chooses, and the page says its language', async () => {
     vi.stubGlobal('fetch', serveCatalogues().fetch);
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de-AT');
-    render(<Localised><Stage /></Localised>, root);
+    render(<Localised title="listPageTitle"><Stage /></Localised>, root);
     // Nothing in some other language while the catalogue is read.
     expect(root.textContent).toBe('');
     await vi.waitFor(() => expect(root.textContent).toBe('in Kraft · Zeitleiste (2 Ereignisse)'));
     expect(window.document.documentElement.getAttribute('lang')).toBe('de');
+    expect(window.document.title).toBe('Eurefs: Verweise auf dieser Seite');
   });
 
   it('follow the reader\'s choice on the options page at once', async () => {

@@ -9,6 +9,7 @@ import { note } from '../storage/annotations/helpers';
 const { window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
 Object.assign(globalThis, { document: window.document, window, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
 const { NoteEditor, parseTags } = await import('../../../components/NoteEditor');
+const { inLanguage } = await import('../i18n/helpers');
 
 const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 const page = { url: 'https://eur-lex.europa.eu/eurefs-demo.html', title: 'Demo' };
@@ -47,7 +48,7 @@ describe('NoteEditor', () => {
   });
 
   it('lists the document\'s notes and adds one that remembers the page and the quote', async () => {
-    await act(() => render(h(NoteEditor, { documentId: 'COM(2016) 731', label: 'COM(2016) 731', stage: 'adopted', page, quote, client }), root));
+    await act(() => render(inLanguage(h(NoteEditor, { documentId: 'COM(2016) 731', label: 'COM(2016) 731', stage: 'adopted', page, quote, client })), root));
     await flush();
     expect(root.querySelector('.eurefs-note-text')?.textContent).toBe('Existing note');
     type(root.querySelector('textarea')!, 'Σημείωση');
@@ -64,7 +65,7 @@ describe('NoteEditor', () => {
   });
 
   it('edits a note where it was written, and deletes one after a second click', async () => {
-    await act(() => render(h(NoteEditor, { documentId: 'COM(2016) 731', label: 'COM(2016) 731', page: { url: 'https://elsewhere', title: 'x' }, quote: null, client }), root));
+    await act(() => render(inLanguage(h(NoteEditor, { documentId: 'COM(2016) 731', label: 'COM(2016) 731', page: { url: 'https://elsewhere', title: 'x' }, quote: null, client })), root));
     await flush();
     const [edit, del] = [...root.querySelectorAll('.eurefs-notes-list button')] as HTMLButtonElement[];
     await act(async () => edit!.click());

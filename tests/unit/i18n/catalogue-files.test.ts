@@ -27,8 +27,8 @@ describe('the catalogues an extension context reads from its own files', () => {
     expect(served.asked).toHaveLength(count);
   });
 
-  it('is English, and says so, for a language with no catalogue yet', async () => {
-    vi.stubGlobal('fetch', serveCatalogues().fetch);
+  it('is English, and says so, for a language whose catalogue the build lacks', async () => {
+    vi.stubGlobal('fetch', serveCatalogues(['ga']).fetch);
     const { readCatalogue } = await freshModule();
     const words = await readCatalogue('ga');
     expect(words.language).toBe('en');

@@ -32,7 +32,8 @@ export function inLanguage<P>(tree: VNode<P>, language: Language = 'en'): VNode<
  * A `fetch` that serves the extension's catalogue files as the browser serves its own files, from
  * the folder they ship in, and nothing else; returns the addresses asked for.
  */
-export function serveCatalogues(): { fetch: (input: string | URL | Request) => Promise<Response>; asked: string[] } {
+/** The shipped catalogues as the extension's files, `missing` left out (a build that lacks one). */
+export function serveCatalogues(missing: readonly string[] = []): { fetch: (input: string | URL | Request) => Promise<Response>; asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -40,7 +41,7 @@ export function serveCatalogues(): { fetch: (input: string | URL | Request) => P
       const url = String(input instanceof Request ? input.url : input);
       asked.push(url);
       const language = /\/_locales\/([^/]+)\/messages\.json$/.exec(url)?.[1];
-      if (!language || !shippedLanguages().includes(language)) return new Response('not found', { status: 404 });
+      if (!language || missing.includes(language) || !shippedLanguages().includes(language)) return new Response('not found', { status: 404 });
       return new Response(readFileSync(`${LOCALES_DIR}${language}/messages.json`, 'utf8'), { headers: { 'content-type': 'application/json' } });
     },
   };

@@ -50,5 +50,9 @@ describe('messages in the reader\'s language', () => {
     expect(createTranslator('en', catalogueSource({})).date('2018-09-12')).toMatch(/^12 Sept? 2018$/);
     expect(createTranslator('fr', catalogueSource({})).date('2018-09')).toBe('septembre 2018');
     expect(german.number(1234.5)).toBe('1.234,5');
+    // A recorded moment is the reader's own day and time, written as the language writes them.
+    const moment = new Date(2026, 11, 1, 15, 30);
+    expect(german.moment(moment.toISOString())).toBe('01.12.2026');
+    expect(german.moment(moment.getTime(), true)).toBe('01.12.2026, 15:30');
   });
 });

@@ -2,6 +2,7 @@
  * The shortcuts as the background hears them: a command pressed on a tab becomes the page's
  * `move-to-reference` message, sent to that tab's top frame, and nothing else is sent.
  */
+import { catalogueFile } from '../../i18n/helpers';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -69,6 +70,8 @@ describe("the manifest's commands", () => {
   it("names the toolbar button's command as each manifest version does, and describes every command", () => {
     expect(Object.keys(manifestCommands(3))).toEqual(['next-reference', 'previous-reference', '_execute_action']);
     expect(Object.keys(manifestCommands(2))).toEqual(['next-reference', 'previous-reference', '_execute_browser_action']);
-    for (const command of Object.values(manifestCommands(3))) expect(command.description).toMatch(/\w{4}/);
+    // Each description is a message of the catalogues, which the browser fills in its language.
+    const english = catalogueFile('en');
+    for (const command of Object.values(manifestCommands(3))) expect(english[/^__MSG_(\w+)__$/.exec(command.description)?.[1] ?? '']?.message).toMatch(/\w{4}/);
   });
 });

@@ -8,6 +8,7 @@ import type { ReportFile } from '../../../../evidence/report-file';
 const { window } = parseHTML('<!doctype html><html><head><title></title></head><body><div id="root"></div></body></html>');
 Object.assign(globalThis, { document: window.document, window, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
 const { ReportPage } = await import('../../../../entrypoints/report/ReportPage');
+const { inLanguage } = await import('../../i18n/helpers');
 
 const root = window.document.getElementById('root')!;
 afterEach(() => render(null, root));
@@ -29,7 +30,7 @@ const report: ReportFile = {
 async function show(address: Parameters<typeof ReportPage>[0]['address'], onShown = vi.fn()) {
   // The page scrolls to and focuses what it highlights; linkedom has no layout.
   (window.HTMLElement.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView = () => undefined;
-  await act(() => render(h(ReportPage, { address, state: { kind: 'loaded', report }, onShown }), root));
+  await act(() => render(inLanguage(h(ReportPage, { address, state: { kind: 'loaded', report }, onShown })), root));
   return onShown;
 }
 
@@ -37,7 +38,7 @@ describe('the report page', () => {
   it('shows the report with the quoted words highlighted once, footnote calls linked to the footnote and back, as text', async () => {
     const onShown = await show({ report: report.id, quote: SENTENCE, footnote: 6 });
     expect(root.querySelector('h1')!.textContent).toBe(report.title);
-    expect(root.querySelector('.report-id')!.textContent).toBe('COM(2019) 145 · 20.3.2019');
+    expect(root.querySelector('.report-id')!.textContent).toBe('COM(2019) 145 · 20 Mar 2019');
     const marks = [...root.querySelectorAll('mark')];
     expect(marks.map((m) => m.textContent)).toEqual([SENTENCE]);
     expect(marks[0]!.id).toBe('quoted');
@@ -68,9 +69,23 @@ describe('the report page', () => {
   });
 
   it('says what is wrong rather than showing nothing: no report named, or its text not shipped', async () => {
-    await act(() => render(h(ReportPage, { address: null, state: { kind: 'loading' } }), root));
+    await act(() => render(inLanguage(h(ReportPage, { address: null, state: { kind: 'loading' } })), root));
     expect(root.textContent).toContain('This address names no report.');
-    await act(() => render(h(ReportPage, { address: { report: 'COM(2020) 1' }, state: { kind: 'missing' } }), root));
+    await act(() => render(inLanguage(h(ReportPage, { address: { report: 'COM(2020) 1' }, state: { kind: 'missing' } })), root));
     expect(root.textContent).toContain('The text of COM(2020) 1 does not ship with Eurefs.');
+  });
+});
+
+describe('the report page in another language than the report\'s', () => {
+  it('says its own words in the reader\'s language, and keeps the report\'s English, marked as English', async () => {
+    (window.HTMLElement.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView = () => undefined;
+    await act(() => render(inLanguage(h(ReportPage, { address: { report: report.id, quote: SENTENCE, footnote: 6 }, state: { kind: 'loaded', report } }), 'de'), root));
+    expect(root.querySelector('.eyebrow')!.textContent).toBe('Eurefs · Fortschrittsbericht zur Sicherheitsunion');
+    expect(root.querySelector('.report-id')!.textContent).toBe('COM(2019) 145 · 20.03.2019');
+    expect(root.querySelector('#footnotes-heading')!.textContent).toBe('Fußnoten');
+    expect(root.querySelector('h1')!.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('article')!.getAttribute('lang')).toBe('en');
+    // The page's own label inside the English footnotes is German again.
+    expect(root.querySelector('.named-label')!.getAttribute('lang')).toBe('de');
   });
 });

@@ -133,3 +133,29 @@ describe("the popover's evidence: the report's words and facts from outside the 
     expect(open.getAttribute('href')).toBe(procedure.url);
   });
 });
+
+describe('the popover in another language than the dataset\'s', () => {
+  const interop = { id: 'COM(2017) 793', type: 'com' as const, year: 2017, number: '793', url: 'https://eur-lex.europa.eu/' };
+
+  it('speaks the reader\'s language in its own words, and keeps the dataset\'s text as it is, marked as English', async () => {
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted }), 'de'), root));
+    expect(root.querySelector('.kind')!.textContent).toBe('Kommissionsdokument (COM) · Legislativvorschlag');
+    expect(root.querySelector('[data-stage]')!.textContent).toBe('vorläufige Einigung');
+    expect(root.querySelector('.since')!.textContent).toBe(' seit 05.02.2019');
+    expect(root.querySelector('.timeline summary')!.textContent).toBe('Zeitleiste (2 Ereignisse)');
+    expect(root.querySelector('.date')!.textContent).toContain('Vom 12.12.2017 — aus EUR-Lex, nicht aus den Berichten');
+    expect(root.querySelector('.procedure')!.textContent).toContain('Verfahren 2017/0351(COD)');
+    // The dataset's own words: untranslated, and said to be English, for screen readers.
+    const title = root.querySelector('.title')!;
+    expect(title.textContent).toBe(quoted.title);
+    expect(title.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.event-label')!.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.dataset-language')!.textContent).toBe('Titel, Ereignisse und Quellen: Englisch, wie im Datensatz.');
+  });
+
+  it('in English, marks nothing as another language and adds no note about it', async () => {
+    await act(() => render(inLanguage(h(Popover, { ...common, reference: interop, document: quoted })), root));
+    expect(root.querySelector('.title')!.hasAttribute('lang')).toBe(false);
+    expect(root.querySelector('.dataset-language')).toBeNull();
+  });
+});

@@ -1,23 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../../../in-page/scanner/scan';
+import { installPageDom } from './page-dom';
 
 const page = () =>
   parseHTML('<html><body><p>The proposal COM(2017) 793 final amends Directive (EU) 2017/541.</p><p>Nothing here.</p></body></html>');
 
-beforeAll(() => {
-  const { Node, document } = page();
-  // The scanner names node types through the DOM's global `Node`, as in a page.
-  (globalThis as { Node?: unknown }).Node ??= Node;
-  // linkedom has no Text#splitText; the DOM's, as the standard defines it.
-  const text = Object.getPrototypeOf(document.createTextNode('')) as { splitText?: (this: Text, offset: number) => Text };
-  text.splitText ??= function (this: Text, offset: number): Text {
-    const rest = this.ownerDocument.createTextNode(this.data.slice(offset));
-    this.data = this.data.slice(0, offset);
-    this.parentNode?.insertBefore(rest, this.nextSibling);
-    return rest;
-  };
-});
+beforeAll(installPageDom);
 
 describe('scan waits for the settings before it marks', () => {
   it('finds while the settings are on their way, and marks once they allow it', async () => {

@@ -1,0 +1,298 @@
+/**
+ * Marks what the reader can see, or is about to: references found and not yet marked wait, each
+ * block watched by an IntersectionObserver, until the block comes within a few screens of the
+ * window, and are marked then, in slices. Every mark makes the browser lay out its paragraph
+ * again, and marking a whole long document did so for text nobody looked at: 100,000 paragraphs
+ * never finished. What the reader reaches without scrolling (the keyboard's next reference, a
+ * line of the toolbar list) is marked on demand (markNow).
+ */
+import { stillThere, markFound, type Found, type Occurrence } from './scan';
+import { yieldToPage } from '../yield';
+import { renderTimeOfNextFrame } from './frame-cost';
+
+/** Screens above and below the window that are marked ahead of the reader. */
+export const NEAR_MARGIN = '200% 0px';
+
+/** The longest finding waits for the observer's report of what it found (pace). */
+const REPORT_WAIT_MS = 100;
+
+/** As the scan's slices: long enough to do real work, far below the 50 ms of a long task. */
+const SLICE_MS = 8;
+/**
+ * Any mark makes Chromium lay out again every block beside the marked one in its container:
+ * on 100,000 paragraphs in one container, one mark costs the next frame 0.6-0.9 s of layout, on
+ * 10,000 20-50 ms, on 1,000 1-3 ms (measured by wrapping one word and reading offsetHeight).
+ * So where the frame after a marking slice is long, marking a screen per frame as the reader
+ * scrolls would pay that layout once a frame: each slice goes on past what is near, to the
+ * blocks that follow, for as long as that frame took, so that the layout is paid once per band
+ * of about as much marking as it costs, and the whole page costs at most twice its marking.
+ * The measure is the shortest of those frames so far (a busy machine only lengthens one), taken
+ * once there are two. Capped so that a band stays one task a reader can wait for.
+ */
+const MAX_BAND_MS = 400;
+
+/** Found references waiting for their block to come near the window. */
+export interface Waiting {
+  readonly found: Found;
+  /** the element the observer watches: the block's text's parent, or the link */
+  readonly target: Element;
+  marked: boolean;
+}
+
+export interface NearViewOptions {
+  signal: AbortSignal;
+  /** runs each marking slice (the scanner's, with its mutation observer off: our marks are not news) */
+  whileMarking?: (work: () => void) => void;
+  /** what each slice marked, as soon as it is marked */
+  onMarked: (waiting: Waiting, occurrences: Occurrence[]) => void;
+  /** the observer's margin around the window (CSS margin syntax, % of the window) */
+  rootMargin?: string;
+}
+
+/** A hidden tab renders no frame: no observer report, no frame to measure, comes there. */
+const isHidden = () => typeof document !== 'undefined' && document.hidden === true;
+
+function targetOf(found: Found): Element | null {
+  return 'link' in found ? found.link : found.block.nodes[0]!.parentElement;
+}
+
+export class NearViewMarker {
+  private readonly byTarget = new Map<Element, Waiting[]>();
+  private readonly observer: IntersectionObserver | null;
+  /** targets near the window, whose references are to be marked next */
+  private readonly queue: Element[] = [];
+  private draining = false;
+  /** targets observed whose first report has not come yet */
+  private unreported = new Set<Element>();
+  private allowed = false;
+  /** markAll was called: what is found from now on is marked without waiting to be near */
+  private everything = false;
+  private findingDone = false;
+  private readonly settledListeners: (() => void)[] = [];
+  /** the observer reported a block below the margin: finding has gone past what is near */
+  private passedNear = false;
+  private readonly reportListeners: (() => void)[] = [];
+  /** every target in page order, and each one's place there (for the band after a near one) */
+  private readonly order: Element[] = [];
+  private readonly placeOf = new Map<Element, number>();
+  /** how long a marking slice may run: longer where the frame after one is long (MAX_BAND_MS) */
+  private bandMs = SLICE_MS;
+  /**
+   * The shortest frame after a short marking slice so far, and how many there were: a frame the
+   * machine's other work delayed is longer, never shorter, so the least of them is the layout's.
+   */
+  private frameFloorMs = Infinity;
+  private framesMeasured = 0;
+
+  constructor(private readonly options: NearViewOptions) {
+    this.observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: options.rootMargin ?? NEAR_MARGIN })
+        : null;
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        this.observer?.disconnect();
+        // Switched off here: nothing will be marked, and nobody should wait for it.
+        for (const resolve of this.settledListeners.splice(0)) resolve();
+      },
+      { once: true },
+    );
+  }
+
+  /**
+   * Takes found references, in page order; `took` learns what waits for each (markNow takes it)
+   * before any of it is marked.
+   */
+  add(found: readonly Found[], took: (waiting: Waiting) => void): void {
+    for (const item of found) {
+      const target = targetOf(item);
+      if (!target) continue;
+      const waiting: Waiting = { found: item, target, marked: false };
+      took(waiting);
+      const list = this.byTarget.get(target);
+      if (list) {
+        list.push(waiting);
+        continue;
+      }
+      this.byTarget.set(target, [waiting]);
+      this.placeOf.set(target, this.order.length);
+      this.order.push(target);
+      if (this.everything) {
+        this.queue.push(target);
+      } else if (this.observer) {
+        this.unreported.add(target);
+        this.observer.observe(target);
+      } else {
+        // No observer (a test's DOM): everything is near.
+        this.queue.push(target);
+      }
+    }
+    this.drain();
+  }
+
+  /** Marking may start (the reader's settings allow this site). */
+  allow(): void {
+    this.allowed = true;
+    this.drain();
+    // Nothing to mark (a page without references): settled waited only for this.
+    this.checkSettled();
+  }
+
+  /** Everything is found: once what is near the window is marked, `settled` resolves. */
+  finishFinding(): void {
+    this.findingDone = true;
+    this.checkSettled();
+  }
+
+  /**
+   * Resolves once finding is done and every reference near the window when it was found is
+   * marked; at once in a hidden tab, which renders no frame for the observer to report in.
+   */
+  settled(): Promise<void> {
+    return new Promise((resolve) => {
+      this.settledListeners.push(resolve);
+      this.checkSettled();
+    });
+  }
+
+  /**
+   * Marks everything found, near or not, in slices: a reader who puts every reference in the Tab
+   * order must find each one a Tab stop, wherever it is.
+   */
+  markAll(): void {
+    if (this.everything) return;
+    this.everything = true;
+    for (const target of this.byTarget.keys()) this.queue.push(target);
+    this.drain();
+  }
+
+  /** Marks a waiting block or link now, whatever its place (the keyboard, the list). */
+  markNow(waiting: Waiting): void {
+    if (waiting.marked || !this.allowed) return;
+    this.markTarget(waiting.target);
+  }
+
+  /** Lets go of what waits in blocks the page removed: a live feed must not keep its old copies. */
+  forgetDetached(): void {
+    for (const target of this.byTarget.keys()) {
+      if (target.isConnected) continue;
+      this.byTarget.delete(target);
+      this.unreported.delete(target);
+      this.observer?.unobserve(target);
+    }
+    let kept = 0;
+    this.placeOf.clear();
+    for (const target of this.order) {
+      if (!this.byTarget.has(target)) continue;
+      this.placeOf.set(target, kept);
+      this.order[kept++] = target;
+    }
+    this.order.length = kept;
+    this.checkSettled();
+  }
+
+  /** True while `waiting` can still be marked as found (the page has not changed it). */
+  isLive(waiting: Waiting): boolean {
+    return !waiting.marked && stillThere(waiting.found);
+  }
+
+  /**
+   * How finding gives the page the thread back. While what it finds may be near the window, it
+   * waits for the observer's next report (after the next frame), so that the first screen is
+   * marked before the rest of the page is read: finding's slices, queued back to back, would
+   * otherwise hold off the frames the observer reports in, and the first screen would wait for
+   * most of the page's text to be read. Once the observer has seen a block below the margin, a
+   * plain yield.
+   */
+  pace(): Promise<void> {
+    const hidden = isHidden();
+    if (this.passedNear || !this.observer || hidden || this.unreported.size === 0) return yieldToPage();
+    return new Promise((resolve) => {
+      // A frame that never comes (a tab hidden meanwhile) must not stop the scan.
+      const timer = setTimeout(resolve, REPORT_WAIT_MS);
+      this.reportListeners.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private onEntries(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      this.unreported.delete(entry.target);
+      if (entry.isIntersecting) this.queue.push(entry.target);
+      else if (!this.passedNear && entry.rootBounds && entry.boundingClientRect.top > entry.rootBounds.bottom) this.passedNear = true;
+    }
+    for (const listener of this.reportListeners.splice(0)) listener();
+    this.drain();
+    this.checkSettled();
+  }
+
+  private markTarget(target: Element): void {
+    const list = this.byTarget.get(target);
+    if (!list) return;
+    this.byTarget.delete(target);
+    this.placeOf.delete(target);
+    this.unreported.delete(target);
+    this.observer?.unobserve(target);
+    const run = this.options.whileMarking ?? ((work: () => void) => work());
+    run(() => {
+      for (const waiting of list) {
+        if (waiting.marked) continue;
+        waiting.marked = true;
+        this.options.onMarked(waiting, markFound(waiting.found));
+      }
+    });
+  }
+
+  private drain(): void {
+    if (this.draining || !this.allowed || this.queue.length === 0) return;
+    this.draining = true;
+    void (async () => {
+      let next = 0;
+      while (next < this.queue.length && !this.options.signal.aborted) {
+        const sliceStart = performance.now();
+        const deadline = sliceStart + this.bandMs;
+        let last = -1;
+        while (next < this.queue.length && performance.now() < deadline) {
+          const target = this.queue[next++]!;
+          last = Math.max(last, this.placeOf.get(target) ?? -1);
+          this.markTarget(target);
+        }
+        // Where layout is dear, the band goes on past the last near block (MAX_BAND_MS).
+        if (this.bandMs > SLICE_MS && last >= 0) {
+          for (let i = last + 1; i < this.order.length && performance.now() < deadline; i++) {
+            const target = this.order[i]!;
+            if (this.byTarget.has(target)) this.markTarget(target);
+          }
+        }
+        if (next === this.queue.length) {
+          this.queue.length = 0;
+          next = 0;
+        }
+        // Only a short slice's frame tells the document's part of the layout: a band's own
+        // paragraphs would make the next band longer, and that one's frame longer still.
+        const short = performance.now() - sliceStart <= SLICE_MS * 1.5;
+        const frameMs = isHidden() ? null : await renderTimeOfNextFrame();
+        if (frameMs === null) await yieldToPage();
+        else if (short) {
+          this.frameFloorMs = Math.min(this.frameFloorMs, frameMs);
+          // One frame alone may be a moment the machine was busy elsewhere.
+          if (++this.framesMeasured >= 2) this.bandMs = Math.min(MAX_BAND_MS, Math.max(SLICE_MS, this.frameFloorMs));
+        }
+      }
+      this.queue.length = 0;
+      this.draining = false;
+      this.checkSettled();
+    })();
+  }
+
+  private checkSettled(): void {
+    if (this.settledListeners.length === 0) return;
+    if (!this.findingDone && !this.options.signal.aborted) return;
+    const hidden = isHidden();
+    if (!hidden && !this.options.signal.aborted && (this.unreported.size > 0 || this.queue.length > 0 || this.draining || !this.allowed)) return;
+    for (const resolve of this.settledListeners.splice(0)) resolve();
+  }
+}
