@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { ReportSchema, StageSchema } from '../storage/dataset/schema';
 import { PHASES } from '../storage/import/pipeline';
+import type { MessageKey, PluralKey } from '../i18n/keys';
+import type { Phrase, Said } from '../i18n/phrase';
 
 const ModeSchema = z.enum(['merge', 'replace']);
 const PhaseSchema = z.enum(PHASES);
@@ -16,12 +18,24 @@ const SourceSchema = z.strictObject({
   url: z.string().optional(),
 });
 
+// A key's spelling only: a key the page's catalogue lacks is shown as itself (i18n/translate.ts).
+const KeySchema = z.custom<MessageKey>((value) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value));
+const PluralKeySchema = z.custom<PluralKey>((value) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value));
+
+const SaidSchema: z.ZodType<Said> = z.lazy(() => z.union([z.string(), z.number(), PhraseSchema, z.strictObject({ list: z.array(SaidSchema).readonly() })]));
+const PhraseSchema: z.ZodType<Phrase> = z.lazy(() =>
+  z.union([
+    z.strictObject({ key: KeySchema, args: z.array(SaidSchema).readonly().optional() }),
+    z.strictObject({ plural: PluralKeySchema, count: z.number(), args: z.array(SaidSchema).readonly().optional() }),
+  ]),
+);
+
 const ProblemSchema = z.strictObject({
   severity: z.enum(['error', 'warning']),
-  place: z.string(),
-  subject: z.string().optional(),
+  place: SaidSchema,
+  subject: SaidSchema.optional(),
   field: z.string().optional(),
-  message: z.string(),
+  message: PhraseSchema,
 });
 
 const count = z.number().int().nonnegative();
@@ -63,7 +77,7 @@ const PreviewSchema = z.strictObject({
   changed: z.array(z.strictObject({ id: z.string(), title: z.string(), fields: z.array(z.string()) })),
   removed: z.array(listed),
   statusChanges: z.array(
-    z.strictObject({ id: z.string(), title: z.string(), from: StageSchema.nullable(), to: StageSchema.nullable(), text: z.string(), backwards: z.boolean() }),
+    z.strictObject({ id: z.string(), title: z.string(), from: StageSchema.nullable(), to: StageSchema.nullable(), text: z.string(), backwards: z.boolean(), removed: z.boolean() }),
   ),
 });
 
@@ -109,7 +123,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   /** `tooLateToCancel`: Cancel came while the transaction was committing; the import is in */
   z.strictObject({ type: z.literal('applied'), id, entry: EntrySchema, ms: z.number(), tooLateToCancel: z.boolean().optional() }),
   z.strictObject({ type: z.literal('cancelled'), id }),
-  z.strictObject({ type: z.literal('failed'), id, message: z.string(), conflict: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('failed'), id, message: SaidSchema, conflict: z.boolean().optional() }),
   z.strictObject({ type: z.literal('done'), id }),
 ]);
 

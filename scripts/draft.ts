@@ -9,6 +9,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { draftUpdate, type Draft, type ProposedEvent } from '../drafter/draft';
 import { DatasetSchema, type Dataset } from '../storage/dataset/schema';
 import { validateDataset } from '../storage/import/validate';
+import { english } from '../i18n/english';
+import { say } from '../i18n/phrase';
 
 export interface DraftArgs {
   files: string[];
@@ -82,7 +84,7 @@ export async function run(argv: readonly string[], io: { err: (s: string) => voi
     const checked = await validateDataset(JSON.parse(JSON.stringify(draft.dataset)));
     io.err(reviewTable(draft));
     if (checked.errorCount > 0) {
-      for (const e of checked.errors.slice(0, 20)) io.err(`invalid: ${e.place}: ${e.message}\n`);
+      for (const e of checked.errors.slice(0, 20)) io.err(`invalid: ${say(english, e.place)}: ${say(english, e.message)}\n`);
       return 1;
     }
     if (checked.warningCount > 0) io.err(`${checked.warningCount} warnings from the import validator (shown in the options page's preview)\n`);

@@ -17,6 +17,7 @@ import { DatasetHistorySection } from './dataset/DatasetHistorySection';
 import { DatasetImportSection } from './dataset/DatasetImportSection';
 import { DraftSection } from './draft/DraftSection';
 import type { OptionsSection } from './section';
+import { useI18n } from '../../components/i18n-context';
 
 export const SECTIONS: OptionsSection[] = [
   { id: 'dataset', Component: DatasetSummary },
@@ -29,13 +30,14 @@ export const SECTIONS: OptionsSection[] = [
 ];
 
 export function OptionsPage({ sections = SECTIONS }: { sections?: OptionsSection[] }) {
+  const words = useI18n();
   const db = useMemo(() => new EurefsDb(), []);
   const annotations = useMemo(() => new AnnotationsDb(), []);
   const [revision, setRevision] = useState(0);
   const changed = () => setRevision((r) => r + 1);
   return (
     <main class="options">
-      <h1>Eurefs</h1>
+      <h1>{words.t('extName')}</h1>
       {sections.map(({ id, Component }) => (
         <div key={id} data-section={id}>
           <Component db={db} annotations={annotations} revision={revision} changed={changed} />

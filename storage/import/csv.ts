@@ -15,7 +15,8 @@ import Papa from 'papaparse';
 import type { Dataset, OutsideSource, SourceRef } from '../dataset/schema';
 import { DATASET_SCHEMA_VERSION } from '../dataset/schema';
 import { normaliseDataset } from './json';
-import { ProblemList, type ImportProblem, type Locate, type Path } from './problems';
+import { phrase } from '../../i18n/phrase';
+import { atLine, documentSubject, ProblemList, reportSubject, WHOLE_FILE, type ImportProblem, type Locate, type Path } from './problems';
 
 export const CSV_COLUMNS = [
   'record',
@@ -115,19 +116,19 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
       const line = lineOf.get(key(path.slice(0, n)));
       if (line !== undefined) {
         const column = columnFor(path);
-        return { place: `line ${line}`, ...(column ? { field: column } : {}) };
+        return { place: atLine(line), ...(column ? { field: column } : {}) };
       }
     }
-    return { place: '(the whole file)', ...(columnFor(path) ? { field: columnFor(path)! } : {}) };
+    return { place: WHOLE_FILE, ...(columnFor(path) ? { field: columnFor(path)! } : {}) };
   };
   const fail = (): CsvParseResult => ({ value: null, locate, problems: problems.errors, errorCount: problems.errorCount, rows: 0 });
 
   if (body.trim() === '') {
-    problems.error('(the whole file)', 'The file is empty.');
+    problems.error(WHOLE_FILE, phrase('problemFileEmpty'));
     return fail();
   }
   if (/^\s*</.test(body)) {
-    problems.error('line 1', 'This is a web page (HTML), not a dataset: check the file or the address.');
+    problems.error(atLine(1), phrase('problemHtmlPage'));
     return fail();
   }
 
@@ -170,28 +171,28 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
       for (const error of results.errors) {
         const message =
           error.code === 'MissingQuotes'
-            ? 'a quoted cell is never closed: a " is missing (a " inside a cell is written "")'
+            ? phrase('problemQuoteOpen')
             : error.code === 'InvalidQuotes'
-              ? 'a quote is misplaced: a cell that starts with " must end with ", and a " inside it is written ""'
-              : error.message;
-        problems.error(`line ${rowLine}`, message);
+              ? phrase('problemQuoteMisplaced')
+              : phrase('problemCheckSays', error.message);
+        problems.error(atLine(rowLine), message);
       }
       const cells = results.data;
       if (!header) {
         header = cells.map((cell) => cell.trim());
         header.forEach((name, index) => {
           if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-            problems.error('line 1', `unknown column ${JSON.stringify(name)}: the columns are ${CSV_COLUMNS.join(', ')}`, { field: name });
+            problems.error(atLine(1), phrase('problemUnknownColumn', JSON.stringify(name), CSV_COLUMNS.join(', ')), { field: name });
           } else if (columnIndex.has(name as CsvColumn)) {
-            problems.error('line 1', `the column ${JSON.stringify(name)} appears twice`, { field: name });
+            problems.error(atLine(1), phrase('problemColumnTwice', JSON.stringify(name)), { field: name });
           } else columnIndex.set(name as CsvColumn, index);
         });
-        if (!columnIndex.has('record')) problems.error('line 1', 'the column "record" is missing: it says what each row is (dataset, report, document, event, mention)', { field: 'record' });
+        if (!columnIndex.has('record')) problems.error(atLine(1), phrase('problemNoRecordColumn'), { field: 'record' });
         return;
       }
       rows++;
       if (header.length !== cells.length) {
-        problems.error(`line ${rowLine}`, `has ${cells.length} cells, but the header has ${header.length} columns`);
+        problems.error(atLine(rowLine), phrase('problemCellCount', cells.length, header.length));
         return;
       }
       const cell = (column: CsvColumn): string | undefined => {
@@ -202,7 +203,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
       };
       const record = cell('record')?.trim();
       if (!record || !(RECORD_KINDS as readonly string[]).includes(record)) {
-        problems.error(`line ${rowLine}`, `${record ? JSON.stringify(record) : 'an empty record'} is not a kind of row: write one of ${RECORD_KINDS.join(', ')}`, { field: 'record' });
+        problems.error(atLine(rowLine), phrase('problemNotRecordKind', record ? JSON.stringify(record) : phrase('problemEmptyRecord'), RECORD_KINDS.join(', ')), { field: 'record' });
         return;
       }
       const kind = record as RecordKind;
@@ -213,7 +214,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
         const content = cell(column);
         if (content === undefined) continue;
         if (!used.includes(column)) {
-          problems.error(`line ${rowLine}`, `a ${kind} row has nothing in the column ${JSON.stringify(column)} (is a cell in the wrong column?)`, { field: column });
+          problems.error(atLine(rowLine), phrase('problemEmptyColumn', kind, JSON.stringify(column)), { field: column });
           continue;
         }
         if (LIST_COLUMNS.has(column)) value[column] = splitList(content);
@@ -223,7 +224,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
       switch (kind) {
         case 'dataset':
           if (datasetLine !== null) {
-            problems.error(`line ${rowLine}`, `a second dataset row (the first is on line ${datasetLine})`, { field: 'record' });
+            problems.error(atLine(rowLine), phrase('problemSecondDataset', datasetLine), { field: 'record' });
             return;
           }
           datasetLine = rowLine;
@@ -248,7 +249,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
         case 'mention': {
           const id = typeof value.id === 'string' ? value.id : '';
           if (!id) {
-            problems.error(`line ${rowLine}`, `an ${kind} row needs the id of its document`, { field: 'id' });
+            problems.error(atLine(rowLine), phrase('problemRowNeedsDocument', kind), { field: 'id' });
             return;
           }
           const { id: _omit, ...rest } = value;
@@ -271,11 +272,11 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
           const report = typeof value.report === 'string' ? value.report : undefined;
           const fact = typeof value.fact === 'string' ? value.fact.trim() : '';
           if ((id === undefined) === (report === undefined)) {
-            problems.error(`line ${rowLine}`, 'an outside row is about one document (its id) or one report (in the report column), not both or neither', { field: 'id' });
+            problems.error(atLine(rowLine), phrase('problemOutsideOneOf'), { field: 'id' });
             return;
           }
           if (!fact) {
-            problems.error(`line ${rowLine}`, 'an outside row needs the fact it is about (title, date, procedure, becameAct, ...; for a report: id, date, title)', { field: 'fact' });
+            problems.error(atLine(rowLine), phrase('problemOutsideFact'), { field: 'fact' });
             return;
           }
           const source: Obj = {};
@@ -288,12 +289,12 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
   });
   onProgress?.(1);
 
-  if (!header) problems.error('(the whole file)', 'The file has no header row.');
+  if (!header) problems.error(WHOLE_FILE, phrase('problemNoHeader'));
   // Events and mentions join their document, wherever in the file it is.
   for (const { kind, id, value, line: rowLine } of pending) {
     const index = documentIndex.get(id);
     if (index === undefined) {
-      problems.error(`line ${rowLine}`, `the ${kind} belongs to ${JSON.stringify(id)}, but no document row has that id`, { field: 'id' });
+      problems.error(atLine(rowLine), phrase('problemOrphanRow', kind, JSON.stringify(id)), { field: 'id' });
       continue;
     }
     const doc = documents[index]!;
@@ -307,17 +308,17 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
   for (const { id, report, fact, value, line: rowLine } of outsideRows) {
     const [list, index, what] =
       id !== undefined
-        ? (['documents', documentIndex.get(id), `document ${JSON.stringify(id)}`] as const)
-        : (['reports', reports.findIndex((r) => r.id === report), `report ${JSON.stringify(report)}`] as const);
+        ? (['documents', documentIndex.get(id), documentSubject(id)] as const)
+        : (['reports', reports.findIndex((r) => r.id === report), reportSubject(report ?? '')] as const);
     const target = index === undefined || index < 0 ? undefined : (list === 'documents' ? documents : reports)[index];
     if (!target) {
-      problems.error(`line ${rowLine}`, `the outside fact belongs to ${what}, but no ${list === 'documents' ? 'document' : 'report'} row has that id`, { field: id !== undefined ? 'id' : 'report' });
+      problems.error(atLine(rowLine), phrase('problemOutsideOrphan', what, list === 'documents' ? 'document' : 'report'), { field: id !== undefined ? 'id' : 'report' });
       continue;
     }
     const outside = ((target.outside as Obj | undefined) ?? {}) as Obj;
     target.outside = outside;
     if (fact in outside) {
-      problems.error(`line ${rowLine}`, `a second outside row for the ${fact} of ${what}`, { field: 'fact' });
+      problems.error(atLine(rowLine), phrase('problemOutsideTwice', fact, what), { field: 'fact' });
       continue;
     }
     lineOf.set(key([list, index!, 'outside', fact]), rowLine);
@@ -325,7 +326,7 @@ export function parseCsvText(text: string, onProgress?: (share: number) => void)
   }
   if (problems.errorCount > 0) return { ...fail(), rows };
   if (datasetLine === null) {
-    problems.error('(the whole file)', `no dataset row: add a row with record "dataset", schemaVersion ${DATASET_SCHEMA_VERSION} and the dataset version`);
+    problems.error(WHOLE_FILE, phrase('problemNoDatasetRow', DATASET_SCHEMA_VERSION));
     return { ...fail(), rows };
   }
   return { value: { ...dataset, reports, documents }, locate, problems: problems.errors, errorCount: 0, rows };

@@ -22,6 +22,8 @@ export interface StatusChange {
   text: string;
   /** the new status comes earlier on the legislative path than the old one */
   backwards: boolean;
+  /** the import removes the document: it has no status after it, not "no tracked status" */
+  removed: boolean;
 }
 
 export interface ImportPreview {
@@ -176,6 +178,7 @@ export async function previewImport(
             to,
             text: `${stageLabel(from)} → ${next ? stageLabel(to) : 'removed'}`,
             backwards: isBackwards(from, to),
+            removed: !next,
           });
         }
       }

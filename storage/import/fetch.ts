@@ -6,6 +6,8 @@
 import { anySignal, ImportCancelledError, raceAbort } from './abort';
 import { MAX_IMPORT_BYTES } from './pipeline';
 import { formatBytes, formatSeconds } from '../../components/format';
+import { phrase, type Phrase } from '../../i18n/phrase';
+import { PhrasedError } from '../../i18n/phrased-error';
 
 export interface FetchedFile {
   bytes: Uint8Array;
@@ -14,14 +16,13 @@ export interface FetchedFile {
   url: string;
 }
 
-export class FetchProblem extends Error {
+export class FetchProblem extends PhrasedError {
   constructor(
-    message: string,
+    words: Phrase,
     /** the server stopped answering, as against refusing or answering something else */
     readonly timedOut = false,
   ) {
-    super(message);
-    this.name = 'FetchProblem';
+    super(words, 'FetchProblem');
   }
 }
 
@@ -40,17 +41,10 @@ export interface FetchOptions {
   onProgress?: (received: number, total: number | null) => void;
 }
 
-const WHAT_TO_TRY =
-  'Check that the address opens in a browser tab and that its server allows the extension to read it (CORS), then try again later; or download the file and import it from disk.';
-
-function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): string {
-  const what =
-    body === null
-      ? `${href} did not answer: the import timed out after ${formatSeconds(ms)} without a reply from the server.`
-      : `${href} stopped sending the file: the import timed out after ${formatSeconds(ms)} without any more data (${formatBytes(body.received)}${
-          body.total ? ` of ${formatBytes(body.total)}` : ''
-        } received).`;
-  return `${what} Nothing was changed. ${WHAT_TO_TRY}`;
+function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): Phrase {
+  if (body === null) return phrase('importFetchNoAnswer', href, formatSeconds(ms));
+  const received = body.total ? phrase('importFetchOf', formatBytes(body.received), formatBytes(body.total)) : formatBytes(body.received);
+  return phrase('importFetchStalled', href, formatSeconds(ms), received);
 }
 
 /** Checks an address typed by staff: https only, no credentials in it. */
@@ -59,10 +53,10 @@ export function checkAddress(address: string): URL {
   try {
     url = new URL(address.trim());
   } catch {
-    throw new FetchProblem(`"${address}" is not a web address: write it in full, starting with https://`);
+    throw new FetchProblem(phrase('importFetchNotAddress', address));
   }
-  if (url.protocol !== 'https:') throw new FetchProblem(`Only https:// addresses are accepted (this one starts with ${url.protocol}//), so that nobody on the way can change the data.`);
-  if (url.username || url.password) throw new FetchProblem('The address must not contain a user name or password.');
+  if (url.protocol !== 'https:') throw new FetchProblem(phrase('importFetchNotHttps', `${url.protocol}//`));
+  if (url.username || url.password) throw new FetchProblem(phrase('importFetchCredentials'));
   return url;
 }
 
@@ -90,21 +84,21 @@ export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = 
     } catch (error) {
       throw (
         stopped() ??
-        new FetchProblem(
-          `The address could not be reached (${error instanceof Error ? error.message : String(error)}). Check the address and the network; the server must also allow the extension to read it (CORS). Nothing was changed.`,
-        )
+        new FetchProblem(phrase('importFetchUnreachable', error instanceof Error ? error.message : String(error)))
       );
     }
-    if (response.url && !response.url.startsWith('https:')) throw new FetchProblem('The address redirected to a page that is not https: refused.');
+    if (response.url && !response.url.startsWith('https:')) throw new FetchProblem(phrase('importFetchRedirect'));
     if (!response.ok) {
-      throw new FetchProblem(`The address answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${response.status === 404 ? 'there is no file there' : 'the file could not be fetched'}. Nothing was changed.`);
+      throw new FetchProblem(
+        phrase('importFetchStatus', `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, phrase(response.status === 404 ? 'importFetchNoFile' : 'importFetchNotFetched')),
+      );
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (/text\/html|application\/xhtml/i.test(contentType)) {
-      throw new FetchProblem('The address answered with a web page (HTML), not a dataset: use the address of the JSON or CSV file itself. Nothing was changed.');
+      throw new FetchProblem(phrase('importFetchHtml'));
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) throw new FetchProblem(`The file at the address is too large (${formatBytes(declared)}; Eurefs imports files up to ${formatBytes(maxBytes)}). Nothing was changed.`);
+    if (declared > maxBytes) throw new FetchProblem(phrase('importFetchTooLarge', formatBytes(declared), formatBytes(maxBytes)));
     body = { received: 0, total: declared > 0 ? declared : null };
     waitAgain();
     options.onProgress?.(0, body.total);
@@ -117,7 +111,7 @@ export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = 
         stopped() ??
         (error instanceof FetchProblem
           ? error
-          : new FetchProblem(`The connection broke while the file was being read (${error instanceof Error ? error.message : String(error)}). Nothing was changed: try again.`))
+          : new FetchProblem(phrase('importFetchBroke', error instanceof Error ? error.message : String(error))))
       );
     });
     const name = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? url.hostname);
@@ -138,7 +132,7 @@ async function readBody(response: Response, signal: AbortSignal, maxBytes: numbe
       const { done, value } = await raceAbort(reader.read(), signal);
       if (done) break;
       received += value.byteLength;
-      if (received > maxBytes) throw new FetchProblem(`The file at the address is larger than ${formatBytes(maxBytes)}, the most Eurefs imports. Nothing was changed.`);
+      if (received > maxBytes) throw new FetchProblem(phrase('importFetchGrewTooLarge', formatBytes(maxBytes)));
       parts.push(value);
       onPart(received);
     }

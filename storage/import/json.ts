@@ -1,6 +1,7 @@
 /** JSON in and out. Pure: no DOM, no browser API. */
 import { DatasetSchema, type Dataset } from '../dataset/schema';
-import type { ImportProblem } from './problems';
+import { phrase, type Said } from '../../i18n/phrase';
+import { atLine, WHOLE_FILE, type ImportProblem } from './problems';
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; problem: ImportProblem };
 
@@ -19,28 +20,28 @@ function lineColumn(text: string, position: number): { line: number; column: num
 /** Parses JSON text; a syntax error comes back with its line and column. */
 export function parseJsonText(text: string): ParseOutcome<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return { ok: false, problem: { severity: 'error', place: '(the whole file)', message: 'The file is empty.' } };
+  if (body.trim() === '') return { ok: false, problem: { severity: 'error', place: WHOLE_FILE, message: phrase('problemFileEmpty') } };
   if (/^\s*</.test(body)) {
-    return { ok: false, problem: { severity: 'error', place: 'line 1', message: 'This is a web page (HTML), not a dataset: check the file or the address.' } };
+    return { ok: false, problem: { severity: 'error', place: atLine(1), message: phrase('problemHtmlPage') } };
   }
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    let place = '(the whole file)';
+    let place: Said = WHOLE_FILE;
     const byLine = /\(line (\d+) column (\d+)\)/.exec(raw);
     const byPosition = /at position (\d+)/.exec(raw);
-    if (byLine) place = `line ${byLine[1]}, column ${byLine[2]}`;
+    if (byLine) place = phrase('problemPlaceLineColumn', Number(byLine[1]), Number(byLine[2]));
     else if (byPosition) {
       const { line, column } = lineColumn(body, Number(byPosition[1]));
-      place = `line ${line}, column ${column}`;
+      place = phrase('problemPlaceLineColumn', line, column);
     } else if (/end of (JSON )?input/i.test(raw)) {
-      place = `line ${lineColumn(body, body.length).line} (the end of the file)`;
+      place = phrase('problemPlaceEnd', lineColumn(body, body.length).line);
     }
     const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
     return {
       ok: false,
-      problem: { severity: 'error', place, message: `This is not valid JSON (${reason}). Nothing was imported.` },
+      problem: { severity: 'error', place, message: phrase('problemNotJson', reason) },
     };
   }
 }

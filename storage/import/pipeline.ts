@@ -7,7 +7,8 @@ import type { Dataset } from '../dataset/schema';
 import type { FileDataset } from '../dataset/dataset-file';
 import { parseCsvText } from './csv';
 import { parseJsonText } from './json';
-import type { ImportProblem } from './problems';
+import { phrase } from '../../i18n/phrase';
+import { WHOLE_FILE, type ImportProblem } from './problems';
 import { validateDataset, validateDatasetFile } from './validate';
 import { formatBytes } from '../../components/format';
 
@@ -85,7 +86,7 @@ export async function prepareImportLazily(bytes: Uint8Array, options: PrepareOpt
     timings,
   });
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return fail({ place: '(the whole file)', message: `The file is ${formatBytes(bytes.byteLength)}; Eurefs imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.` });
+    return fail({ place: WHOLE_FILE, message: phrase('problemFileTooLarge', formatBytes(bytes.byteLength), formatBytes(MAX_IMPORT_BYTES)) });
   }
   let t = clock();
   options.onProgress?.('reading', 0);
@@ -114,7 +115,7 @@ export async function prepareImportLazily(bytes: Uint8Array, options: PrepareOpt
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail({ place: '(the whole file)', message: 'The file is not text in UTF-8: save it as UTF-8 (CSV UTF-8 in spreadsheets) and try again.' }, null, hash);
+    return fail({ place: WHOLE_FILE, message: phrase('problemNotUtf8') }, null, hash);
   }
   timings.decode = clock() - t;
 

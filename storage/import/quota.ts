@@ -1,5 +1,6 @@
 /** Will an import fit in the browser's storage? Pure: the caller passes navigator.storage.estimate()'s answer. */
 import { formatBytes } from '../../components/format';
+import { phrase, type Phrase } from '../../i18n/phrase';
 
 /**
  * Room an import needs: the documents in the import layer, the previous versions kept for undo,
@@ -9,10 +10,10 @@ export function bytesNeeded(fileBytes: number): number {
   return fileBytes * 3;
 }
 
-export function quotaProblem(estimate: { usage?: number; quota?: number } | null | undefined, fileBytes: number): string | null {
+export function quotaProblem(estimate: { usage?: number; quota?: number } | null | undefined, fileBytes: number): Phrase | null {
   if (!estimate || typeof estimate.quota !== 'number' || typeof estimate.usage !== 'number') return null;
   const free = estimate.quota - estimate.usage;
   const needed = bytesNeeded(fileBytes);
   if (needed <= free) return null;
-  return `This dataset needs about ${formatBytes(needed)} of storage, but the browser allows Eurefs only ${formatBytes(Math.max(0, free))} more. Nothing was changed. Free some disk space, or import a smaller file.`;
+  return phrase('importNoRoom', formatBytes(needed), formatBytes(Math.max(0, free)));
 }

@@ -10,6 +10,9 @@ import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
 import { formatProblem } from './problems';
+import { english } from '../../i18n/english';
+import { errorWords } from '../../i18n/phrased-error';
+import { say } from '../../i18n/phrase';
 import { prepareImportLazily } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
@@ -71,7 +74,7 @@ async function refreshAndRecord(db: EurefsDb, fetchFn: typeof fetch, now: Date):
   try {
     outcome = await refreshOnce(db, schedule.url, schedule.mode, fetchFn, now);
   } catch (error) {
-    outcome = { ok: false, applied: false, message: error instanceof Error ? error.message : String(error) };
+    outcome = { ok: false, applied: false, message: say(english, errorWords(error)) };
   }
   const latest = await getRefreshSchedule(db);
   if (latest && latest.url === schedule.url) {
@@ -86,7 +89,7 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const current = await readEffective(db);
   const prepared = await prepareImportLazily(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
-    const first = prepared.errors.slice(0, 3).map(formatProblem).join('; ');
+    const first = prepared.errors.slice(0, 3).map((problem) => formatProblem(problem, english)).join('; ');
     return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };
   }
   const last = (await listImports(db)).find((entry) => !entry.undone);

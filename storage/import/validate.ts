@@ -21,7 +21,8 @@ import { dateKey } from '../dataset/status';
 import { createDocumentCheck } from '../dataset/fast-document';
 import { FileDocumentsBuilder, type FileDataset } from '../dataset/dataset-file';
 import { compactLayout, exactLayout, type DatasetLayout } from './json-layout';
-import { describeIssue, locateJson, ProblemList, show, type ImportProblem, type Locate, type Path } from './problems';
+import { phrase, type Phrase } from '../../i18n/phrase';
+import { describeIssue, documentSubject, eventSubject, locateJson, ProblemList, reportSubject, show, WHOLE_FILE, type ImportProblem, type Locate, type Path } from './problems';
 
 export interface ValidateOptions {
   /** where a path is (CSV: line and column); JSON paths by default */
@@ -63,10 +64,10 @@ function result(problems: ProblemList, dataset: Dataset | null): ValidationResul
 }
 
 /** Checks that `id` is a canonical id the reference grammar reads back as itself. */
-export function checkId(id: string): { ok: true; type: string } | { ok: false; message: string } {
+export function checkId(id: string): { ok: true; type: string } | { ok: false; message: Phrase } {
   const parsed = parseReference(id);
-  if (!parsed) return { ok: false, message: `${show(id)} is not a reference Eurefs can read (e.g. COM(2017) 793, 32017L0541, 2017/0351(COD))` };
-  if (parsed.id !== id) return { ok: false, message: `${show(id)} is not written the canonical way: write ${show(parsed.id)}` };
+  if (!parsed) return { ok: false, message: phrase('problemNotReference', show(id)) };
+  if (parsed.id !== id) return { ok: false, message: phrase('problemNotCanonical', show(id), show(parsed.id)) };
   return { ok: true, type: parsed.type };
 }
 
@@ -81,28 +82,28 @@ interface DocumentSource {
 
 /** The file's top level, checked before any document: null when nothing more can be read. */
 function checkHead(input: unknown, problems: ProblemList, locate: Locate, hasDocuments: (current: Record<string, unknown>) => boolean): { current: Record<string, unknown>; envelope: ReturnType<typeof DatasetSchema.safeParse> } | null {
-  const fail = (path: Path, message: string, field?: string) => {
+  const fail = (path: Path, message: Phrase, field?: string) => {
     const where = locate(path);
     const f = field ?? where.field;
     problems.error(where.place, message, f ? { field: f } : {});
   };
   if (!isPlainObject(input)) {
-    problems.error('(the whole file)', 'This is not a Eurefs dataset: expected an object with schemaVersion, version, reports and documents.');
+    problems.error(WHOLE_FILE, phrase('problemNotDataset'));
     return null;
   }
 
   // The format version first: a file from a newer Eurefs should say so, not list a hundred errors.
   const schemaVersion = Object.prototype.hasOwnProperty.call(input, 'schemaVersion') ? input.schemaVersion : undefined;
   if (schemaVersion === undefined) {
-    fail(['schemaVersion'], `The file does not say which format it uses: schemaVersion ${DATASET_SCHEMA_VERSION} is missing.`);
+    fail(['schemaVersion'], phrase('problemNoSchemaVersion', DATASET_SCHEMA_VERSION));
     return null;
   }
   if (typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion > DATASET_SCHEMA_VERSION) {
-    fail(['schemaVersion'], `The file uses dataset format ${schemaVersion}, newer than this version of Eurefs reads (${DATASET_SCHEMA_VERSION}). Update the extension, or ask for a file in format ${DATASET_SCHEMA_VERSION}.`);
+    fail(['schemaVersion'], phrase('problemNewerFormat', schemaVersion, DATASET_SCHEMA_VERSION));
     return null;
   }
   if (typeof schemaVersion !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(schemaVersion)) {
-    fail(['schemaVersion'], `The dataset format ${show(schemaVersion)} is unknown: this version of Eurefs reads formats ${READABLE_SCHEMA_VERSIONS.join(' and ')}.`);
+    fail(['schemaVersion'], phrase('problemUnknownFormat', show(schemaVersion), { list: READABLE_SCHEMA_VERSIONS }));
     return null;
   }
   // An earlier format is a subset of this one (its new fields are optional): read it as this one.
@@ -113,7 +114,7 @@ function checkHead(input: unknown, problems: ProblemList, locate: Locate, hasDoc
   if (!envelope.success) for (const issue of envelope.error.issues) problems.add(describeIssue(issue, input, locate));
   if (!hasDocuments(current)) {
     const rawDocuments = Object.prototype.hasOwnProperty.call(input, 'documents') ? current.documents : undefined;
-    fail(['documents'], rawDocuments === undefined ? 'is missing: a dataset lists its documents' : `should be a list of documents, but is ${show(rawDocuments)}`, 'documents');
+    fail(['documents'], rawDocuments === undefined ? phrase('problemNoDocuments') : phrase('problemDocumentsNotList', show(rawDocuments)), 'documents');
     return null;
   }
   return { current, envelope };
@@ -142,7 +143,7 @@ async function checkEachDocument(source: DocumentSource, root: unknown, reports:
         if (first === undefined) ids.set(id, i);
         else {
           const where = locate(['documents', i, 'id']);
-          problems.error(where.place, `appears twice: the same id is also at ${locate(['documents', first]).place}`, { subject: `document ${JSON.stringify(id)}`, field: where.field ?? 'id' });
+          problems.error(where.place, phrase('problemDuplicateId', locate(['documents', first]).place), { subject: documentSubject(id), field: where.field ?? 'id' });
         }
       }
       let doc: DatasetDocument | undefined;
@@ -251,13 +252,13 @@ export async function validateDatasetFile(bytes: Uint8Array, options: ValidateOp
 function checkReports(reports: readonly Report[], root: unknown, problems: ProblemList, locate: Locate) {
   const seen = new Map<string, number>();
   reports.forEach((report, i) => {
-    const subject = `report ${JSON.stringify(report.id)}`;
+    const subject = reportSubject(report.id);
     const where = locate(['reports', i, 'id']);
     const id = checkId(report.id);
     if (!id.ok) problems.error(where.place, id.message, { subject, field: where.field ?? 'id' });
     const first = seen.get(report.id);
     if (first !== undefined) {
-      problems.error(where.place, `appears twice: the same report is also at ${locate(['reports', first]).place}`, { subject, field: 'id' });
+      problems.error(where.place, phrase('problemDuplicateReport', locate(['reports', first]).place), { subject, field: 'id' });
     } else seen.set(report.id, i);
   });
   void root;
@@ -273,7 +274,7 @@ function checkDocuments(
 ) {
   for (const doc of documents) {
     const i = indexOf.get(doc) ?? 0;
-    const subject = `document ${JSON.stringify(doc.id)}`;
+    const subject = documentSubject(doc.id);
     const at = (path: Path, field: string) => {
       const where = locate(['documents', i, ...path]);
       return { place: where.place, extra: { subject, field: where.field ?? field } };
@@ -286,7 +287,7 @@ function checkDocuments(
     }
     else if (id.type !== doc.type) {
       const w = at(['type'], 'type');
-      problems.error(w.place, `says ${show(doc.type)}, but ${JSON.stringify(doc.id)} is a reference of type ${show(id.type)}`, w.extra);
+      problems.error(w.place, phrase('problemWrongType', show(doc.type), JSON.stringify(doc.id), show(id.type)), w.extra);
     }
 
     for (const [field, value] of [['becameAct', doc.becameAct], ['fromProposal', doc.fromProposal]] as const) {
@@ -309,7 +310,7 @@ function checkDocuments(
     for (const field of ['title'] as const) {
       if (MARKUP.test(doc[field])) {
         const w = at([field], field);
-        problems.warn(w.place, 'contains what looks like HTML markup; Eurefs shows it as plain text, tags and all', w.extra);
+        problems.warn(w.place, phrase('problemMarkup'), w.extra);
       }
     }
 
@@ -317,16 +318,16 @@ function checkDocuments(
       const report = reportsById.get(event.source.report);
       if (!report && !knownReports?.has(event.source.report)) {
         const w = at(['events', k, 'source', 'report'], 'report');
-        problems.warn(w.place, `cites the report ${JSON.stringify(event.source.report)}, which is not among the dataset's reports`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+        problems.warn(w.place, phrase('problemUnknownReport', JSON.stringify(event.source.report)), { ...w.extra, subject: eventSubject(subject, k) });
       }
       // A month-only date in the report's own month is not "after" it.
       if (report && dateKey(event.date) > dateKey(report.date) && !(event.date.length === 7 && report.date.startsWith(event.date))) {
         const w = at(['events', k, 'date'], 'date');
-        problems.warn(w.place, `is ${event.date}, after the date of the report that cites it (${report.id}, ${report.date}): a forecast is not an event`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+        problems.warn(w.place, phrase('problemForecast', event.date, report.id, report.date), { ...w.extra, subject: eventSubject(subject, k) });
       }
       if (MARKUP.test(event.label)) {
         const w = at(['events', k, 'label'], 'label');
-        problems.warn(w.place, 'contains what looks like HTML markup; Eurefs shows it as plain text, tags and all', { ...w.extra, subject: `${subject}, event ${k + 1}` });
+        problems.warn(w.place, phrase('problemMarkup'), { ...w.extra, subject: eventSubject(subject, k) });
       }
     });
 
@@ -341,7 +342,7 @@ function checkDocuments(
       if (rank === undefined) continue;
       if (highest && rank < LINEAR.get(highest.stage)! && dateKey(event.date) > dateKey(highest.date)) {
         const w = at(['events', k, 'stage'], 'stage');
-        problems.warn(w.place, `goes backwards: ${event.stage} on ${event.date}, after ${highest.stage} on ${highest.date}`, { ...w.extra, subject: `${subject}, event ${k + 1}` });
+        problems.warn(w.place, phrase('problemBackwards', event.stage, event.date, highest.stage, highest.date), { ...w.extra, subject: eventSubject(subject, k) });
       }
       if (!highest || rank >= LINEAR.get(highest.stage)!) highest = { stage: event.stage, date: event.date };
     }

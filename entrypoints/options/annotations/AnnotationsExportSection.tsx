@@ -6,25 +6,26 @@
 import { useState } from 'preact/hooks';
 import { REFERENCE_TYPES } from '../../../references/types';
 import { STAGES } from '../../../storage/dataset/schema';
-import { stageLabel } from '../../../storage/dataset/status';
 import type { EurefsDb } from '../../../storage/dataset/db';
 import { lookupDocuments } from '../../../storage/dataset/lookup';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
 import { dexieSource } from '../../../storage/annotations/dexie-source';
 import { buildExport } from '../../../storage/annotations/export';
 import type { ExportFormat, ExportRequestInput, ReferenceTypeSchema, StatusFilterValue } from '../../../storage/annotations/schema';
-import { TYPE_NAMES } from '../../../components/labels';
+import { stageWords, TYPE_KEYS } from '../../../components/labels';
+import { useI18n } from '../../../components/i18n-context';
+import type { MessageKey } from '../../../i18n/keys';
 import { download } from '../../../components/download';
 import { errorText } from '../error-text';
 
 type ReferenceType = (typeof ReferenceTypeSchema)['options'][number];
 
-const FORMATS: { value: ExportFormat; label: string }[] = [
-  { value: 'csv', label: 'CSV (one row per reference on a page, and per note)' },
-  { value: 'json', label: 'JSON (Eurefs annotations; can be imported again)' },
-  { value: 'w3c', label: 'W3C Web Annotations, JSON-LD (notes, for annotation tools)' },
-  { value: 'csl-json', label: 'CSL-JSON (the documents, for Zotero and other reference managers)' },
-  { value: 'ris', label: 'RIS (the documents, for EndNote, Zotero, Mendeley)' },
+const FORMATS: { value: ExportFormat; label: MessageKey }[] = [
+  { value: 'csv', label: 'annotationsFormatCsv' },
+  { value: 'json', label: 'annotationsFormatJson' },
+  { value: 'w3c', label: 'annotationsFormatW3c' },
+  { value: 'csl-json', label: 'annotationsFormatCsl' },
+  { value: 'ris', label: 'annotationsFormatRis' },
 ];
 
 function toggle<T>(values: T[], value: T, on: boolean): T[] {
@@ -44,6 +45,7 @@ export function AnnotationsExportSection({
   tags: string[];
   currentPage: string;
 }) {
+  const words = useI18n();
   const [scope, setScope] = useState<'all' | 'chosen' | 'page'>(currentPage ? 'page' : 'all');
   const [pageUrl, setPageUrl] = useState(currentPage);
   const [types, setTypes] = useState<ReferenceType[]>([]);
@@ -59,7 +61,7 @@ export function AnnotationsExportSection({
     event.preventDefault();
     const urls = scope === 'chosen' ? [...selected] : scope === 'page' ? [pageUrl.trim()].filter(Boolean) : [];
     if (scope !== 'all' && urls.length === 0) {
-      setMessage(scope === 'chosen' ? 'Choose pages in the history list first.' : 'Give the page’s address.');
+      setMessage(scope === 'chosen' ? words.t('annotationsChooseFirst') : words.t('annotationsGiveAddress'));
       return;
     }
     const request: ExportRequestInput = {
@@ -68,15 +70,15 @@ export function AnnotationsExportSection({
       format,
     };
     setBusy(true);
-    setMessage('Building the export…');
+    setMessage(words.t('annotationsBuilding'));
     try {
       const built = await buildExport(dexieSource(annotations), request, {
         documents: async (ids) => (await lookupDocuments(db, ids)).documents,
       });
       download(built.chunks, built.mimeType, built.filename);
-      setMessage(`Exported ${built.records} ${built.records === 1 ? 'record' : 'records'} to ${built.filename}.`);
+      setMessage(words.plural('annotationsExported', built.records, built.filename));
     } catch (e) {
-      setMessage(`The export failed: ${errorText(e)}`);
+      setMessage(words.t('annotationsExportFailed', errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -84,46 +86,46 @@ export function AnnotationsExportSection({
 
   return (
     <section aria-labelledby="annotations-export-heading" data-testid="annotations-export">
-      <h3 id="annotations-export-heading">Export</h3>
+      <h3 id="annotations-export-heading">{words.t('annotationsExport')}</h3>
       <form onSubmit={(e) => void run(e)} class="export-form">
         <fieldset>
-          <legend>Pages</legend>
-          <label><input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Everything</label>
-          <label><input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> The pages chosen in the history ({selected.size})</label>
-          <label><input type="radio" name="scope" checked={scope === 'page'} onChange={() => setScope('page')} /> One page:</label>{' '}
-          <input type="url" aria-label="Page address" value={pageUrl} onInput={(e) => { setPageUrl(e.currentTarget.value); setScope('page'); }} placeholder="https://eur-lex.europa.eu/…" />
+          <legend>{words.t('annotationsPages')}</legend>
+          <label><input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> {words.t('annotationsEverything')}</label>
+          <label><input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> {words.t('annotationsChosenPages', selected.size)}</label>
+          <label><input type="radio" name="scope" checked={scope === 'page'} onChange={() => setScope('page')} /> {words.t('annotationsOnePage')}</label>{' '}
+          <input type="url" aria-label={words.t('annotationsPageAddress')} value={pageUrl} onInput={(e) => { setPageUrl(e.currentTarget.value); setScope('page'); }} placeholder="https://eur-lex.europa.eu/…" />
         </fieldset>
         <fieldset>
-          <legend>Document types (none chosen: all)</legend>
+          <legend>{words.t('annotationsTypes')}</legend>
           {REFERENCE_TYPES.map((t) => (
-            <label key={t} class="check"><input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(toggle(types, t, e.currentTarget.checked))} /> {TYPE_NAMES[t]}</label>
+            <label key={t} class="check"><input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(toggle(types, t, e.currentTarget.checked))} /> {words.t(TYPE_KEYS[t])}</label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Status (none chosen: all)</legend>
+          <legend>{words.t('annotationsStatus')}</legend>
           {[...STAGES, 'untracked' as const].map((s) => (
-            <label key={s} class="check"><input type="checkbox" checked={statuses.includes(s)} onChange={(e) => setStatuses(toggle<StatusFilterValue>(statuses, s, e.currentTarget.checked))} /> {stageLabel(s === 'untracked' ? null : s)}</label>
+            <label key={s} class="check"><input type="checkbox" checked={statuses.includes(s)} onChange={(e) => setStatuses(toggle<StatusFilterValue>(statuses, s, e.currentTarget.checked))} /> {stageWords(words, s === 'untracked' ? null : s)}</label>
           ))}
         </fieldset>
         {tags.length > 0 && (
           <fieldset>
-            <legend>Tags (none chosen: all)</legend>
+            <legend>{words.t('annotationsTagsFilter')}</legend>
             {tags.map((t) => (
               <label key={t} class="check"><input type="checkbox" checked={chosenTags.includes(t)} onChange={(e) => setChosenTags(toggle(chosenTags, t, e.currentTarget.checked))} /> {t}</label>
             ))}
           </fieldset>
         )}
         <fieldset>
-          <legend>Dates (UTC days, inclusive)</legend>
-          <label>From <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>{' '}
-          <label>To <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+          <legend>{words.t('annotationsDates')}</legend>
+          <label>{words.t('annotationsFrom')} <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} /></label>{' '}
+          <label>{words.t('annotationsTo')} <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} /></label>
         </fieldset>
-        <label>Format{' '}
+        <label>{words.t('annotationsFormat')}{' '}
           <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-            {FORMATS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+            {FORMATS.map((f) => <option key={f.value} value={f.value}>{words.t(f.label)}</option>)}
           </select>
         </label>{' '}
-        <button type="submit" disabled={busy}>Export</button>
+        <button type="submit" disabled={busy}>{words.t('annotationsExport')}</button>
       </form>
       {message && <p role="status" data-testid="export-status">{message}</p>}
     </section>

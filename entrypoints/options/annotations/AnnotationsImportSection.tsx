@@ -3,8 +3,10 @@ import { useState } from 'preact/hooks';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
 import { mergeImport, parseAnnotationsImport, type ImportSummary } from '../../../storage/annotations/import';
 import { errorText } from '../error-text';
+import { useI18n } from '../../../components/i18n-context';
 
 export function AnnotationsImportSection({ annotations, onImported }: { annotations: AnnotationsDb; onImported: () => void }) {
+  const words = useI18n();
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,20 +30,27 @@ export function AnnotationsImportSection({ annotations, onImported }: { annotati
 
   return (
     <section aria-labelledby="annotations-import-heading" data-testid="annotations-import">
-      <h3 id="annotations-import-heading">Import an earlier export</h3>
-      <p class="muted">A Eurefs JSON export (notes and history) or W3C Web Annotations (notes). What is already here is kept; nothing is added twice.</p>
-      <label>Export file <input type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => {
+      <h3 id="annotations-import-heading">{words.t('annotationsImport')}</h3>
+      <p class="muted">{words.t('annotationsImportIntro')}</p>
+      <label>{words.t('annotationsExportFile')} <input type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={busy} onChange={(e) => {
         const input = e.currentTarget;
         const file = input.files?.[0];
         // Cleared at once, so that choosing the same file again is a change and imports again.
         input.value = '';
         void read(file);
       }} /></label>
-      {error && <p role="alert">The file was not imported: {error}</p>}
+      {error && <p role="alert">{words.t('annotationsNotImported', error)}</p>}
       {summary && (
         <p role="status" data-testid="import-status">
-          Imported: {summary.notesAdded} new notes, {summary.notesUpdated} updated, {summary.notesUnchanged} already here; {summary.visitsAdded} new page visits, {summary.visitsUnchanged} already here
-          {summary.skipped ? `; ${summary.skipped} skipped (not about an EU document)` : ''}.
+          {words.t(
+            'annotationsImported',
+            summary.notesAdded,
+            summary.notesUpdated,
+            summary.notesUnchanged,
+            summary.visitsAdded,
+            summary.visitsUnchanged,
+            summary.skipped ? words.t('annotationsSkipped', summary.skipped) : '',
+          )}
         </p>
       )}
     </section>

@@ -11,8 +11,10 @@ import { AnnotationsImportSection } from './AnnotationsImportSection';
 import { NotesSection } from './NotesSection';
 import { ReadingHistorySection } from './ReadingHistorySection';
 import './annotations.css';
+import { useI18n } from '../../../components/i18n-context';
 
 export function AnnotationsSections({ db, annotations }: SectionProps) {
+  const words = useI18n();
   const [revision, setRevision] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tags, setTags] = useState<string[]>([]);
@@ -21,7 +23,7 @@ export function AnnotationsSections({ db, annotations }: SectionProps) {
 
   return (
     <section class="annotations" data-testid="annotations" aria-labelledby="annotations-heading">
-      <h2 id="annotations-heading">Notes, reading history and exports</h2>
+      <h2 id="annotations-heading">{words.t('annotationsHeading')}</h2>
       <NotesSection annotations={annotations} revision={revision} onTags={setTags} />
       <ReadingHistorySection
         annotations={annotations}

@@ -3,11 +3,15 @@ import { useState } from 'preact/hooks';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
 import { deleteNote, saveNote } from '../../../storage/annotations/service';
 import type { Note } from '../../../storage/annotations/schema';
-import { stageLabel } from '../../../storage/dataset/status';
+import { stageWords } from '../../../components/labels';
+import { useI18n } from '../../../components/i18n-context';
+import { dateTime } from '../date-time';
+import { withElements } from '../with-elements';
 import { parseTags } from '../../../components/NoteEditor';
 import { errorText } from '../error-text';
 
 export function NoteRow({ annotations, note, onChanged }: { annotations: AnnotationsDb; note: Note; onChanged: () => void }) {
+  const words = useI18n();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [tags, setTags] = useState(note.tags.join(', '));
@@ -39,15 +43,15 @@ export function NoteRow({ annotations, note, onChanged }: { annotations: Annotat
     <li class="note" data-note-id={note.id}>
       <p class="note-head">
         <strong>{note.label || note.documentId}</strong>
-        {note.stage ? <span class="muted"> · {stageLabel(note.stage)}</span> : null}
-        <span class="muted"> · {new Date(note.updatedAt).toLocaleString()}</span>
+        {note.stage ? <span class="muted"> · {stageWords(words, note.stage)}</span> : null}
+        <span class="muted"> · {dateTime(words, note.updatedAt)}</span>
       </p>
       {error && <p role="alert">{error}</p>}
       {editing ? (
         <form onSubmit={(e) => void save(e)} class="note-form">
-          <label>Note <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
-          <label>Tags <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} /></label>
-          <p><button type="submit">Save</button> <button type="button" onClick={() => setEditing(false)}>Cancel</button></p>
+          <label>{words.t('annotationsNote')} <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
+          <label>{words.t('annotationsTags')} <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} /></label>
+          <p><button type="submit">{words.t('annotationsSave')}</button> <button type="button" onClick={() => setEditing(false)}>{words.t('annotationsCancel')}</button></p>
         </form>
       ) : (
         <>
@@ -56,13 +60,13 @@ export function NoteRow({ annotations, note, onChanged }: { annotations: Annotat
         </>
       )}
       <p class="detail">
-        Written on <a href={note.page.url} target="_blank" rel="noopener noreferrer">{note.page.title || note.page.url}</a>
-        {note.quote?.exact ? <> at “{note.quote.exact}”</> : null}
+        {withElements([<a href={note.page.url} target="_blank" rel="noopener noreferrer">{note.page.title || note.page.url}</a>], (page) => words.t('annotationsWrittenOn', page!))}
+        {note.quote?.exact ? words.t('annotationsAtQuote', note.quote.exact) : null}
       </p>
       {!editing && (
         <p>
-          <button type="button" onClick={() => setEditing(true)}>Edit</button>{' '}
-          <button type="button" onClick={() => void remove()}>{confirm ? 'Really delete?' : 'Delete'}</button>
+          <button type="button" onClick={() => setEditing(true)}>{words.t('annotationsEdit')}</button>{' '}
+          <button type="button" onClick={() => void remove()}>{confirm ? words.t('annotationsReallyDelete') : words.t('annotationsDelete')}</button>
         </p>
       )}
     </li>

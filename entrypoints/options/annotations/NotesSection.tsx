@@ -6,8 +6,10 @@ import type { Note } from '../../../storage/annotations/schema';
 import { errorText } from '../error-text';
 import { LIST_PAGE } from './list-page';
 import { NoteRow } from './NoteRow';
+import { useI18n } from '../../../components/i18n-context';
 
 export function NotesSection({ annotations, revision, onTags }: { annotations: AnnotationsDb; revision: number; onTags: (tags: string[]) => void }) {
+  const words = useI18n();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [limit, setLimit] = useState(LIST_PAGE);
@@ -31,12 +33,12 @@ export function NotesSection({ annotations, revision, onTags }: { annotations: A
 
   return (
     <section aria-labelledby="notes-heading" data-testid="annotations-notes">
-      <h3 id="notes-heading">Notes</h3>
+      <h3 id="notes-heading">{words.t('annotationsNotes')}</h3>
       <p class="controls">
-        <label>Search notes <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(LIST_PAGE); }} /></label>{' '}
-        <label>Tag{' '}
+        <label>{words.t('annotationsSearchNotes')} <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(LIST_PAGE); }} /></label>{' '}
+        <label>{words.t('annotationsTag')}{' '}
           <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-            <option value="">any</option>
+            <option value="">{words.t('annotationsAnyTag')}</option>
             {(result?.tags ?? []).map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </label>
@@ -44,11 +46,11 @@ export function NotesSection({ annotations, revision, onTags }: { annotations: A
       {error && <p role="alert">{error}</p>}
       {result && (
         <>
-          <p class="muted">{result.total === 0 ? 'No notes yet: write one from a reference’s popover.' : `${result.total} ${result.total === 1 ? 'note' : 'notes'}`}</p>
+          <p class="muted">{result.total === 0 ? words.t('annotationsNoNotes') : words.plural('annotationsNoteCount', result.total)}</p>
           <ul class="notes">
             {result.notes.map((note) => <NoteRow key={`${note.id}-${note.updatedAt}`} annotations={annotations} note={note} onChanged={() => setTick((t) => t + 1)} />)}
           </ul>
-          {result.total > result.notes.length && <button type="button" onClick={() => setLimit((l) => l + LIST_PAGE)}>Show more notes</button>}
+          {result.total > result.notes.length && <button type="button" onClick={() => setLimit((l) => l + LIST_PAGE)}>{words.t('annotationsMoreNotes')}</button>}
         </>
       )}
     </section>

@@ -9,6 +9,8 @@ import { clearHistory, historySettingsResponse, listVisits, setSiteRecording } f
 import type { Visit } from '../../../storage/annotations/schema';
 import { errorText } from '../error-text';
 import { LIST_PAGE } from './list-page';
+import { useI18n } from '../../../components/i18n-context';
+import { dateTime } from '../date-time';
 
 export function ReadingHistorySection({
   annotations,
@@ -23,6 +25,7 @@ export function ReadingHistorySection({
   onSelect: (url: string, on: boolean) => void;
   onChanged: () => void;
 }) {
+  const words = useI18n();
   const [settings, setSettings] = useState<HistorySettingsResponse | null>(null);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(LIST_PAGE);
@@ -65,45 +68,45 @@ export function ReadingHistorySection({
 
   return (
     <section aria-labelledby="reading-history-heading" data-testid="annotations-history">
-      <h3 id="reading-history-heading">Reading history</h3>
-      <p class="muted">For each page you read: its address, title and time, and every document it cites with the status it had then. Kept on this computer only.</p>
+      <h3 id="reading-history-heading">{words.t('annotationsHistory')}</h3>
+      <p class="muted">{words.t('annotationsHistoryIntro')}</p>
       {error && <p role="alert">{error}</p>}
       {settings && (
         <fieldset class="sites">
-          <legend>Record the history on</legend>
+          <legend>{words.t('annotationsRecordOn')}</legend>
           {settings.sites.map(({ host, enabled }) => (
             <label key={host} class="site">
               <input type="checkbox" checked={enabled} onChange={(e) => void switchSite(host, e.currentTarget.checked)} /> {host}
             </label>
           ))}
           <form onSubmit={(e) => { e.preventDefault(); const host = newSite.trim().toLowerCase(); if (host) void switchSite(host, true).then(() => setNewSite('')); }}>
-            <label>Another site <input type="text" placeholder="ec.europa.eu" value={newSite} onInput={(e) => setNewSite(e.currentTarget.value)} /></label>{' '}
-            <button type="submit">Record it</button>
+            <label>{words.t('annotationsAnotherSite')} <input type="text" placeholder="ec.europa.eu" value={newSite} onInput={(e) => setNewSite(e.currentTarget.value)} /></label>{' '}
+            <button type="submit">{words.t('annotationsRecordIt')}</button>
           </form>
         </fieldset>
       )}
       <p class="controls">
-        <label>Search pages <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(LIST_PAGE); }} /></label>{' '}
-        <button type="button" onClick={() => void clear()}>{confirmClear ? 'Really clear the whole history?' : 'Clear history'}</button>
+        <label>{words.t('annotationsSearchPages')} <input type="search" value={query} onInput={(e) => { setQuery(e.currentTarget.value); setLimit(LIST_PAGE); }} /></label>{' '}
+        <button type="button" onClick={() => void clear()}>{confirmClear ? words.t('annotationsReallyClear') : words.t('annotationsClear')}</button>
       </p>
       {list && (
         <>
-          <p class="muted" data-testid="history-count">{list.total === 0 ? 'No pages recorded.' : `${list.total} ${list.total === 1 ? 'page visit' : 'page visits'}`}</p>
+          <p class="muted" data-testid="history-count">{list.total === 0 ? words.t('annotationsNoPages') : words.plural('annotationsVisitCount', list.total)}</p>
           <ul class="visits">
             {list.visits.map((visit) => (
               <li key={visit.id} data-visit-url={visit.url}>
                 <label>
-                  <input type="checkbox" checked={selected.has(visit.url)} onChange={(e) => onSelect(visit.url, e.currentTarget.checked)} aria-label={`Choose ${visit.title || visit.url} for export`} />{' '}
+                  <input type="checkbox" checked={selected.has(visit.url)} onChange={(e) => onSelect(visit.url, e.currentTarget.checked)} aria-label={words.t('annotationsChoose', visit.title || visit.url)} />{' '}
                   <a href={visit.url} target="_blank" rel="noopener noreferrer">{visit.title || visit.url}</a>
                 </label>
                 <span class="detail">
-                  {new Date(visit.visitedAt).toLocaleString()} · {visit.references.length} {visit.references.length === 1 ? 'document' : 'documents'}
+                  {dateTime(words, visit.visitedAt)} · {words.plural('annotationsVisitDocuments', visit.references.length)}
                   {visit.references.length > 0 ? `: ${visit.references.slice(0, 6).map((r) => r.label).join(', ')}${visit.references.length > 6 ? ', …' : ''}` : ''}
                 </span>
               </li>
             ))}
           </ul>
-          {list.total > list.visits.length && <button type="button" onClick={() => setLimit((l) => l + LIST_PAGE)}>Show more pages</button>}
+          {list.total > list.visits.length && <button type="button" onClick={() => setLimit((l) => l + LIST_PAGE)}>{words.t('annotationsMorePages')}</button>}
         </>
       )}
     </section>

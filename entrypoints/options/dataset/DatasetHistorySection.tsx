@@ -4,10 +4,26 @@ import type { ImportEntry } from '../../../storage/dataset/db';
 import { listImports, resetToBundled, rollbackTo, undoLastImport } from '../../../storage/dataset/layers';
 import { formatBytes } from '../../../components/format';
 import type { SectionProps } from '../section';
+import { useI18n } from '../../../components/i18n-context';
+import type { MessageKey } from '../../../i18n/keys';
+import { dateTime } from '../date-time';
+import { errorText } from '../error-text';
+import { modeWords } from './mode-words';
 
-const SOURCE_WORDS = { file: 'file', address: 'address', schedule: 'scheduled refresh' } as const;
+const SOURCE_WORDS: Readonly<Record<ImportEntry['source']['kind'], MessageKey>> = {
+  file: 'historySourceFile',
+  address: 'historySourceAddress',
+  schedule: 'historySourceSchedule',
+};
+
+const UNDONE_BY: Readonly<Record<NonNullable<ImportEntry['undone']>['by'], MessageKey>> = {
+  undo: 'historyByUndo',
+  rollback: 'historyByRollback',
+  reset: 'historyByReset',
+};
 
 export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
+  const words = useI18n();
   const [entries, setEntries] = useState<ImportEntry[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | 'reset' | null>(null);
@@ -23,7 +39,7 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
       setMessage(await action());
       changed();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorText(error));
     } finally {
       setBusy(false);
       setConfirming(null);
@@ -35,7 +51,7 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
 
   return (
     <section aria-labelledby="history-heading" class="history">
-      <h2 id="history-heading">Import history</h2>
+      <h2 id="history-heading">{words.t('historyHeading')}</h2>
       {message && (
         <p role="status" data-testid="history-message">
           {message}
@@ -46,55 +62,55 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
           type="button"
           data-testid="undo-import"
           disabled={busy || !current}
-          onClick={() => void run(async () => `Undone: the import of ${(await undoLastImport(db)).source.name}.`)}
+          onClick={() => void run(async () => words.t('historyUndone', (await undoLastImport(db)).source.name))}
         >
-          Undo the last import
+          {words.t('historyUndo')}
         </button>{' '}
         {confirming === 'reset' ? (
           <>
-            <span>Undo every import and go back to the dataset that ships with Eurefs?</span>{' '}
-            <button type="button" data-testid="reset-confirm" disabled={busy} onClick={() => void run(async () => `Reset: ${await resetToBundled(db)} import(s) undone.`)}>
-              Yes, reset
+            <span>{words.t('historyResetAsk')}</span>{' '}
+            <button type="button" data-testid="reset-confirm" disabled={busy} onClick={() => void run(async () => words.plural('historyResetDone', await resetToBundled(db)))}>
+              {words.t('historyResetYes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(null)}>
-              No
+              {words.t('historyNo')}
             </button>
           </>
         ) : (
           <button type="button" data-testid="reset-bundled" disabled={busy || !current} onClick={() => setConfirming('reset')}>
-            Reset to the bundled dataset
+            {words.t('historyReset')}
           </button>
         )}
       </p>
-      {entries && entries.length === 0 && <p class="muted">No imports yet: the dataset is the one that ships with Eurefs.</p>}
+      {entries && entries.length === 0 && <p class="muted">{words.t('historyNone')}</p>}
       {entries && entries.length > 0 && (
         <table data-testid="history-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">From</th>
-              <th scope="col">Version</th>
-              <th scope="col">Changes</th>
+              <th scope="col">{words.t('historyWhen')}</th>
+              <th scope="col">{words.t('historyFrom')}</th>
+              <th scope="col">{words.t('historyVersion')}</th>
+              <th scope="col">{words.t('historyChanges')}</th>
               <th scope="col">SHA-256</th>
-              <th scope="col">State</th>
+              <th scope="col">{words.t('historyState')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.seq} class={entry.undone ? 'undone' : ''}>
-                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>{dateTime(words, entry.at)}</td>
                 <td>
-                  {SOURCE_WORDS[entry.source.kind]}: <span class="id">{entry.source.name}</span>
+                  {words.t(SOURCE_WORDS[entry.source.kind])}: <span class="id">{entry.source.name}</span>
                   {entry.source.url && <span class="detail">{entry.source.url}</span>}
                   <span class="detail">
-                    {entry.format.toUpperCase()}, {formatBytes(entry.bytes)}, {entry.mode}
+                    {entry.format.toUpperCase()}, {formatBytes(entry.bytes)}, {modeWords(words, entry.mode)}
                   </span>
                 </td>
                 <td>{entry.version}</td>
                 <td>
                   +{entry.counts.added} ~{entry.counts.changed} −{entry.counts.removed}
                   <span class="detail">
-                    then {entry.counts.documents} documents, {entry.counts.events} events
+                    {words.t('historyAfter', entry.counts.documents, entry.counts.events)}
                   </span>
                 </td>
                 <td>
@@ -102,21 +118,21 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
                 </td>
                 <td>
                   {entry.undone ? (
-                    `undone (${entry.undone.by}) ${new Date(entry.undone.at).toLocaleString()}`
+                    words.t('historyUndoneBy', words.t(UNDONE_BY[entry.undone.by]), dateTime(words, entry.undone.at))
                   ) : entry === current ? (
-                    <strong>current</strong>
+                    <strong>{words.t('historyCurrent')}</strong>
                   ) : confirming === entry.seq ? (
                     <>
-                      <button type="button" disabled={busy} onClick={() => void run(async () => `Rolled back: ${await rollbackTo(db, entry.seq!)} later import(s) undone.`)}>
-                        Yes, roll back
+                      <button type="button" disabled={busy} onClick={() => void run(async () => words.plural('historyRolledBack', await rollbackTo(db, entry.seq!)))}>
+                        {words.t('historyRollBackYes')}
                       </button>{' '}
                       <button type="button" onClick={() => setConfirming(null)}>
-                        No
+                        {words.t('historyNo')}
                       </button>
                     </>
                   ) : (
                     <button type="button" disabled={busy} onClick={() => setConfirming(entry.seq!)}>
-                      Roll back to this version
+                      {words.t('historyRollBack')}
                     </button>
                   )}
                 </td>

@@ -20,6 +20,15 @@ import { ImportPreview } from './ImportPreview';
 import type { SectionProps } from '../section';
 import { ImportProgress } from './ImportProgress';
 import { Problems } from './Problems';
+import { useI18n } from '../../../components/i18n-context';
+import type { Translator } from '../../../i18n/translate';
+import { errorText } from '../error-text';
+import { say, type Said } from '../../../i18n/phrase';
+import { errorWords } from '../../../i18n/phrased-error';
+import { withElements } from '../with-elements';
+import { modeWords } from './mode-words';
+import { dateTime } from '../date-time';
+import { intlLocale } from '../../../i18n/languages';
 import { DropZone } from '../DropZone';
 import { receiveHandedFiles } from './hand-off';
 
@@ -27,22 +36,21 @@ type State =
   | { kind: 'idle' }
   /** `received`: bytes read so far, when reading from an address */
   | { kind: 'working'; phase: Phase; share: number; what: string; received?: number }
-  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: string }
+  | { kind: 'checked'; summary: PreparedSummary; preview: Preview | null; notice?: Said }
   | { kind: 'applied'; entry: ImportEntry; ms: number; tooLateToCancel?: boolean }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: Said };
 
 
-const REFRESH_CHOICES: { hours: number; label: string }[] = [
-  { hours: 0, label: 'never' },
-  { hours: 6, label: 'every 6 hours' },
-  { hours: 24, label: 'every day' },
-  { hours: 168, label: 'every week' },
+const REFRESH_CHOICES: { hours: number; label: (words: Translator) => string }[] = [
+  { hours: 0, label: (words) => words.t('importRefreshNever') },
+  { hours: 6, label: (words) => words.plural('importRefreshHours', 6) },
+  { hours: 24, label: (words) => words.t('importRefreshDay') },
+  { hours: 168, label: (words) => words.t('importRefreshWeek') },
 ];
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 export function DatasetImportSection({ db, revision, changed }: SectionProps) {
+  const words = useI18n();
   const client = useRef<ImportClient | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -112,7 +120,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       );
       afterCheck(answer);
     } catch (error) {
-      setState({ kind: 'failed', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      setState({ kind: 'failed', message: words.t('importFileUnread', errorText(error)) });
     } finally {
       end();
     }
@@ -137,7 +145,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
     try {
       url = checkAddress(address);
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'failed', message: errorWords(error) });
       return;
     }
     // Reading another site needs the reader's yes (optional host permission), asked once per site.
@@ -234,26 +242,23 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
 
   return (
     <section ref={sectionRef} aria-labelledby="import-heading" class="import" data-runs-in={client.current?.runsIn}>
-      <h2 id="import-heading">Import a dataset</h2>
-      <p class="muted">
-        A JSON file in the dataset format, or a CSV file (one row per document, one per event). Nothing changes until you have seen
-        the preview and chosen Apply; every import can be undone.
-      </p>
+      <h2 id="import-heading">{words.t('importHeading')}</h2>
+      <p class="muted">{words.t('importIntro')}</p>
 
       <fieldset class="mode" disabled={busy}>
-        <legend>How to import</legend>
+        <legend>{words.t('importHow')}</legend>
         <label>
-          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => void changeMode('merge')} /> Merge: add
-          and update documents, keep the others
+          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => void changeMode('merge')} />{' '}
+          {words.t('importMerge')}
         </label>
         <label>
           <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => void changeMode('replace')} />{' '}
-          Replace: the file becomes the whole dataset
+          {words.t('importReplace')}
         </label>
       </fieldset>
 
       <DropZone
-        prompt="Drop a .json or .csv file here, or choose one: "
+        prompt={`${words.t('importDrop')} `}
         accept=".json,.csv,application/json,text/csv"
         testId="import-file"
         disabled={busy}
@@ -265,7 +270,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       <form class="address" onSubmit={(event) => void importAddress(event)}>
         <fieldset class="bare" disabled={locked}>
         <label>
-          Or from an address (https):{' '}
+          {words.t('importAddress')}{' '}
           <input
             type="url"
             inputMode="url"
@@ -277,33 +282,38 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           />
         </label>{' '}
         <label>
-          refresh automatically{' '}
+          {words.t('importRefresh')}{' '}
           <select value={String(refreshHours)} disabled={busy} onChange={(event) => setRefreshHours(Number((event.currentTarget as HTMLSelectElement).value))}>
             {REFRESH_CHOICES.map((choice) => (
               <option key={choice.hours} value={String(choice.hours)}>
-                {choice.label}
+                {choice.label(words)}
               </option>
             ))}
           </select>
         </label>{' '}
         <button type="submit" disabled={busy || address.trim() === ''}>
-          Fetch and check
+          {words.t('importFetch')}
         </button>
         </fieldset>
       </form>
       {schedule && (
         <p class="muted" data-testid="refresh-schedule">
-          Refreshed automatically every {schedule.everyHours} hours from <span class="id">{schedule.url}</span> ({schedule.mode}
-          {schedule.setBy === 'policy' ? ', set by your organisation' : ''})
+          {withElements([<span class="id">{schedule.url}</span>], (address) =>
+            words.t(
+              'importSchedule',
+              words.plural('importRefreshHours', schedule.everyHours),
+              address!,
+              modeWords(words, schedule.mode) + (schedule.setBy === 'policy' ? words.t('importScheduleByPolicy') : ''),
+            ),
+          )}
           {schedule.lastRun && (
             <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
-              ; last run {new Date(schedule.lastRun.at).toLocaleString()}
-              {schedule.lastRun.ok ? '' : ', failed'}: {schedule.lastRun.message}
+              {words.t(schedule.lastRun.ok ? 'importLastRun' : 'importLastRunFailed', dateTime(words, schedule.lastRun.at), schedule.lastRun.message)}
             </span>
           )}{' '}
           {!locked && (
             <button type="button" onClick={() => void saveSchedule(null)}>
-              Stop
+              {words.t('importStop')}
             </button>
           )}
         </p>
@@ -314,31 +324,38 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           <div class="progress" data-testid="import-progress">
             <ImportProgress phase={state.phase} share={state.share} what={state.what} received={state.received} />
             <button type="button" class="cancel" data-testid="import-cancel" disabled={cancelling} onClick={cancelRunning}>
-              {cancelling ? 'Cancelling…' : 'Cancel'}
+              {cancelling ? words.t('importCancelling') : words.t('importCancel')}
             </button>
           </div>
         )}
         {state.kind === 'cancelled' && (
           <p class="done" role="status" data-testid="import-cancelled">
-            Import cancelled: nothing was imported and nothing was changed.
+            {words.t('importCancelled')}
           </p>
         )}
         {state.kind === 'failed' && (
           <div class="problems errors" role="alert" data-testid="import-failure">
-            <p>{state.message}</p>
+            <p>{say(words, state.message)}</p>
           </div>
         )}
         {state.kind === 'applied' && (
           <p class="done" role="status" data-testid="import-done">
-            Imported version <strong>{state.entry.version}</strong> from {state.entry.source.name}: {state.entry.counts.added} added,{' '}
-            {state.entry.counts.changed} changed, {state.entry.counts.removed} removed ({(state.ms / 1000).toFixed(1)} s). The import
-            history below can undo it.
+            {withElements([<strong>{state.entry.version}</strong>], (version) =>
+              words.t(
+                'importApplied',
+                version!,
+                state.entry.source.name,
+                state.entry.counts.added,
+                state.entry.counts.changed,
+                state.entry.counts.removed,
+                new Intl.NumberFormat(intlLocale(words.language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(state.ms / 1000),
+              ),
+            )}
           </p>
         )}
         {state.kind === 'applied' && state.tooLateToCancel && (
           <p class="problems warnings" role="alert" data-testid="import-too-late">
-            Cancel came too late: the browser was already saving the import, so it was applied, not cancelled. To take it back, undo it
-            in the import history below.
+            {words.t('importTooLate')}
           </p>
         )}
       </div>
@@ -346,16 +363,23 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       {state.kind === 'checked' && (
         <div class="checked" data-testid="import-checked">
           <p>
-            <strong>{state.summary.name}</strong> ({state.summary.format?.toUpperCase() ?? 'unknown format'}, {formatBytes(state.summary.bytes)}
-            {state.summary.version ? `, version ${state.summary.version}` : ''}
-            {state.summary.errorCount === 0 ? `, ${plural(state.summary.documents, 'document')}, ${plural(state.summary.reports, 'report')}` : ''}).{' '}
+            <strong>{state.summary.name}</strong>{' '}
+            {words.t(
+              'importFileSummary',
+              state.summary.format?.toUpperCase() ?? words.t('importUnknownFormat'),
+              formatBytes(state.summary.bytes),
+              (state.summary.version ? words.t('importFileVersion', state.summary.version) : '') +
+                (state.summary.errorCount === 0
+                  ? words.t('importFileCounts', words.plural('importDocuments', state.summary.documents), words.plural('importReports', state.summary.reports))
+                  : ''),
+            )}{' '}
             <span class="muted hash" title={state.summary.hash}>
               SHA-256 {state.summary.hash.slice(0, 12)}…
             </span>
           </p>
           {state.notice && (
             <p role="alert" class="problems warnings" data-testid="import-notice">
-              {state.notice}
+              {say(words, state.notice)}
             </p>
           )}
           <Problems kind="error" problems={state.summary.errors} count={state.summary.errorCount} />
@@ -364,11 +388,11 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           <p class="actions">
             {state.preview && (
               <button type="button" class="primary" data-testid="import-apply" onClick={() => void apply()}>
-                Apply ({mode === 'merge' ? 'merge' : 'replace'})
+                {words.t('importApply', modeWords(words, mode))}
               </button>
             )}{' '}
             <button type="button" onClick={() => void discard()}>
-              {state.preview ? 'Cancel' : 'Close'}
+              {state.preview ? words.t('importCancel') : words.t('importClose')}
             </button>
           </p>
         </div>

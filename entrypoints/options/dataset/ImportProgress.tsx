@@ -1,22 +1,27 @@
 import type { Phase } from '../../../storage/import/pipeline';
 import { formatBytes } from '../../../components/format';
+import { useI18n } from '../../../components/i18n-context';
+import type { MessageKey } from '../../../i18n/keys';
+import { intlLocale } from '../../../i18n/languages';
 
-const PHASE_WORDS: Record<Phase, string> = {
-  reading: 'Reading',
-  parsing: 'Parsing',
-  validating: 'Checking',
-  comparing: 'Comparing with the current dataset',
-  applying: 'Applying',
+const PHASE_WORDS: Readonly<Record<Phase, MessageKey>> = {
+  reading: 'importPhaseReading',
+  parsing: 'importPhaseParsing',
+  validating: 'importPhaseChecking',
+  comparing: 'importPhaseComparing',
+  applying: 'importPhaseApplying',
 };
 
 /** What the import is doing: how far, or, where that cannot be told, what it is waiting for. */
 export function ImportProgress({ phase, share, what, received }: { phase: Phase; share: number; what: string; received: number | undefined }) {
+  const words = useI18n();
+  const doing = words.t(PHASE_WORDS[phase]);
   if (phase === 'applying') {
     // One transaction reports no progress of its own: say what is happening instead of a bar
     // stuck at 0%.
     return (
       <label>
-        {PHASE_WORDS[phase]} <span class="id">{what}</span>… in one transaction: all of it or nothing
+        {doing} <span class="id">{what}</span>… {words.t('importInOneTransaction')}
         <progress />
       </label>
     );
@@ -25,14 +30,14 @@ export function ImportProgress({ phase, share, what, received }: { phase: Phase;
     // From an address that has not said how large the file is, or not answered yet.
     return (
       <label>
-        {PHASE_WORDS[phase]} <span class="id">{what}</span>… {received === 0 ? 'waiting for the server to answer' : `${formatBytes(received)} so far`}
+        {doing} <span class="id">{what}</span>… {received === 0 ? words.t('importWaiting') : words.t('importReceived', formatBytes(received))}
         <progress />
       </label>
     );
   }
   return (
     <label>
-      {PHASE_WORDS[phase]} <span class="id">{what}</span>… {Math.round(share * 100)}%
+      {doing} <span class="id">{what}</span>… {new Intl.NumberFormat(intlLocale(words.language), { style: 'percent' }).format(Math.round(share * 100) / 100)}
       <progress max={1} value={share} />
     </label>
   );

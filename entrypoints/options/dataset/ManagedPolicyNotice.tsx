@@ -1,7 +1,11 @@
+import { useI18n } from '../../../components/i18n-context';
 import { policyLocksDataset, scheduleFromPolicy, type PolicyReading } from '../../../storage/managed-policy';
+import { withElements } from '../with-elements';
+import { modeWords } from './mode-words';
 
 /** What an administrator's managed policy set for the dataset, and whether the reader may change it. */
 export function ManagedPolicyNotice({ reading }: { reading: PolicyReading | null }) {
+  const words = useI18n();
   if (!reading) return null;
   const schedule = scheduleFromPolicy(reading.policy);
   if (!schedule && reading.problems.length === 0) return null;
@@ -9,11 +13,10 @@ export function ManagedPolicyNotice({ reading }: { reading: PolicyReading | null
     <div class="policy" role="note" data-testid="managed-policy">
       {schedule && (
         <p>
-          <strong>Set by your organisation:</strong> the dataset at <span class="id">{schedule.url}</span>, fetched when the browser
-          starts and every {schedule.everyHours} hours ({schedule.mode}).{' '}
-          {policyLocksDataset(reading.policy)
-            ? 'Only your administrator can change or stop this.'
-            : 'You may set another address below; yours then replaces it.'}
+          {withElements([<strong>{words.t('importPolicySetBy')}</strong>, <span class="id">{schedule.url}</span>], (setBy, address) =>
+            words.t('importPolicySet', setBy!, address!, schedule.everyHours, modeWords(words, schedule.mode)),
+          )}{' '}
+          {policyLocksDataset(reading.policy) ? words.t('importPolicyLocked') : words.t('importPolicyOpen')}
         </p>
       )}
       {reading.problems.length > 0 && (

@@ -1,4 +1,5 @@
 /** One list of a preview's documents (added, changed or removed), folded away unless `open`. */
+import { useI18n } from '../../../components/i18n-context';
 import { MoreItems } from './MoreItems';
 
 export function PreviewDocuments({
@@ -12,12 +13,11 @@ export function PreviewDocuments({
   total: number;
   open?: boolean;
 }) {
+  const words = useI18n();
   if (documents.length === 0) return null;
   return (
     <details open={open}>
-      <summary>
-        {label} ({total})
-      </summary>
+      <summary>{words.t('importListTitle', label, total)}</summary>
       <ul>
         {documents.map((doc) => (
           <li key={doc.id}>

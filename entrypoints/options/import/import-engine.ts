@@ -20,6 +20,8 @@ import { applyImport, isQuotaError, readEffective, type EffectiveSnapshot } from
 import type { EngineEvent, EngineRequest, PreparedSummary } from '../../../messaging/import-worker';
 import { prepareImportLazily } from '../../../storage/import/pipeline';
 import { quotaProblem } from '../../../storage/import/quota';
+import { phrase } from '../../../i18n/phrase';
+import { errorWords, PhrasedError } from '../../../i18n/phrased-error';
 
 export type { EngineEvent, EngineRequest, PreparedSummary } from '../../../messaging/import-worker';
 
@@ -63,7 +65,7 @@ export class ImportEngine {
       return;
     }
     if (this.busy) {
-      this.emit({ type: 'failed', id, message: 'An import is already running on this page: wait for it to finish.' });
+      this.emit({ type: 'failed', id, message: phrase('importBusy') });
       return;
     }
     this.busy = true;
@@ -99,8 +101,7 @@ export class ImportEngine {
         this.emit({ type: 'cancelled', id });
         return;
       }
-      const message = error instanceof Error ? error.message : String(error);
-      this.emit({ type: 'failed', id, message, ...(error instanceof Error && error.name === 'ImportConflictError' ? { conflict: true } : {}) });
+      this.emit({ type: 'failed', id, message: errorWords(error), ...(error instanceof Error && error.name === 'ImportConflictError' ? { conflict: true } : {}) });
     } finally {
       this.busy = false;
       if (this.running === run) this.running = null;
@@ -168,7 +169,7 @@ export class ImportEngine {
   }
 
   private async preview(id: number, mode: ImportMode, signal: AbortSignal) {
-    if (!this.held) throw new Error('Choose a file first.');
+    if (!this.held) throw new PhrasedError(phrase('importNoFile'));
     // A preview is of the data as it is now: read it again if someone changed it meanwhile.
     const snapshot = await readEffective(this.db);
     throwIfCancelled(signal);
@@ -178,11 +179,11 @@ export class ImportEngine {
 
   private async apply(id: number, mode: ImportMode, signal: AbortSignal) {
     const held = this.held;
-    if (!held?.snapshot) throw new Error('Nothing to apply: choose a file and look at its preview first.');
+    if (!held?.snapshot) throw new PhrasedError(phrase('importNothingToApply'));
     const estimate = await this.env.estimate?.().catch(() => undefined);
     throwIfCancelled(signal);
     const tooBig = quotaProblem(estimate, held.summary.bytes);
-    if (tooBig) throw new Error(tooBig);
+    if (tooBig) throw new PhrasedError(tooBig);
     this.emit({ type: 'progress', id, phase: 'applying', share: 0 });
     const t = now();
     try {
@@ -200,7 +201,7 @@ export class ImportEngine {
       this.emit({ type: 'applied', id, entry, ms: now() - t, ...(signal.aborted ? { tooLateToCancel: true } : {}) });
     } catch (error) {
       if (isQuotaError(error)) {
-        throw new Error('The browser ran out of storage space for this dataset. Nothing was changed. Free some disk space, or import a smaller file.');
+        throw new PhrasedError(phrase('importRanOutOfRoom'));
       }
       throw error;
     }

@@ -22,6 +22,8 @@ import { quotaProblem } from '../../../../storage/import/quota';
 import { ensureBundledDataset, loadBundledDataset } from '../../../../storage/dataset/load-bundled';
 import { datasetStats, lookupDocuments } from '../../../../storage/dataset/lookup';
 import { bundledDataset, bytes, dataset, doc, dump, freshDb, jsonBytes, LATER_REPORT, REPORT } from '../import/helpers';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
 
 let db: EurefsDb;
 beforeEach(async () => {
@@ -182,7 +184,7 @@ describe('nothing half-written, nothing lost', () => {
       const { prepared, entry } = await importBytes(bytes(text), name);
       expect(entry).toBeNull();
       expect(prepared.errorCount).toBeGreaterThan(0);
-      expect(prepared.errors[0]?.message.length).toBeGreaterThan(10);
+      expect(say(english, prepared.errors[0]!.message).length).toBeGreaterThan(10);
       expect(await dump(db)).toEqual(before);
     });
   }
@@ -229,7 +231,7 @@ describe('nothing half-written, nothing lost', () => {
   });
 
   it('a file too large for the storage quota gets a clear message', () => {
-    expect(quotaProblem({ usage: 90e6, quota: 100e6 }, 50e6)).toMatch(/needs about 143\.1 MB of storage, but the browser allows Eurefs only 9\.5 MB more\. Nothing was changed/);
+    expect(say(english, quotaProblem({ usage: 90e6, quota: 100e6 }, 50e6) ?? 'none')).toMatch(/needs about 143\.1 MB of storage, but the browser allows Eurefs only 9\.5 MB more\. Nothing was changed/);
     expect(quotaProblem({ usage: 0, quota: 10e9 }, 50e6)).toBeNull();
     expect(quotaProblem(undefined, 50e6)).toBeNull();
   });

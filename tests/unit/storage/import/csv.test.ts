@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, datasetToCsv, joinList, parseCsvText, splitList } from '../../../../storage/import/csv';
 import { datasetToJson, normaliseDataset } from '../../../../storage/import/json';
 import { prepareImport } from '../../../../storage/import/pipeline';
-import { formatProblem } from '../../../../storage/import/problems';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
+import { formatProblem, type ImportProblem } from '../../../../storage/import/problems';
 import { bundledDataset, bytes, dataset, doc } from './helpers';
+import { wordsIn } from '../../i18n/helpers';
+
+/** A problem as a script prints it, from the English catalogue. */
+const inEnglish = (problem: ImportProblem) => formatProblem(problem, english);
 
 const header = CSV_COLUMNS.join(',');
 const row = (cells: Partial<Record<(typeof CSV_COLUMNS)[number], string>>) =>
@@ -44,7 +50,7 @@ describe('CSV imports', () => {
       row({ record: 'document', id: 'COM(2018) 640', type: 'com', kind: 'legislative-proposal', title: 'B' }),
       row({ record: 'event', id: 'COM(2018) 640', date: '2018-02-30', stage: 'trilogue', institution: 'Council', label: 'x', report: 'COM(2018) 470', section: 'II' }),
     ].join('\n');
-    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(formatProblem);
+    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(inEnglish);
     expect(errors).toEqual(
       expect.arrayContaining([
         'line 5, document "COM(2018) 640", event 1, field date: should be a day that exists in the calendar; "2018-02-30" is not',
@@ -58,13 +64,13 @@ describe('CSV imports', () => {
     const text = [header, row({ record: 'dataset', schemaVersion: '1', version: 'v' }), `document,COM(2018) 640,com,legislative-proposal,"Unclosed title,,,,,,,,,,,,,,,,,,`].join('\n');
     const prepared = await prepareImport(bytes(text), { name: 'broken.csv' });
     expect(prepared.dataset).toBeNull();
-    expect(prepared.errors.map(formatProblem)).toContainEqual(expect.stringMatching(/^line 3: a quoted cell is never closed/));
+    expect(prepared.errors.map(inEnglish)).toContainEqual(expect.stringMatching(/^line 3: a quoted cell is never closed/));
   });
 
   it('refuses unknown columns (a __proto__ header included), cells in the wrong column and orphan events', async () => {
     const evil = `${header},__proto__\n${row({ record: 'dataset', schemaVersion: '1', version: 'v' })},x`;
     const first = await prepareImport(bytes(evil), { name: 'evil.csv' });
-    expect(first.errors.map(formatProblem)).toContainEqual(expect.stringMatching(/line 1, field __proto__: unknown column "__proto__"/));
+    expect(first.errors.map(inEnglish)).toContainEqual(expect.stringMatching(/line 1, field __proto__: unknown column "__proto__"/));
     expect(({} as Record<string, unknown>).x).toBeUndefined();
 
     const text = [
@@ -74,7 +80,7 @@ describe('CSV imports', () => {
       row({ record: 'mention', id: 'COM(2018) 640', report: 'COM(2018) 470', section: 'II', stage: 'adopted' }),
       row({ record: 'thing', id: 'x' }),
     ].join('\n');
-    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(formatProblem);
+    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(inEnglish);
     expect(errors).toEqual(
       expect.arrayContaining([
         'line 3, field id: the event belongs to "COM(2099) 1", but no document row has that id',
@@ -152,7 +158,7 @@ describe('CSV imports', () => {
       row({ record: 'outside', id: 'COM(2018) 640', report: 'COM(2018) 470', fact: 'title', from: 'eur-lex', note: 'n' }),
       row({ record: 'outside', id: 'COM(2099) 1', fact: 'title', from: 'eur-lex', note: 'n' }),
     ].join('\n');
-    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(formatProblem);
+    const errors = (await prepareImport(bytes(text), { name: 'x.csv' })).errors.map(inEnglish);
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^line 6, .*not both or neither/),
@@ -161,7 +167,7 @@ describe('CSV imports', () => {
     );
     const schemaErrors = (
       await prepareImport(bytes(text.split('\n').filter((_, i) => i !== 5 && i !== 6).join('\n')), { name: 'y.csv' })
-    ).errors.map(formatProblem);
+    ).errors.map(inEnglish);
     expect(schemaErrors).toEqual(
       expect.arrayContaining([expect.stringMatching(/^line 4, .*colour/), expect.stringMatching(/^line 5, .*field from/)]),
     );
@@ -171,7 +177,16 @@ describe('CSV imports', () => {
     const bad = small.split('\n');
     bad[4] = row({ record: 'event', id: 'COM(2018) 640', date: '2018-12-06', stage: 'in-negotiation', institution: 'Council', label: 'Council mandate', report: 'COM(2018) 470', section: 'II.2', footnote: 'twelve' });
     const prepared = await prepareImport(bytes(bad.join('\n')), { name: 'bad.csv' });
-    expect(prepared.errors.map(formatProblem)).toEqual(['line 5, document "COM(2018) 640", event 1, field footnote: should be a number, but is "twelve"']);
+    expect(prepared.errors.map(inEnglish)).toEqual(['line 5, document "COM(2018) 640", event 1, field footnote: should be a number, but is "twelve"']);
+  });
+
+  it('says the same problem in German for a reader who reads German', async () => {
+    const bad = small.split('\n');
+    bad[4] = row({ record: 'event', id: 'COM(2018) 640', date: '2018-12-06', stage: 'in-negotiation', institution: 'Council', label: 'Council mandate', report: 'COM(2018) 470', section: 'II.2', footnote: 'twelve' });
+    const prepared = await prepareImport(bytes(bad.join('\n')), { name: 'bad.csv' });
+    expect(prepared.errors.map((problem) => formatProblem(problem, wordsIn('de')))).toEqual([
+      'Zeile 5, Dokument "COM(2018) 640", Ereignis 1, Feld footnote: sollte eine Zahl sein, ist aber "twelve"',
+    ]);
   });
 
   it('imports a file made before the quote and footnote columns', async () => {
@@ -187,6 +202,6 @@ describe('CSV imports', () => {
   });
 
   it('needs a dataset row and a header', () => {
-    expect(parseCsvText(`${header}\n`).problems.map(formatProblem)).toEqual([expect.stringMatching(/no dataset row/)]);
+    expect(parseCsvText(`${header}\n`).problems.map(inEnglish)).toEqual([expect.stringMatching(/no dataset row/)]);
   });
 });

@@ -8,6 +8,27 @@ import { getRefreshSchedule, runScheduledRefresh, setRefreshSchedule } from '../
 import { loadBundledDataset } from '../../../../storage/dataset/load-bundled';
 import { lookupDocuments } from '../../../../storage/dataset/lookup';
 import { bundledDataset, dataset, doc, dump, freshDb } from './helpers';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
+import { errorWords } from '../../../../i18n/phrased-error';
+import { wordsIn } from '../../i18n/helpers';
+
+/** What the thrown error says, in English as the options page would show it. */
+function englishOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return say(english, errorWords(error));
+  }
+  return 'nothing thrown';
+}
+
+async function englishOfRejection(running: Promise<unknown>): Promise<string> {
+  return running.then(
+    () => 'nothing thrown',
+    (error: unknown) => say(english, errorWords(error)),
+  );
+}
 
 // The refresh schedule lives in the one settings store, browser.storage.local (storage/settings.ts).
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -21,22 +42,29 @@ const answer = (body: string, init: ResponseInit & { url?: string } = {}) =>
 
 describe('imports from an address', () => {
   it('accepts https only', () => {
-    expect(() => checkAddress('http://example.org/d.json')).toThrow(/Only https:\/\/ addresses/);
-    expect(() => checkAddress('file:///etc/passwd')).toThrow(/Only https/);
-    expect(() => checkAddress('javascript:alert(1)')).toThrow(/Only https/);
-    expect(() => checkAddress('example.org/d.json')).toThrow(/not a web address/);
-    expect(() => checkAddress('https://user:pw@example.org/d.json')).toThrow(/user name or password/);
+    expect(englishOf(() => checkAddress('http://example.org/d.json'))).toMatch(/Only https:\/\/ addresses/);
+    expect(englishOf(() => checkAddress('file:///etc/passwd'))).toMatch(/Only https/);
+    expect(englishOf(() => checkAddress('javascript:alert(1)'))).toMatch(/Only https/);
+    expect(englishOf(() => checkAddress('example.org/d.json'))).toMatch(/not a web address/);
+    expect(englishOf(() => checkAddress('https://user:pw@example.org/d.json'))).toMatch(/user name or password/);
     expect(checkAddress(' https://example.org/d.json ').href).toBe('https://example.org/d.json');
+    let german = '';
+    try {
+      checkAddress('http://example.org/d.json');
+    } catch (error) {
+      german = say(wordsIn('de'), errorWords(error));
+    }
+    expect(german).toBe('Nur https://-Adressen werden angenommen (diese beginnt mit http://), damit niemand unterwegs die Daten ändern kann.');
   });
 
   it('says what a 404 or an HTML page is', async () => {
-    await expect(fetchDatasetFile('https://example.org/missing.json', answer('nope', { status: 404, statusText: 'Not Found' }))).rejects.toThrow(
+    expect(await englishOfRejection(fetchDatasetFile('https://example.org/missing.json', answer('nope', { status: 404, statusText: 'Not Found' })))).toMatch(
       /answered 404 Not Found: there is no file there/,
     );
-    await expect(fetchDatasetFile('https://example.org/page', answer('<html></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }))).rejects.toThrow(
+    expect(await englishOfRejection(fetchDatasetFile('https://example.org/page', answer('<html></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } })))).toMatch(
       /web page \(HTML\), not a dataset/,
     );
-    await expect(fetchDatasetFile('https://example.org/x', (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch)).rejects.toThrow(/could not be reached/);
+    expect(await englishOfRejection(fetchDatasetFile('https://example.org/x', (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch))).toMatch(/could not be reached/);
   });
 
   it('returns the bytes and a name for the history', async () => {

@@ -6,6 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followAny, ImportCancelledError } from '../../../../storage/import/abort';
 import { FETCH_TIMEOUT_MS, FetchProblem, fetchDatasetFile } from '../../../../storage/import/fetch';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
+import { errorWords } from '../../../../i18n/phrased-error';
+import { wordsIn } from '../../i18n/helpers';
 
 const ADDRESS = 'https://data.example.org/eurefs/dataset.json';
 
@@ -61,13 +65,14 @@ describe('an address that stops answering', () => {
     expect(result.error).toBeInstanceOf(FetchProblem);
     const error = result.error as FetchProblem;
     expect(error.timedOut).toBe(true);
-    expect(error.message).toContain(`${ADDRESS} did not answer`);
-    expect(error.message).toContain('timed out after 30 s');
-    expect(error.message).toContain('Nothing was changed.');
-    expect(error.message).toMatch(/opens in a browser tab/);
-    expect(error.message).toMatch(/allows the extension to read it/);
-    expect(error.message).toMatch(/try again later/);
-    expect(error.message).toMatch(/download the file and import it from disk/);
+    expect(say(english, error.words)).toContain(`${ADDRESS} did not answer`);
+    expect(say(english, error.words)).toContain('timed out after 30 s');
+    expect(say(english, error.words)).toContain('Nothing was changed.');
+    expect(say(english, error.words)).toMatch(/opens in a browser tab/);
+    expect(say(english, error.words)).toMatch(/allows the extension to read it/);
+    expect(say(english, error.words)).toMatch(/try again later/);
+    expect(say(english, error.words)).toMatch(/download the file and import it from disk/);
+    expect(say(wordsIn('de'), error.words)).toContain(`${ADDRESS} hat nicht geantwortet: der Import wurde nach 30 s ohne Antwort des Servers abgebrochen.`);
     // A real fetch given this signal stops too: the connection is not left open.
     expect(seen.signal?.aborted).toBe(true);
   });
@@ -83,10 +88,10 @@ describe('an address that stops answering', () => {
     const error = result.error as FetchProblem;
     expect(error).toBeInstanceOf(FetchProblem);
     expect(error.timedOut).toBe(true);
-    expect(error.message).toContain(`${ADDRESS} stopped sending the file`);
-    expect(error.message).toContain('timed out after 30 s');
-    expect(error.message).toContain('19 bytes of 2 KB received');
-    expect(error.message).toContain('Nothing was changed.');
+    expect(say(english, error.words)).toContain(`${ADDRESS} stopped sending the file`);
+    expect(say(english, error.words)).toContain('timed out after 30 s');
+    expect(say(english, error.words)).toContain('19 bytes of 2 KB received');
+    expect(say(english, error.words)).toContain('Nothing was changed.');
   });
 
   it('waits for a slow server as long as the file keeps coming', async () => {
@@ -117,7 +122,7 @@ describe('an address that stops answering', () => {
     const { fetchFn } = silentServer();
     const result = watch(fetchDatasetFile(ADDRESS, fetchFn, { timeoutMs: 5_000 }));
     await vi.advanceTimersByTimeAsync(5_000);
-    expect((result.error as Error).message).toContain('timed out after 5 s');
+    expect(say(english, errorWords(result.error))).toContain('timed out after 5 s');
   });
 });
 

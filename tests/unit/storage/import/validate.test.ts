@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../../../storage/import/json';
 import { prepareImport } from '../../../../storage/import/pipeline';
-import { formatProblem } from '../../../../storage/import/problems';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
+import { formatProblem, type ImportProblem } from '../../../../storage/import/problems';
 import { validateDataset } from '../../../../storage/import/validate';
 import { bundledDataset, bytes, dataset, doc, jsonBytes, REPORT } from './helpers';
+import { wordsIn } from '../../i18n/helpers';
 
-const errorsOf = async (value: unknown) => (await validateDataset(value)).errors.map(formatProblem);
+/** A problem as a script prints it, from the English catalogue. */
+const inEnglish = (problem: ImportProblem) => formatProblem(problem, english);
+const errorsOf = async (value: unknown) => (await validateDataset(value)).errors.map(inEnglish);
 
 describe('validating an import', () => {
   it('accepts the bundled dataset without an error', async () => {
@@ -18,17 +23,17 @@ describe('validating an import', () => {
     const outcome = parseJsonText('{\n  "schemaVersion": 1,\n  "version": "x",,\n}');
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
-      expect(outcome.problem.place).toBe('line 3, column 18');
-      expect(outcome.problem.message).toMatch(/not valid JSON/);
+      expect(say(english, outcome.problem.place)).toBe('line 3, column 18');
+      expect(say(english, outcome.problem.message)).toMatch(/not valid JSON/);
     }
     const cut = parseJsonText('{"schemaVersion": 1, "documents": [');
     expect(cut.ok).toBe(false);
   });
 
   it('says when a file is HTML, empty or not UTF-8', async () => {
-    expect((await prepareImport(bytes('<!doctype html><title>404</title>'), { name: 'x.json' })).errors[0]?.message).toMatch(/web page \(HTML\)/);
-    expect((await prepareImport(bytes('   '), { name: 'x.json' })).errors[0]?.message).toMatch(/empty/);
-    expect((await prepareImport(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { name: 'x.json' })).errors[0]?.message).toMatch(/UTF-8/);
+    expect(inEnglish((await prepareImport(bytes('<!doctype html><title>404</title>'), { name: 'x.json' })).errors[0]!)).toMatch(/web page \(HTML\)/);
+    expect(inEnglish((await prepareImport(bytes('   '), { name: 'x.json' })).errors[0]!)).toMatch(/empty/);
+    expect(inEnglish((await prepareImport(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), { name: 'x.json' })).errors[0]!)).toMatch(/UTF-8/);
   });
 
   it('still reads a format 1 file, which has no quotes and no outside facts, as format 2', async () => {
@@ -91,7 +96,7 @@ describe('validating an import', () => {
     const text = `{"schemaVersion":1,"version":"v","reports":[],"__proto__":{"polluted":true},"documents":[{"id":"COM(2017) 793","type":"com","kind":"k","title":"t","constructor":{"prototype":{"polluted":true}},"__proto__":{"polluted":true}}]}`;
     const prepared = await prepareImport(bytes(text), { name: 'evil.json' });
     expect(prepared.dataset).toBeNull();
-    expect(prepared.errors.map(formatProblem)).toEqual(
+    expect(prepared.errors.map(inEnglish)).toEqual(
       expect.arrayContaining([expect.stringMatching(/unknown field "__proto__"/), expect.stringMatching(/documents\[0\].*unknown fields "constructor", "__proto__"/)]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -113,7 +118,7 @@ describe('validating an import', () => {
     );
     expect(result.errors).toEqual([]);
     expect(result.dataset).not.toBeNull();
-    const warnings = result.warnings.map(formatProblem);
+    const warnings = result.warnings.map(inEnglish);
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/title: contains what looks like HTML markup/),
@@ -127,7 +132,7 @@ describe('validating an import', () => {
 
   it('warns about events citing a report nobody knows, unless the database knows it', async () => {
     const value = dataset('v', [doc('COM(2018) 640')], []);
-    expect((await validateDataset(value)).warnings.map(formatProblem)).toEqual([expect.stringMatching(/cites the report "COM\(2018\) 470", which is not among the dataset's reports/)]);
+    expect((await validateDataset(value)).warnings.map(inEnglish)).toEqual([expect.stringMatching(/cites the report "COM\(2018\) 470", which is not among the dataset's reports/)]);
     expect((await validateDataset(value, { knownReports: new Set([REPORT.id]) })).warnings).toEqual([]);
   });
 
@@ -144,5 +149,15 @@ describe('validating an import', () => {
     expect(prepared.format).toBe('json');
     const again = await prepareImport(jsonBytes(dataset('v', [doc('COM(2017) 793')])), { name: 'a.json' });
     expect(again.hash).toBe(prepared.hash);
+  });
+
+  it('says its problems in German for a reader who reads German, from the same checks', async () => {
+    const value = { ...dataset('v', [doc('COM(2018) 640')]), schemaVersion: 'two' };
+    expect((await validateDataset(value)).errors.map((problem) => formatProblem(problem, wordsIn('de')))).toEqual([
+      'schemaVersion, Feld schemaVersion: Das Datensatzformat "two" ist unbekannt: diese Version von Eurefs liest die Formate 1 und 2.',
+    ]);
+    expect(await errorsOf(value)).toEqual([
+      'schemaVersion, field schemaVersion: The dataset format "two" is unknown: this version of Eurefs reads formats 1 and 2.',
+    ]);
   });
 });

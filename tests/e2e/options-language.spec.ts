@@ -1,0 +1,33 @@
+/**
+ * The staff's and researcher's options page in the reader's language: its sections, and an
+ * import's problems, in German once the reader's setting says German.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, openOptions, test } from './fixtures';
+
+const ARTIFACTS = 'tests/artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+test('the options page and an import\'s problems speak German when the reader chose German', async ({ ext }) => {
+  const page = await openOptions(ext);
+  await expect(page.getByRole('heading', { name: 'Import a dataset' })).toBeVisible();
+  await ext.serviceWorker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+    await api.storage.local.set({ 'eurefs:settings': { language: 'de' } });
+  });
+  await expect(page.getByRole('heading', { name: 'Datensatz importieren' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Importverlauf' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Notizen, Leseverlauf und Exporte' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Abrufen und prüfen' })).toBeVisible();
+
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ schemaVersion: 2, version: 'x', reports: [], documents: [{ id: 'COM(2018) 640', title: '' }] })),
+  });
+  const errors = page.getByTestId('import-errors');
+  await expect(errors).toContainText('es wurde nichts importiert und nichts geändert.');
+  await expect(errors).toContainText('Dokument "COM(2018) 640"');
+  await expect(errors).toContainText('fehlt');
+  await page.screenshot({ path: `${ARTIFACTS}/options-de.png`, fullPage: true });
+});
