@@ -186,6 +186,15 @@ test('with the setting on, untracked references are neither underlined nor open 
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByLabel(/Hide references the dataset does not track/).check();
+  // The setting is on once it is stored, not when the box shows a tick.
+  await expect
+    .poll(() =>
+      ext.serviceWorker.evaluate(async () => {
+        const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hideUntracked?: boolean } | undefined>> } } } }).chrome.storage.local;
+        return (await storage.get('eurefs:settings'))['eurefs:settings']?.hideUntracked;
+      }),
+    )
+    .toBe(true);
   const page = await openServed(ext, DEMO_URL, demoHtml());
   const untracked = page.locator('[data-euref="COM(2021) 206"]');
   await expect(untracked).toHaveAttribute('data-euref-untracked', '');
