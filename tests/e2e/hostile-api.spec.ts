@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
 import { servePages } from '../../scripts/launch-browser';
-import { expect, openServed, popover, test } from './fixtures';
+import { expect, openOptions, openServed, popover, test } from './fixtures';
 
 /** The reference is marked once, and hovering it opens a popover with the document's status and title. */
 async function expectStatusOnHover(page: Page, id: string, url: string): Promise<void> {
@@ -75,7 +75,9 @@ for (const [name, elements] of Object.entries(CLOBBERING)) {
 
 /**
  * Holds a read-write transaction on the dataset's metadata from an extension page, so every
- * lookup of the background waits behind it: a worker that is slow to answer.
+ * lookup of the background waits behind it: a worker that is slow to answer. The page must be
+ * one that has shown the dataset: opened any sooner, `indexedDB.open` could create an empty
+ * database before the background has made its own, and the background's would then wait on it.
  */
 async function holdDataset(page: Page): Promise<() => Promise<void>> {
   await page.evaluate(
@@ -83,16 +85,21 @@ async function holdDataset(page: Page): Promise<() => Promise<void>> {
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('eurefs');
         open.onerror = () => reject(open.error);
+        open.onblocked = () => reject(new Error('the dataset is being upgraded'));
         open.onsuccess = () => {
-          const store = open.result.transaction(['meta'], 'readwrite').objectStore('meta');
-          const scope = globalThis as { eurefsRelease?: boolean };
-          scope.eurefsRelease = false;
-          // A transaction lives while it has requests: one after another until released.
-          const spin = () => {
-            if (!scope.eurefsRelease) store.get('bundled').onsuccess = spin;
-          };
-          spin();
-          resolve();
+          try {
+            const store = open.result.transaction(['meta'], 'readwrite').objectStore('meta');
+            const scope = globalThis as { eurefsRelease?: boolean };
+            scope.eurefsRelease = false;
+            // A transaction lives while it has requests: one after another until released.
+            const spin = () => {
+              if (!scope.eurefsRelease) store.get('bundled').onsuccess = spin;
+            };
+            spin();
+            resolve();
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
         };
       }),
   );
@@ -115,7 +122,7 @@ async function stopServiceWorker(page: Page): Promise<void> {
 test('a lookup pending when the service worker stops fills the popover in once the worker is back, with no second hover', async ({ ext }) => {
   const page = await openServed(ext, 'https://eur-lex.europa.eu/eurefs-worker.html', `<!doctype html><title>Worker</title>${CITING}`);
   await expect(page.locator('html')).toHaveAttribute('data-eurefs-scanned', '2');
-  const options = await extensionPage(ext);
+  const options = await openOptions(ext);
   const release = await holdDataset(options);
 
   await page.locator('[data-euref="COM(2016) 731"]').hover();
@@ -136,7 +143,7 @@ test('a lookup pending when the service worker stops fills the popover in once t
 });
 
 test("the page's batched lookup, pending when the service worker stops, still gives the marks their status", async ({ ext }) => {
-  const options = await extensionPage(ext);
+  const options = await openOptions(ext);
   const release = await holdDataset(options);
   const url = 'https://eur-lex.europa.eu/eurefs-worker-summary.html';
   const page = await openServed(ext, url, `<!doctype html><title>Summary</title>${CITING}<p>The AI Act proposal, COM(2021) 206 final.</p>`);
@@ -158,7 +165,7 @@ test('a lookup that never answers ends in a plain error, and a real click on "Tr
   test.setTimeout(90_000);
   const page = await openServed(ext, 'https://eur-lex.europa.eu/eurefs-hang.html', `<!doctype html><title>Hang</title>${CITING}`);
   await expect(page.locator('html')).toHaveAttribute('data-eurefs-scanned', '2');
-  const options = await extensionPage(ext);
+  const options = await openOptions(ext);
   const release = await holdDataset(options);
 
   await page.locator('[data-euref="COM(2016) 731"]').hover();
