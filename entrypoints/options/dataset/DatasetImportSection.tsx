@@ -308,7 +308,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           )}
           {schedule.lastRun && (
             <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
-              {words.t(schedule.lastRun.ok ? 'importLastRun' : 'importLastRunFailed', dateTime(words, schedule.lastRun.at), schedule.lastRun.message)}
+              {words.t(schedule.lastRun.ok ? 'importLastRun' : 'importLastRunFailed', dateTime(words, schedule.lastRun.at), schedule.lastRun.words ? say(words, schedule.lastRun.words) : schedule.lastRun.message)}
             </span>
           )}{' '}
           {!locked && (
