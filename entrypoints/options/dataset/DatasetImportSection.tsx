@@ -367,7 +367,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
             {words.t(
               'importFileSummary',
               state.summary.format?.toUpperCase() ?? words.t('importUnknownFormat'),
-              formatBytes(state.summary.bytes),
+              formatBytes(state.summary.bytes, words.language),
               (state.summary.version ? words.t('importFileVersion', state.summary.version) : '') +
                 (state.summary.errorCount === 0
                   ? words.t('importFileCounts', words.plural('importDocuments', state.summary.documents), words.plural('importReports', state.summary.reports))
