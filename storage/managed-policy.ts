@@ -9,6 +9,7 @@
  * and ignored rather than voiding the others.
  */
 import { z } from 'zod';
+import { phrase, type Phrase } from '../i18n/phrase';
 
 export const REFRESH_HOURS_MAX = 24 * 31;
 
@@ -40,7 +41,7 @@ export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 export interface PolicyReading {
   policy: ManagedPolicy;
   /** one sentence per value that was set but could not be used */
-  problems: string[];
+  problems: Phrase[];
 }
 
 const FIELDS = ManagedPolicySchema.shape;
@@ -48,17 +49,17 @@ const FIELDS = ManagedPolicySchema.shape;
 /** Reads what the policy set, field by field; unknown keys are reported, not fatal. */
 export function readPolicy(raw: unknown): PolicyReading {
   const policy: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   if (raw === null || raw === undefined) return { policy: {}, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { policy: {}, problems: ['The managed policy is not an object of settings.'] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { policy: {}, problems: [phrase('importPolicyNotObject')] };
   for (const [key, value] of Object.entries(raw)) {
     if (!Object.prototype.hasOwnProperty.call(FIELDS, key)) {
-      problems.push(`The managed policy sets "${key}", which Eurefs does not know; it is ignored.`);
+      problems.push(phrase('importPolicyUnknownKey', key));
       continue;
     }
     const parsed = FIELDS[key as keyof typeof FIELDS].safeParse(value);
     if (parsed.success) policy[key] = parsed.data;
-    else problems.push(`The managed policy's ${key} (${JSON.stringify(value)?.slice(0, 200)}) is not valid: ${parsed.error.issues[0]?.message ?? 'wrong value'}; it is ignored.`);
+    else problems.push(phrase('importPolicyInvalid', key, JSON.stringify(value)?.slice(0, 200) ?? '', parsed.error.issues[0]?.message ?? 'wrong value'));
   }
   return { policy: policy as ManagedPolicy, problems };
 }

@@ -15,6 +15,8 @@ import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazily } from '../messaging/lazily';
 import { LANGUAGE_SETTINGS } from '../i18n/languages';
+import type { MessageKey, PluralKey } from '../i18n/keys';
+import type { Phrase, Said } from '../i18n/phrase';
 
 export const SETTINGS_KEY = 'eurefs:settings';
 
@@ -30,6 +32,15 @@ const schemas = () => {
     /** whether the reading history keeps the site's visits */
     history: z.optional(z.boolean()),
   });
+  // A key's spelling only: a key the page's catalogue lacks is shown as itself (i18n/translate.ts).
+  const keyName = (value: unknown) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value);
+  const said: z.ZodMiniType<Said> = z.lazy(() => z.union([z.string(), z.number(), phrase, z.strictObject({ list: z.readonly(z.array(said)) })]));
+  const phrase: z.ZodMiniType<Phrase> = z.lazy(() =>
+    z.union([
+      z.strictObject({ key: z.custom<MessageKey>(keyName), args: z.optional(z.readonly(z.array(said))) }),
+      z.strictObject({ plural: z.custom<PluralKey>(keyName), count: z.number(), args: z.optional(z.readonly(z.array(said))) }),
+    ]),
+  );
   const refreshSchedule = z.strictObject({
     // An https address; checked in full where it is fetched (storage/import/fetch.ts checkAddress):
     // zod/mini's URL check would add 1.5 KB to every page that reads the settings.
@@ -38,7 +49,11 @@ const schemas = () => {
     mode: z.enum(['merge', 'replace']),
     /** set by an administrator's managed policy (storage/managed-policy.ts), not by the reader */
     setBy: z.optional(z.literal('policy')),
-    lastRun: z.optional(z.strictObject({ at: z.string(), ok: z.boolean(), message: z.string() })),
+    /**
+     * `message` is the outcome in English (what older versions kept alone); `words`, where the
+     * record has them, say it again in the reader's language.
+     */
+    lastRun: z.optional(z.strictObject({ at: z.string(), ok: z.boolean(), message: z.string(), words: z.optional(said) })),
   });
   // Each field falls back on its own: one broken value must not wipe the others on the next write.
   const stored = z.object({

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { AnnotationsDb } from './db';
 import { AnnotationsFileSchema, NoteSchema, VisitSchema, type Note, type Visit } from './schema';
 import { annotationToNote, AnnotationCollectionInSchema, WebAnnotationInSchema } from './w3c';
+import { PhrasedError } from '../../i18n/phrased-error';
+import { phrase, type Phrase } from '../../i18n/phrase';
 
 export interface ParsedImport {
   format: 'eurefs-annotations' | 'w3c';
@@ -28,19 +30,23 @@ export interface ImportSummary {
   skipped: number;
 }
 
-export class ImportError extends Error {}
+export class ImportError extends PhrasedError {
+  constructor(words: Phrase) {
+    super(words, 'ImportError');
+  }
+}
 
 export function parseAnnotationsImport(text: string, now = new Date().toISOString()): ParsedImport {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
-    throw new ImportError('The file is not JSON: choose a JSON or JSON-LD export of Eurefs annotations.');
+    throw new ImportError(phrase('annotationsImportNotJson'));
   }
   if (data && typeof data === 'object' && (data as { format?: unknown }).format === 'eurefs-annotations') {
     const parsed = AnnotationsFileSchema.safeParse(data);
     if (!parsed.success) {
-      throw new ImportError(`The annotations file does not validate: ${z.prettifyError(parsed.error)}`);
+      throw new ImportError(phrase('annotationsImportInvalid', z.prettifyError(parsed.error)));
     }
     return { format: 'eurefs-annotations', notes: parsed.data.notes, visits: parsed.data.visits, skipped: 0 };
   }
@@ -49,7 +55,7 @@ export function parseAnnotationsImport(text: string, now = new Date().toISOStrin
   if (collection.success) items = collection.data.first.items;
   else if (Array.isArray(data)) items = data;
   else if (WebAnnotationInSchema.safeParse(data).success) items = [data];
-  if (!items) throw new ImportError('Not an export Eurefs can read: expected a Eurefs annotations file or W3C Web Annotations.');
+  if (!items) throw new ImportError(phrase('annotationsImportUnknownFormat'));
   const notes: Note[] = [];
   let skipped = 0;
   for (const item of items) {

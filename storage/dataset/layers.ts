@@ -10,21 +10,21 @@ import Dexie, { type Transaction } from 'dexie';
 import { DATASET_SCHEMA_VERSION, type Dataset, type DatasetDocument, type Report } from './schema';
 import { EMPTY_LAYER, type EurefsDb, type ImportCounts, type ImportEntry, type ImportMode, type ImportSource, type LayerRow, type UndoRow } from './db';
 import { ImportCancelledError, throwIfCancelled } from '../import/abort';
+import { PhrasedError } from '../../i18n/phrased-error';
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { allDocuments, applyChanges, clearLayer, getTexts, parseStored, readCatalog, toStored, type StoredDocument } from './buckets';
 import { sameDocument, type EffectiveData } from '../import/diff';
 import { asList, subList, type LoadableDataset } from './dataset-file';
 
-export class ImportConflictError extends Error {
+export class ImportConflictError extends PhrasedError {
   constructor() {
-    super('The dataset changed since this preview was made (another import, undo or reset, perhaps in another tab). Nothing was changed: look at the new preview and apply again.');
-    this.name = 'ImportConflictError';
+    super(phrase('importConflict'), 'ImportConflictError');
   }
 }
 
-export class NothingToUndoError extends Error {
-  constructor(message = 'There is no import to undo.') {
-    super(message);
-    this.name = 'NothingToUndoError';
+export class NothingToUndoError extends PhrasedError {
+  constructor(words: Phrase = phrase('importNothingToUndo')) {
+    super(words, 'NothingToUndoError');
   }
 }
 
@@ -332,7 +332,7 @@ export async function rollbackTo(db: EurefsDb, seq: number, { expectedRevision, 
     const state = await layerState(db);
     if (expectedRevision !== undefined && state.revision !== expectedRevision) throw new ImportConflictError();
     const active = await activeEntries(db);
-    if (!active.some((entry) => entry.seq === seq)) throw new NothingToUndoError('That version is no longer available (it was undone).');
+    if (!active.some((entry) => entry.seq === seq)) throw new NothingToUndoError(phrase('importVersionUndone'));
     const later = active.filter((entry) => entry.seq! > seq);
     if (later.length) await revert(db, later, 'rollback', now);
     return later.length;

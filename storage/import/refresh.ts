@@ -9,10 +9,10 @@ import { browser } from 'wxt/browser';
 import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
-import { formatProblem } from './problems';
+import type { ImportProblem } from './problems';
 import { english } from '../../i18n/english';
 import { errorWords } from '../../i18n/phrased-error';
-import { say } from '../../i18n/phrase';
+import { phrase, say, type Said } from '../../i18n/phrase';
 import { prepareImportLazily } from './pipeline';
 import { refreshScheduleSchema, updateSettings, type RefreshSchedule } from '../settings';
 import { settingsWithScheduleMoved } from '../settings-migration';
@@ -41,7 +41,29 @@ export async function setRefreshSchedule(db: EurefsDb, schedule: RefreshSchedule
 export interface RefreshOutcome {
   ok: boolean;
   applied: boolean;
+  /** in English, for the background's log and for older versions' records */
   message: string;
+  /** the same outcome, for the options page to say in the reader's language */
+  words: Said;
+}
+
+function outcomeOf(ok: boolean, applied: boolean, words: Said): RefreshOutcome {
+  return { ok, applied, message: say(english, words), words };
+}
+
+/** Items joined by a key of two placeholders, "$first$; $rest$", as the English always joined them. */
+function joined(key: 'importRefreshProblemsJoined' | 'importRefreshProblemParts', items: readonly Said[]): Said {
+  const [first, ...rest] = items;
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : phrase(key, first, joined(key, rest));
+}
+
+/** A problem as the import's line says it (problems.ts formatProblem), kept as words. */
+function problemWords(problem: ImportProblem): Said {
+  const parts: Said[] = [problem.place];
+  if (problem.subject) parts.push(problem.subject);
+  if (problem.field) parts.push(phrase('problemField', problem.field));
+  return phrase('problemLine', joined('importRefreshProblemParts', parts), problem.message);
 }
 
 export interface RefreshOptions {
@@ -69,16 +91,16 @@ export async function runScheduledRefresh(db: EurefsDb, { fetchFn = fetch, now =
 
 async function refreshAndRecord(db: EurefsDb, fetchFn: typeof fetch, now: Date): Promise<RefreshOutcome> {
   const schedule = await getRefreshSchedule(db);
-  if (!schedule) return { ok: true, applied: false, message: 'No refresh is scheduled.' };
+  if (!schedule) return outcomeOf(true, false, phrase('importRefreshNotScheduled'));
   let outcome: RefreshOutcome;
   try {
     outcome = await refreshOnce(db, schedule.url, schedule.mode, fetchFn, now);
   } catch (error) {
-    outcome = { ok: false, applied: false, message: say(english, errorWords(error)) };
+    outcome = outcomeOf(false, false, errorWords(error));
   }
   const latest = await getRefreshSchedule(db);
   if (latest && latest.url === schedule.url) {
-    await setRefreshSchedule(db, { ...latest, lastRun: { at: now.toISOString(), ok: outcome.ok, message: outcome.message } });
+    await setRefreshSchedule(db, { ...latest, lastRun: { at: now.toISOString(), ok: outcome.ok, message: outcome.message, words: outcome.words } });
   }
   return outcome;
 }
@@ -89,12 +111,12 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const current = await readEffective(db);
   const prepared = await prepareImportLazily(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
-    const first = prepared.errors.slice(0, 3).map((problem) => formatProblem(problem, english)).join('; ');
-    return { ok: false, applied: false, message: `The file at the address has ${prepared.errorCount} error(s), so nothing was changed: ${first}` };
+    const first = joined('importRefreshProblemsJoined', prepared.errors.slice(0, 3).map(problemWords));
+    return outcomeOf(false, false, phrase('importRefreshFileErrors', prepared.errorCount, first));
   }
   const last = (await listImports(db)).find((entry) => !entry.undone);
   if (last && last.hash === prepared.hash && last.mode === mode) {
-    return { ok: true, applied: false, message: 'The file has not changed since the last import.' };
+    return outcomeOf(true, false, phrase('importRefreshUnchanged'));
   }
   const entry = await applyImport(db, prepared.dataset, {
     mode,
@@ -105,5 +127,5 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
     bytes: prepared.bytes,
     now,
   });
-  return { ok: true, applied: true, message: `Imported version ${entry.version}: ${entry.counts.added} added, ${entry.counts.changed} changed, ${entry.counts.removed} removed.` };
+  return outcomeOf(true, true, phrase('importRefreshImported', entry.version, entry.counts.added, entry.counts.changed, entry.counts.removed));
 }

@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { AnnotationsDb } from '../../../storage/annotations/db';
 import { mergeImport, parseAnnotationsImport, type ImportSummary } from '../../../storage/annotations/import';
-import { errorText } from '../error-text';
+import { say } from '../../../i18n/phrase';
+import { errorWords } from '../../../i18n/phrased-error';
 import { useI18n } from '../../../components/i18n-context';
 
 export function AnnotationsImportSection({ annotations, onImported }: { annotations: AnnotationsDb; onImported: () => void }) {
@@ -22,7 +23,7 @@ export function AnnotationsImportSection({ annotations, onImported }: { annotati
       setSummary(await mergeImport(annotations, parsed));
       onImported();
     } catch (e) {
-      setError(errorText(e));
+      setError(say(words, errorWords(e)));
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,8 @@ import type { SectionProps } from '../section';
 import { useI18n } from '../../../components/i18n-context';
 import type { MessageKey } from '../../../i18n/keys';
 import { dateTime } from '../date-time';
-import { errorText } from '../error-text';
+import { say } from '../../../i18n/phrase';
+import { errorWords } from '../../../i18n/phrased-error';
 import { modeWords } from './mode-words';
 
 const SOURCE_WORDS: Readonly<Record<ImportEntry['source']['kind'], MessageKey>> = {
@@ -39,7 +40,7 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
       setMessage(await action());
       changed();
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(say(words, errorWords(error)));
     } finally {
       setBusy(false);
       setConfirming(null);
@@ -103,7 +104,7 @@ export function DatasetHistorySection({ db, revision, changed }: SectionProps) {
                   {words.t(SOURCE_WORDS[entry.source.kind])}: <span class="id">{entry.source.name}</span>
                   {entry.source.url && <span class="detail">{entry.source.url}</span>}
                   <span class="detail">
-                    {entry.format.toUpperCase()}, {formatBytes(entry.bytes)}, {modeWords(words, entry.mode)}
+                    {entry.format.toUpperCase()}, {formatBytes(entry.bytes, words.language)}, {modeWords(words, entry.mode)}
                   </span>
                 </td>
                 <td>{entry.version}</td>

@@ -308,7 +308,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
           )}
           {schedule.lastRun && (
             <span data-testid="refresh-last-run" class={schedule.lastRun.ok ? '' : 'warn'}>
-              {words.t(schedule.lastRun.ok ? 'importLastRun' : 'importLastRunFailed', dateTime(words, schedule.lastRun.at), schedule.lastRun.message)}
+              {words.t(schedule.lastRun.ok ? 'importLastRun' : 'importLastRunFailed', dateTime(words, schedule.lastRun.at), schedule.lastRun.words ? say(words, schedule.lastRun.words) : schedule.lastRun.message)}
             </span>
           )}{' '}
           {!locked && (
@@ -367,7 +367,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
             {words.t(
               'importFileSummary',
               state.summary.format?.toUpperCase() ?? words.t('importUnknownFormat'),
-              formatBytes(state.summary.bytes),
+              formatBytes(state.summary.bytes, words.language),
               (state.summary.version ? words.t('importFileVersion', state.summary.version) : '') +
                 (state.summary.errorCount === 0
                   ? words.t('importFileCounts', words.plural('importDocuments', state.summary.documents), words.plural('importReports', state.summary.reports))

@@ -30,7 +30,7 @@ export function ImportProgress({ phase, share, what, received }: { phase: Phase;
     // From an address that has not said how large the file is, or not answered yet.
     return (
       <label>
-        {doing} <span class="id">{what}</span>… {received === 0 ? words.t('importWaiting') : words.t('importReceived', formatBytes(received))}
+        {doing} <span class="id">{what}</span>… {received === 0 ? words.t('importWaiting') : words.t('importReceived', formatBytes(received, words.language))}
         <progress />
       </label>
     );

@@ -2,6 +2,7 @@ import { useI18n } from '../../../components/i18n-context';
 import { policyLocksDataset, scheduleFromPolicy, type PolicyReading } from '../../../storage/managed-policy';
 import { withElements } from '../with-elements';
 import { modeWords } from './mode-words';
+import { say } from '../../../i18n/phrase';
 
 /** What an administrator's managed policy set for the dataset, and whether the reader may change it. */
 export function ManagedPolicyNotice({ reading }: { reading: PolicyReading | null }) {
@@ -21,7 +22,7 @@ export function ManagedPolicyNotice({ reading }: { reading: PolicyReading | null
       )}
       {reading.problems.length > 0 && (
         <ul class="problems warnings">
-          {reading.problems.map((problem) => (
+          {reading.problems.map((problem) => say(words, problem)).map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
         </ul>

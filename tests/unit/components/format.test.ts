@@ -11,6 +11,13 @@ describe('formatBytes', () => {
     expect(formatBytes(256 * 1024 * 1024)).toBe('256.0 MB');
     expect(formatBytes(3 * 1024 * 1024 * 1024)).toBe('3.00 GB');
   });
+
+  it('says the size as German writes it when asked in German', () => {
+    expect(formatBytes(512, 'de')).toBe('512 Byte');
+    expect(formatBytes(700 * 1024, 'de')).toBe('700 kB');
+    expect(formatBytes(1.5 * 1024 * 1024, 'de')).toBe('1,5 MB');
+    expect(formatBytes(3 * 1024 * 1024 * 1024, 'de')).toBe('3,00\u00a0GB');
+  });
 });
 
 describe('formatSeconds', () => {

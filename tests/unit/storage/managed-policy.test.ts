@@ -1,3 +1,6 @@
+import { english } from '../../../i18n/english';
+import { say } from '../../../i18n/phrase';
+import { wordsIn } from '../i18n/helpers';
 import { describe, expect, it } from 'vitest';
 import { chromiumManagedSchema, policyLocksDataset, readPolicy, scheduleFromPolicy } from '../../../storage/managed-policy';
 
@@ -18,9 +21,11 @@ describe("an administrator's managed policy", () => {
     const { policy, problems } = readPolicy({ datasetUrl: 'http://plain.example.eu/d.json', refreshEveryHours: 12, colour: 'blue' });
     expect(policy).toEqual({ refreshEveryHours: 12 });
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/datasetUrl \("http:\/\/plain\.example\.eu\/d\.json"\) is not valid.*ignored/);
-    expect(problems[1]).toMatch(/"colour", which Eurefs does not know/);
-    expect(readPolicy([1, 2]).problems).toEqual(['The managed policy is not an object of settings.']);
+    const inEnglish = problems.map((problem) => say(english, problem));
+    expect(inEnglish[0]).toMatch(/^The managed policy's datasetUrl \("http:\/\/plain\.example\.eu\/d\.json"\) is not valid: .*; it is ignored\.$/);
+    expect(inEnglish[1]).toBe('The managed policy sets "colour", which Eurefs does not know; it is ignored.');
+    expect(say(wordsIn('de'), problems[1]!)).toBe('Die verwaltete Richtlinie setzt "colour", das Eurefs nicht kennt; es wird ignoriert.');
+    expect(readPolicy([1, 2]).problems.map((problem) => say(english, problem))).toEqual(['The managed policy is not an object of settings.']);
     expect(readPolicy(undefined)).toEqual({ policy: {}, problems: [] });
   });
 

@@ -48,6 +48,15 @@ describe('settings', () => {
     expect(settings.refresh).toBeUndefined();
   });
 
+  it("reads a refresh's last run kept by an older version, with its English only, and one kept with its words", () => {
+    const schedule = { url: 'https://example.org/d.json', everyHours: 24, mode: 'merge' };
+    const old = { at: '2026-11-01T06:00:00.000Z', ok: true, message: 'The file has not changed since the last import.' };
+    expect(parseSettings({ refresh: { ...schedule, lastRun: old } }).refresh?.lastRun).toEqual(old);
+    const words = { key: 'importRefreshImported', args: ['7', 1, 0, { list: [2] }] };
+    expect(parseSettings({ refresh: { ...schedule, lastRun: { ...old, words } } }).refresh?.lastRun?.words).toEqual(words);
+    expect(parseSettings({ refresh: { ...schedule, lastRun: { ...old, words: { key: 'not a key' } } } }).refresh).toBeUndefined();
+  });
+
   it('switches a site off whatever its spelling', () => {
     const settings = withSite(parseSettings(undefined), 'EUR-LEX.europa.eu', { read: false });
     expect(isSiteDisabled(settings, 'eur-lex.europa.eu')).toBe(true);

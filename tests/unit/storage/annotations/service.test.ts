@@ -4,6 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnnotationsDb, ANNOTATIONS_DB_NAME } from '../../../../storage/annotations/db';
 import { dexieSource } from '../../../../storage/annotations/dexie-source';
 import { buildExport } from '../../../../storage/annotations/export';
+import { english } from '../../../../i18n/english';
+import { say } from '../../../../i18n/phrase';
+import { errorWords } from '../../../../i18n/phrased-error';
+import { wordsIn } from '../../i18n/helpers';
 import { mergeImport, parseAnnotationsImport, ImportError } from '../../../../storage/annotations/import';
 import { annotations, type Annotations, type AnswerOf } from '../../../../messaging/annotations';
 import { parseAnswer, parseRequest, type MessageInput } from '../../../../messaging/exchange';
@@ -226,6 +230,18 @@ describe('import of an earlier export', () => {
     expect(() => parseAnnotationsImport('not json')).toThrow(ImportError);
     expect(() => parseAnnotationsImport('{"format":"eurefs-annotations","version":1}')).toThrow(ImportError);
     expect(() => parseAnnotationsImport('{"hello":1}')).toThrow(ImportError);
+    const thrown = (text: string) => {
+      try {
+        parseAnnotationsImport(text);
+      } catch (error) {
+        return errorWords(error);
+      }
+      return 'nothing thrown';
+    };
+    expect(say(english, thrown('not json'))).toBe('The file is not JSON: choose a JSON or JSON-LD export of Eurefs annotations.');
+    expect(say(english, thrown('{"hello":1}'))).toBe('Not an export Eurefs can read: expected a Eurefs annotations file or W3C Web Annotations.');
+    expect(say(english, thrown('{"format":"eurefs-annotations","version":1}'))).toMatch(/^The annotations file does not validate: ✖/);
+    expect(say(wordsIn('de'), thrown('not json'))).toBe('Die Datei ist kein JSON: Wählen Sie einen JSON- oder JSON-LD-Export von Eurefs-Anmerkungen.');
   });
 });
 

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { errorWords } from '../../../../i18n/phrased-error';
+import { wordsIn } from '../../i18n/helpers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../../../storage/dataset/schema';
 import type { EurefsDb, ImportMode } from '../../../../storage/dataset/db';
@@ -129,7 +131,9 @@ describe('imports over the bundled dataset', () => {
       ['v1', 'reset'],
     ]);
     expect((await datasetStats(db)).datasetVersion).toBe(bundledDataset().version);
-    await expect(undoLastImport(db)).rejects.toThrow(/no import to undo/);
+    const nothing = await undoLastImport(db).then(() => 'nothing thrown', (error: unknown) => error);
+    expect(say(english, errorWords(nothing))).toBe('There is no import to undo.');
+    expect(say(wordsIn('de'), errorWords(nothing))).toBe('Es gibt keinen Import, der rückgängig gemacht werden könnte.');
   });
 
   it('an export re-imported changes nothing, in JSON and in CSV, merged or replacing', async () => {
@@ -216,6 +220,8 @@ describe('nothing half-written, nothing lost', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ImportConflictError);
+    expect(say(english, errorWords(rejected.reason))).toMatch(/^The dataset changed since this preview was made .* Nothing was changed: look at the new preview and apply again\.$/);
+    expect(say(wordsIn('de'), errorWords(rejected.reason))).toMatch(/^Der Datensatz hat sich geändert, seit diese Vorschau erstellt wurde/);
     expect(await listImports(db)).toHaveLength(1);
     const applied = (await listImports(db))[0]!;
     expect(await statusOf('COM(2018) 640')).toBe(applied.version === 'a' ? 'adopted' : 'withdrawn');

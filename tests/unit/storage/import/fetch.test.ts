@@ -102,6 +102,27 @@ describe('the scheduled refresh', () => {
     expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
     expect((await getRefreshSchedule(db))?.lastRun).toMatchObject({ ok: false, message: expect.stringMatching(/HTML/) });
   });
+
+  it('keeps the outcome as words the options page says in English or in German', async () => {
+    await setRefreshSchedule(db, { url: 'https://example.org/d.json', everyHours: 24, mode: 'merge' });
+    const good = JSON.stringify(dataset('r1', [doc('COM(2018) 640', 'adopted')]));
+    const imported = await runScheduledRefresh(db, { fetchFn: answer(good, { headers: { 'content-type': 'application/json' } }) });
+    const version = (await listImports(db))[0]?.version;
+    expect(imported.message).toBe(`Imported version ${version}: 0 added, 1 changed, 0 removed.`);
+    const lastRun = (await getRefreshSchedule(db))?.lastRun;
+    expect(lastRun?.message).toBe(imported.message);
+    expect(say(wordsIn('de'), lastRun!.words!)).toBe(`Version ${version} importiert: 0 hinzugefügt, 1 geändert, 0 entfernt.`);
+
+    const bad = JSON.stringify(dataset('r1', [doc('COM(2018) 640', 'nonsense' as never), doc('COM(2018) 641', 'nonsense' as never)]));
+    const rejected = await runScheduledRefresh(db, { fetchFn: answer(bad, { headers: { 'content-type': 'application/json' } }) });
+    const unknownStage = (code: string, words: string) => `documents[${code === '640' ? 0 : 1}].events[0].stage, ${words} "COM(2018) ${code}"`;
+    expect(rejected.message).toMatch(/^The file at the address has 2 error\(s\), so nothing was changed: documents\[0\]/);
+    expect(rejected.message).toContain(`${unknownStage('640', 'document')}, event 1, field stage: "nonsense" is not one of the allowed values: announced`);
+    expect(rejected.message).toContain(`rejected; ${unknownStage('641', 'document')}, event 1`);
+    const german = say(wordsIn('de'), (await getRefreshSchedule(db))!.lastRun!.words!);
+    expect(german).toMatch(/^Die Datei unter der Adresse hat 2 Fehler, daher wurde nichts geändert: documents\[0\]/);
+    expect(german).toContain(`rejected; ${unknownStage('641', 'Dokument')}, Ereignis 1, Feld stage: "nonsense" ist keiner der zulässigen Werte`);
+  });
 });
 
 /** Until `check` passes, a turn of the event loop at a time (setImmediate: not faked, fake-indexeddb's own). */
@@ -149,7 +170,7 @@ describe('the scheduled refresh from a server that never answers', () => {
     expect(outcome!.message).toContain('timed out after 30 s');
     expect(outcome!.message).toContain('Nothing was changed.');
     const lastRun = (await getRefreshSchedule(db))?.lastRun;
-    expect(lastRun).toEqual({ at: '2026-11-27T08:00:00.000Z', ok: false, message: outcome!.message });
+    expect(lastRun).toEqual({ at: '2026-11-27T08:00:00.000Z', ok: false, message: outcome!.message, words: outcome!.words });
     expect({ ...(await dump(db)), settings: [] }).toEqual({ ...before, settings: [] });
     const pingsAtEnd = pings;
     await vi.advanceTimersByTimeAsync(60_000);
