@@ -5,6 +5,7 @@ import { PageScanner } from './page-scanner';
 import { adoptMarkStyles } from '../styles';
 import { recordVisits } from './record-visit';
 import { onSettingsChanged, readSettings } from './settings-client';
+import { followSettings } from './settings-follower';
 import { POPOVER_HOST, publishCore, type SentinelOffer } from '../contract';
 import { loadUiOnFirstIntent } from '../popover/load-on-first-intent';
 import { yieldToPage } from '../yield';
@@ -33,9 +34,9 @@ export function startScanner(sentinel: SentinelOffer): void {
 
   // The settings are a round trip to the browser; finding references needs no settings, so the
   // first slices run while the answer is on its way, and marking waits for it.
-  const settingsRead = readSettings();
+  const followed = followSettings(readSettings(), (listener) => onSettingsChanged(listener, signal));
   const scanner = new PageScanner(POPOVER_HOST, signal, sentinel.loadedAt);
-  const allowed = settingsRead.then((settings) => {
+  const allowed = followed.initial.then((settings) => {
     // The reader switched Eurefs off here: not a mark, not a listener.
     if (isSiteDisabled(settings, location.hostname)) {
       controller.abort();
@@ -73,10 +74,10 @@ export function startScanner(sentinel: SentinelOffer): void {
     };
     publishCore(core);
     const openPopover = loadUiOnFirstIntent(core);
-    onSettingsChanged((changed) => {
+    followed.follow((changed) => {
       scanner.applySettings(changed);
       if (isSiteDisabled(changed, location.hostname)) controller.abort();
-    }, signal);
+    });
     // Reading history (issue #7): one message per visit, once the first scan and lookup are done,
     // and again for each address a single-page app moves to; the background decides by the
     // reader's per-site switch whether to keep it.
