@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSiteDisabled, originPatternFor, readSettings, updateSettings, withSite, type Settings } from '../../storage/settings';
 import { useI18n } from '../../components/i18n-context';
+import { commandDescriptionKey } from '../background/shortcuts';
 import { LANGUAGE_NAMES, LANGUAGES, LANGUAGE_SETTINGS, languageOfTag, type LanguageSetting } from '../../i18n/languages';
 
 /** The shortcuts as the browser has them now: the reader may have changed or removed them. */
@@ -19,12 +20,17 @@ function Shortcuts() {
     void browser.commands.getAll().then((list) => setCommands(toolbarLast(list)), () => setCommands([]));
   }, []);
   if (!commands || commands.length === 0) return null;
+  // In the reader's language, which need not be the browser's (the browser's own description is in its).
+  const describe = (command: { name?: string; description?: string }) => {
+    const key = commandDescriptionKey(command.name ?? '');
+    return key ? words.t(key) : command.description;
+  };
   return (
     <ul aria-label={words.t('settingsShortcuts')} data-testid="shortcuts">
       {commands.map((command) => (
         <li key={command.name}>
           {command.shortcut ? <kbd>{command.shortcut}</kbd> : <span class="muted">{words.t('settingsNoKey')}</span>}:{' '}
-          {command.description || words.t('commandList')}
+          {describe(command)}
         </li>
       ))}
     </ul>

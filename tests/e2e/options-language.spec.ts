@@ -19,6 +19,9 @@ test('the options page and an import\'s problems speak German when the reader ch
   await expect(page.getByRole('heading', { name: 'Importverlauf' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Notizen, Leseverlauf und Exporte' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Abrufen und prüfen' })).toBeVisible();
+  // The browser speaks English and says its shortcuts in English; the options page says them in German.
+  await expect(page.getByTestId('shortcuts')).toContainText('Zum nächsten Verweis auf ein EU-Dokument auf der Seite');
+  await expect(page.getByTestId('shortcuts')).not.toContainText('Go to the next reference');
 
   await page.getByTestId('import-file').setInputFiles({
     name: 'broken.json',

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { watchCommands } from '../../../../entrypoints/background/commands';
-import { commandMessage, manifestCommands } from '../../../../entrypoints/background/shortcuts';
+import { commandDescriptionKey, commandMessage, manifestCommands } from '../../../../entrypoints/background/shortcuts';
 import { fakeCommands, type FakeCommands } from './helpers';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -73,5 +73,12 @@ describe("the manifest's commands", () => {
     // Each description is a message of the catalogues, which the browser fills in its language.
     const english = catalogueFile('en');
     for (const command of Object.values(manifestCommands(3))) expect(english[/^__MSG_(\w+)__$/.exec(command.description)?.[1] ?? '']?.message).toMatch(/\w{4}/);
+  });
+
+  it('gives the options page the catalogue key of each command, which the manifest names, so it can say it in the reader\'s language', () => {
+    for (const version of [2, 3] as const) {
+      for (const [name, command] of Object.entries(manifestCommands(version))) expect(`__MSG_${commandDescriptionKey(name)}__`).toBe(command.description);
+    }
+    expect(commandDescriptionKey('some-other-extension-command')).toBeNull();
   });
 });
