@@ -35,3 +35,18 @@ export function completeCatalogue(chosen: Catalogue, fallback: Catalogue): Catal
   }
   return out;
 }
+
+/**
+ * A catalogue file as the add-on ships it: what the browser and Eurefs read, without the
+ * descriptions and examples that only translators read, which are more than half of each file.
+ */
+export function shippedCatalogue(text: string): string {
+  const out: Catalogue = {};
+  for (const [key, entry] of Object.entries(catalogueSchema().parse(JSON.parse(text)))) {
+    const placeholders = entry.placeholders
+      ? Object.fromEntries(Object.entries(entry.placeholders).map(([name, { content }]) => [name, { content }]))
+      : undefined;
+    out[key] = placeholders ? { message: entry.message, placeholders } : { message: entry.message };
+  }
+  return JSON.stringify(out);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueSchema, completeCatalogue } from '../../../i18n/catalogue';
+import { catalogueSchema, completeCatalogue, shippedCatalogue } from '../../../i18n/catalogue';
 
 describe('a message catalogue', () => {
   it('reads the browsers\' format, with placeholders and descriptions', () => {
@@ -22,5 +22,17 @@ describe('a message catalogue', () => {
       { stageInForce: { message: 'in force' }, stageAdopted: { message: 'adopted', placeholders: { x: { content: '$1' } } } },
     );
     expect(complete).toEqual({ stageInForce: { message: 'in Kraft' }, stageAdopted: { message: 'adopted', placeholders: { x: { content: '$1' } } } });
+  });
+
+  it('ships without what only translators read, and says every message as before', () => {
+    const source = JSON.stringify({
+      popoverSince: { message: 'since $date$', description: 'after the badge', placeholders: { date: { content: '$1', example: '12 Sept 2018' } } },
+      stageInForce: { message: 'in force', description: 'a stage' },
+    });
+    expect(JSON.parse(shippedCatalogue(source))).toEqual({
+      popoverSince: { message: 'since $date$', placeholders: { date: { content: '$1' } } },
+      stageInForce: { message: 'in force' },
+    });
+    expect(() => shippedCatalogue(JSON.stringify({ 'not a key': { message: 'x' } }))).toThrow();
   });
 });
