@@ -9,7 +9,7 @@ import type { MessageKey, PluralKey } from './keys';
 import type { Translator } from './translate';
 import { intlLocale } from './languages';
 import { lazily } from '../messaging/lazily';
-import { formatBytes } from '../components/format';
+import { formatBytes, formatSeconds } from '../components/format';
 
 // A key's spelling only: a key the reader's catalogue lacks is shown as itself (i18n/translate.ts).
 const keyName = (value: unknown) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value);
@@ -20,7 +20,7 @@ const keyName = (value: unknown) => typeof value === 'string' && /^[a-z][A-Za-z0
  * use: the settings' schema, which holds it, is read in every web page the scanner runs in.
  *
  * What fills a placeholder: a phrase of its own, a number (written as the language writes
- * numbers), a size in bytes (written in the language's units when said), a list, or a string,
+ * numbers), a size in bytes or a duration (written in the language's units when said), a list, or a string,
  * which is data shown as it is (a path, an id, a file's own text), never words of Eurefs's own.
  */
 export const phraseSchemas = lazily(() => {
@@ -47,7 +47,8 @@ export const phraseSchemas = lazily(() => {
     },
   });
   const size = z.strictObject({ bytes: z.number().check(z.nonnegative()) });
-  const said = z.union([z.string(), z.number(), size, list, phrase]);
+  const duration = z.strictObject({ ms: z.number().check(z.nonnegative()) });
+  const said = z.union([z.string(), z.number(), size, duration, list, phrase]);
   return { phrase, said };
 });
 
@@ -55,6 +56,11 @@ type Schemas = ReturnType<typeof phraseSchemas>;
 export type Phrase = z.output<Schemas['phrase']>;
 export type Said = z.output<Schemas['said']>;
 export type SaidList = Extract<Said, { list: unknown }>;
+
+/** A duration, said in the units of the reader's language ("2.5 s", "2,5 Sek."). */
+export function duration(ms: number): Said {
+  return { ms };
+}
 
 /** A size, said in the units of the reader's language ("1.5 MB", "1,5 MB"). */
 export function byteSize(count: number): Said {
@@ -74,6 +80,7 @@ export function say(words: Translator, said: Said): string {
   if (typeof said === 'string') return said;
   if (typeof said === 'number') return words.number(said);
   if ('bytes' in said) return formatBytes(said.bytes, words.language);
+  if ('ms' in said) return formatSeconds(said.ms, words.language);
   if ('list' in said) return new Intl.ListFormat(intlLocale(words.language), { type: 'conjunction' }).format(said.list.map((item) => say(words, item)));
   const args = (said.args ?? []).map((arg) => say(words, arg));
   return 'plural' in said ? words.plural(said.plural, said.count, ...args) : words.t(said.key, ...args);

@@ -5,8 +5,7 @@
  */
 import { anySignal, ImportCancelledError, raceAbort } from './abort';
 import { MAX_IMPORT_BYTES } from './pipeline';
-import { formatSeconds } from '../../components/format';
-import { byteSize, phrase, type Phrase } from '../../i18n/phrase';
+import { byteSize, duration, phrase, type Phrase } from '../../i18n/phrase';
 import { PhrasedError } from '../../i18n/phrased-error';
 
 export interface FetchedFile {
@@ -42,9 +41,9 @@ export interface FetchOptions {
 }
 
 function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): Phrase {
-  if (body === null) return phrase('importFetchNoAnswer', href, formatSeconds(ms));
+  if (body === null) return phrase('importFetchNoAnswer', href, duration(ms));
   const received = body.total ? phrase('importFetchOf', byteSize(body.received), byteSize(body.total)) : byteSize(body.received);
-  return phrase('importFetchStalled', href, formatSeconds(ms), received);
+  return phrase('importFetchStalled', href, duration(ms), received);
 }
 
 /** Checks an address typed by staff: https only, no credentials in it. */

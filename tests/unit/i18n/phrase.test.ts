@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { english } from '../../../i18n/english';
-import { byteSize, phrase, phraseSchemas, pluralPhrase, say } from '../../../i18n/phrase';
+import { byteSize, duration, phrase, phraseSchemas, pluralPhrase, say } from '../../../i18n/phrase';
 import { quotaProblem } from '../../../storage/import/quota';
 import { wordsIn } from './helpers';
 
@@ -38,6 +38,8 @@ describe('a phrase said in a language', () => {
     expect(german).toContain('100,0 MB');
     expect(german).not.toContain('150.0');
     expect(say(wordsIn('fr'), byteSize(2048))).toBe('2\u202fko');
+    expect(say(wordsIn('de'), phrase('importFetchNoAnswer', 'https://example.org/d.json', duration(2_500)))).toContain('2,5 Sek.');
+    expect(say(english, duration(30_000))).toBe('30 s');
   });
 });
 
