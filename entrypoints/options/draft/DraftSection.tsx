@@ -51,7 +51,7 @@ function StatusLine({ status }: { status: Status }) {
       return (
         <div class="done" role="status" data-testid="draft-handed">
           <p>{status.text}</p>
-          {status.skipped.length > 0 && <p class="warn">{words.t('draftSkipped', status.skipped.map((item) => skippedWords(words, item)).join('; '))}</p>}
+          {status.skipped.length > 0 && <p class="warn" data-testid="draft-skipped">{words.t('draftSkipped', status.skipped.map((item) => skippedWords(words, item)).join('; '))}</p>}
         </div>
       );
   }
