@@ -11,8 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { HAVE_REPORTS, NO_REPORTS, REPORTS_DIR } from '../../scripts/shared-dir';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
-import { expect, openOptions, popoverOnDemoPage, test } from './fixtures';
-import { SETTINGS_KEY } from '../../storage/settings';
+import { expect, openOptions, popoverOnDemoPage, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 // A short report in the reports' words, written for this test: it states a provisional agreement
@@ -130,13 +129,7 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
 test("in German, what the import file leaves out is said with German stage names and dates", async ({ ext }) => {
   test.setTimeout(120_000);
   mkdirSync(ARTIFACTS, { recursive: true });
-  await ext.serviceWorker.evaluate(
-    async ([key]) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ [key!]: { language: 'de' } });
-    },
-    [SETTINGS_KEY],
-  );
+  await setReaderLanguage(ext, 'de');
   const page = await openOptions(ext);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await section(page).getByTestId('draft-file').setInputFiles({ name: 'nineteenth-report-excerpt.md', mimeType: 'text/markdown', buffer: readFileSync(EXCERPT) });

@@ -15,8 +15,7 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
 import { servePages } from '../../scripts/launch-browser';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
-import { activeTabId, expect, openList, popover, test } from './fixtures';
-import { SETTINGS_KEY } from '../../storage/settings';
+import { activeTabId, expect, openList, popover, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -187,13 +186,7 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
   });
 
   test("the shortcut's announcement speaks the reader's language, German here", async ({ ext }) => {
-    await ext.serviceWorker.evaluate(
-      async ([key]) => {
-        const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-        await api.storage.local.set({ [key!]: { language: 'de' } });
-      },
-      [SETTINGS_KEY],
-    );
+    await setReaderLanguage(ext, 'de');
     const page = await openAiAct(ext);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await nearViewMarked(page);
