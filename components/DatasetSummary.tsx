@@ -4,6 +4,8 @@ import { sendToBackground } from '../messaging/to-background';
 import type { EurefsDb } from '../storage/dataset/db';
 import { effectiveStats, type EffectiveStats } from '../storage/dataset/layers';
 import { useI18n } from './i18n-context';
+import { errorWords } from '../i18n/phrased-error';
+import { say } from '../i18n/phrase';
 import { SLOT, withSlots } from './slots';
 import { datasetLang } from './DatasetText';
 
@@ -20,7 +22,7 @@ export function DatasetSummary({ db, revision }: { db: EurefsDb; revision: numbe
       .catch(() => undefined)
       .then(() => effectiveStats(db))
       .then((answer) => live && setStats(answer))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(say(words, errorWords(e))));
     return () => {
       live = false;
     };

@@ -11,6 +11,8 @@ import { annotationsClient, type AnnotationsClient } from '../messaging/annotati
 import type { Note, Quote } from '../storage/annotations/schema';
 import type { Stage } from '../storage/dataset/schema';
 import { useI18n } from './i18n-context';
+import { errorWords } from '../i18n/phrased-error';
+import { say } from '../i18n/phrase';
 
 export interface NoteEditorProps {
   /** the document's canonical id (`COM(2016) 731`, `32017L0541`) */
@@ -30,8 +32,6 @@ export interface NoteEditorProps {
 
 export const parseTags = (text: string): string[] => [...new Set(text.split(/[,;]/).map((t) => t.trim()).filter(Boolean))];
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function NoteEditor({ documentId, label, type, stage, page, quote, client = annotationsClient }: NoteEditorProps) {
   const words = useI18n();
   const [notes, setNotes] = useState<Note[] | null>(null);
@@ -47,7 +47,7 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
     client
       .notesForDocument(documentId)
       .then(setNotes)
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(say(words, errorWords(e))));
 
   useEffect(() => {
     setNotes(null);
@@ -97,7 +97,7 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
       // ready for the next note, is where the reader goes on from.
       textField.current?.focus();
     } catch (e) {
-      setError(errorText(e));
+      setError(say(words, errorWords(e)));
     } finally {
       setBusy(false);
     }
@@ -117,7 +117,7 @@ export function NoteEditor({ documentId, label, type, stage, page, quote, client
       // The note and its button are gone: focus goes on from the form, not from nowhere.
       textField.current?.focus();
     } catch (e) {
-      setError(errorText(e));
+      setError(say(words, errorWords(e)));
     } finally {
       setBusy(false);
     }

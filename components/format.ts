@@ -30,7 +30,9 @@ function sizeUnit(bytes: number): [SizeUnit, number, number] {
   return ['gigabyte', bytes / 1024 / 1024 / 1024, 2];
 }
 
-/** A duration in seconds, whole where it is whole ("30 s"), else to a tenth ("2.5 s"). */
-export function formatSeconds(ms: number): string {
-  return `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
+/** A duration in seconds, whole where it is whole ("30 s"), else to a tenth ("2.5 s", "2,5 Sek."). */
+export function formatSeconds(ms: number, language: Language = 'en'): string {
+  const seconds = ms / 1000;
+  if (language === 'en') return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(seconds);
 }

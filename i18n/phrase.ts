@@ -4,24 +4,67 @@
  * a worker and in the command-line scripts) describe what they found as phrases; whoever shows
  * them says them with the reader's translator, or with English for a terminal.
  */
+import * as z from 'zod/mini';
 import type { MessageKey, PluralKey } from './keys';
 import type { Translator } from './translate';
 import { intlLocale } from './languages';
+import { lazily } from '../messaging/lazily';
+import { formatBytes, formatSeconds } from '../components/format';
 
-export type Phrase =
-  | { readonly key: MessageKey; readonly args?: readonly Said[] }
-  | { readonly plural: PluralKey; readonly count: number; readonly args?: readonly Said[] };
+// A key's spelling only: a key the reader's catalogue lacks is shown as itself (i18n/translate.ts).
+const keyName = (value: unknown) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value);
 
 /**
+ * The one schema of a phrase and of what fills its placeholders, wherever one crosses a boundary
+ * (the import worker's messages, the refresh record in the settings). `zod/mini`, built on first
+ * use: the settings' schema, which holds it, is read in every web page the scanner runs in.
+ *
  * What fills a placeholder: a phrase of its own, a number (written as the language writes
- * numbers), or a string, which is data shown as it is (a path, an id, a file's own text), never
- * words of Eurefs's own.
+ * numbers), a size in bytes or a duration (written in the language's units when said), a list, or a string,
+ * which is data shown as it is (a path, an id, a file's own text), never words of Eurefs's own.
  */
-export type Said = string | number | Phrase | SaidList;
+export const phraseSchemas = lazily(() => {
+  const args = () => z.optional(z.readonly(z.array(said)));
+  const phrase = z.union([
+    z.strictObject({
+      key: z.custom<MessageKey>(keyName),
+      get args(): z.ZodMiniOptional<z.ZodMiniReadonly<z.ZodMiniArray<typeof said>>> {
+        return args();
+      },
+    }),
+    z.strictObject({
+      plural: z.custom<PluralKey>(keyName),
+      count: z.number(),
+      get args(): z.ZodMiniOptional<z.ZodMiniReadonly<z.ZodMiniArray<typeof said>>> {
+        return args();
+      },
+    }),
+  ]);
+  /** Items joined as the language joins a list: "1 and 2", "1 und 2". */
+  const list = z.strictObject({
+    get list(): z.ZodMiniReadonly<z.ZodMiniArray<typeof said>> {
+      return z.readonly(z.array(said));
+    },
+  });
+  const size = z.strictObject({ bytes: z.number().check(z.nonnegative()) });
+  const duration = z.strictObject({ ms: z.number().check(z.nonnegative()) });
+  const said = z.union([z.string(), z.number(), size, duration, list, phrase]);
+  return { phrase, said };
+});
 
-/** Items joined as the language joins a list: "1 and 2", "1 und 2". */
-export interface SaidList {
-  readonly list: readonly Said[];
+type Schemas = ReturnType<typeof phraseSchemas>;
+export type Phrase = z.output<Schemas['phrase']>;
+export type Said = z.output<Schemas['said']>;
+export type SaidList = Extract<Said, { list: unknown }>;
+
+/** A duration, said in the units of the reader's language ("2.5 s", "2,5 Sek."). */
+export function duration(ms: number): Said {
+  return { ms };
+}
+
+/** A size, said in the units of the reader's language ("1.5 MB", "1,5 MB"). */
+export function byteSize(count: number): Said {
+  return { bytes: count };
 }
 
 export function phrase(key: MessageKey, ...args: Said[]): Phrase {
@@ -36,6 +79,8 @@ export function pluralPhrase(key: PluralKey, count: number, ...args: Said[]): Ph
 export function say(words: Translator, said: Said): string {
   if (typeof said === 'string') return said;
   if (typeof said === 'number') return words.number(said);
+  if ('bytes' in said) return formatBytes(said.bytes, words.language);
+  if ('ms' in said) return formatSeconds(said.ms, words.language);
   if ('list' in said) return new Intl.ListFormat(intlLocale(words.language), { type: 'conjunction' }).format(said.list.map((item) => say(words, item)));
   const args = (said.args ?? []).map((arg) => say(words, arg));
   return 'plural' in said ? words.plural(said.plural, said.count, ...args) : words.t(said.key, ...args);

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { Proposal } from '../drafter/draft';
-import { DocumentSchema, EventSchema, ReportSchema } from '../storage/dataset/schema';
+import { DocumentSchema, EventSchema, ReportSchema, StageSchema } from '../storage/dataset/schema';
+import type { SkippedProposal } from '../entrypoints/options/draft/accepted-dataset';
 
 const EvidenceSchema = z.strictObject({
   report: z.string(),
@@ -60,6 +61,12 @@ export const DraftRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('build'), id, accepted: z.array(ProposalSchema) }),
 ]);
 
+/** An accepted proposal the import file leaves out, as facts: the page words them in the reader's language. */
+const SkippedSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('event'), document: z.string(), stage: StageSchema, date: z.string() }),
+  z.strictObject({ kind: z.literal('link'), proposal: z.string(), act: z.string() }),
+]);
+
 export const DraftAnswerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('read'), id, files: z.array(ReportFileIdentitySchema) }),
   z.strictObject({
@@ -72,7 +79,7 @@ export const DraftAnswerSchema = z.discriminatedUnion('type', [
     /** how long draftUpdate took, where it ran */
     ms: z.number().nonnegative(),
   }),
-  z.strictObject({ type: z.literal('built'), id, json: z.string(), name: z.string(), skipped: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('built'), id, json: z.string(), name: z.string(), skipped: z.array(SkippedSchema) }),
   z.strictObject({ type: z.literal('failed'), id, message: z.string() }),
   /** a request that cannot be answered for a reason the page words in the reader's language */
   z.strictObject({ type: z.literal('unavailable'), id, reason: z.enum(['no-draft', 'worker-stopped']) }),
@@ -87,6 +94,8 @@ export type WireProposal = z.infer<typeof ProposalSchema>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const proposalsMatch: Same<WireProposal, Proposal> = true;
 void proposalsMatch;
+const skippedMatch: Same<z.infer<typeof SkippedSchema>, SkippedProposal> = true;
+void skippedMatch;
 
 /** The worker's side of the channel: its global scope, as the worker sees it. */
 export interface DraftScope {

@@ -4,6 +4,8 @@
  * the answer arrives). Full zod and zod/mini schemas alike, so a direction whose schemas ship in
  * web pages can keep to zod/mini. Nothing here builds a schema: importing it costs a page nothing.
  */
+import { PhrasedError } from '../i18n/phrased-error';
+import { phrase } from '../i18n/phrase';
 import type * as core from 'zod/v4/core';
 
 /** What this module needs of a schema: zod's and zod/mini's both have it. */
@@ -72,6 +74,7 @@ export function dispatch<E extends Exchanges, Context>(
 
 /** Parses `answer` with the answer schema of `type`: an empty answer is no answer. */
 export function parseAnswer<E extends Exchanges, T extends keyof E & string>(exchanges: E, type: T, answer: unknown): Answer<E, T> {
-  if (answer === undefined) throw new Error(`Eurefs: no answer to '${type}' (reload the extension?)`);
+  // Phrased: the options page shows it to the reader (entrypoints/options/error-text.ts).
+  if (answer === undefined) throw new PhrasedError(phrase('errorNoAnswer', type));
   return exchanges[type]!.answer.parse(answer) as Answer<E, T>;
 }

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { ReportSchema, StageSchema } from '../storage/dataset/schema';
 import { PHASES } from '../storage/import/pipeline';
-import type { MessageKey, PluralKey } from '../i18n/keys';
-import type { Phrase, Said } from '../i18n/phrase';
+import { phraseSchemas } from '../i18n/phrase';
 
 const ModeSchema = z.enum(['merge', 'replace']);
 const PhaseSchema = z.enum(PHASES);
@@ -18,22 +17,12 @@ const SourceSchema = z.strictObject({
   url: z.string().optional(),
 });
 
-// A key's spelling only: a key the page's catalogue lacks is shown as itself (i18n/translate.ts).
-const KeySchema = z.custom<MessageKey>((value) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value));
-const PluralKeySchema = z.custom<PluralKey>((value) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value));
-
-const SaidSchema: z.ZodType<Said> = z.lazy(() => z.union([z.string(), z.number(), PhraseSchema, z.strictObject({ list: z.array(SaidSchema).readonly() })]));
-const PhraseSchema: z.ZodType<Phrase> = z.lazy(() =>
-  z.union([
-    z.strictObject({ key: KeySchema, args: z.array(SaidSchema).readonly().optional() }),
-    z.strictObject({ plural: PluralKeySchema, count: z.number(), args: z.array(SaidSchema).readonly().optional() }),
-  ]),
-);
+const { said: SaidSchema, phrase: PhraseSchema } = phraseSchemas();
 
 const ProblemSchema = z.strictObject({
   severity: z.enum(['error', 'warning']),
   place: SaidSchema,
-  subject: SaidSchema.optional(),
+  subject: z.optional(SaidSchema),
   field: z.string().optional(),
   message: PhraseSchema,
 });

@@ -15,8 +15,7 @@ import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { lazily } from '../messaging/lazily';
 import { LANGUAGE_SETTINGS } from '../i18n/languages';
-import type { MessageKey, PluralKey } from '../i18n/keys';
-import type { Phrase, Said } from '../i18n/phrase';
+import { phraseSchemas } from '../i18n/phrase';
 
 export const SETTINGS_KEY = 'eurefs:settings';
 
@@ -32,15 +31,7 @@ const schemas = () => {
     /** whether the reading history keeps the site's visits */
     history: z.optional(z.boolean()),
   });
-  // A key's spelling only: a key the page's catalogue lacks is shown as itself (i18n/translate.ts).
-  const keyName = (value: unknown) => typeof value === 'string' && /^[a-z][A-Za-z0-9]*$/.test(value);
-  const said: z.ZodMiniType<Said> = z.lazy(() => z.union([z.string(), z.number(), phrase, z.strictObject({ list: z.readonly(z.array(said)) })]));
-  const phrase: z.ZodMiniType<Phrase> = z.lazy(() =>
-    z.union([
-      z.strictObject({ key: z.custom<MessageKey>(keyName), args: z.optional(z.readonly(z.array(said))) }),
-      z.strictObject({ plural: z.custom<PluralKey>(keyName), count: z.number(), args: z.optional(z.readonly(z.array(said))) }),
-    ]),
-  );
+  const { said } = phraseSchemas();
   const refreshSchedule = z.strictObject({
     // An https address; checked in full where it is fetched (storage/import/fetch.ts checkAddress):
     // zod/mini's URL check would add 1.5 KB to every page that reads the settings.

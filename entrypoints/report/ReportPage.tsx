@@ -11,11 +11,13 @@ import { useI18n } from '../../components/i18n-context';
 import { datasetLang } from '../../components/DatasetText';
 import type { ReportAddress } from './address';
 import { blockPieces, type Piece } from './pieces';
+import { say, type Said } from '../../i18n/phrase';
 
 export type ReportState =
   | { kind: 'loading' }
   | { kind: 'missing' }
-  | { kind: 'failed'; message: string }
+  /** what went wrong: a phrase, or the browser's own words */
+  | { kind: 'failed'; message: Said }
   | { kind: 'loaded'; report: ReportFile };
 
 export interface ReportPageProps {
@@ -73,7 +75,7 @@ export function ReportPage({ address, state, onShown }: ReportPageProps) {
   if (!address) return <Message>{words.t('reportNoAddress')}</Message>;
   if (state.kind === 'loading') return <Message>{words.t('reportLoading', address.report)}</Message>;
   if (state.kind === 'missing') return <Message>{words.t('reportMissing', address.report)}</Message>;
-  if (state.kind === 'failed') return <Message>{words.t('reportFailed', address.report, state.message)}</Message>;
+  if (state.kind === 'failed') return <Message>{words.t('reportFailed', address.report, say(words, state.message))}</Message>;
   return <LoadedReport address={address} report={state.report} onShown={onShown} />;
 }
 

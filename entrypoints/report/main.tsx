@@ -4,6 +4,7 @@ import { loadReport } from './load-report';
 import { markReferences } from './mark-references';
 import { ReportPage, type ReportState } from './ReportPage';
 import { Localised } from '../../components/Localised';
+import { errorWords } from '../../i18n/phrased-error';
 
 const app = document.getElementById('app')!;
 const address = parseReportAddress(location.search);
@@ -13,6 +14,6 @@ show({ kind: 'loading' });
 if (address) {
   loadReport(address.report).then(
     (report) => show(report ? { kind: 'loaded', report } : { kind: 'missing' }),
-    (error: unknown) => show({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => show({ kind: 'failed', message: errorWords(error) }),
   );
 }

@@ -14,7 +14,8 @@ import { mergeInPageOrder, pickReference, type Direction } from './next-referenc
 import { readingPosition } from './reading-position';
 import type { Announcer } from './announcer';
 import type { DocumentSummary } from '../../messaging/page-to-background';
-import { stageLabel } from '../../storage/dataset/status';
+import type { Translator } from '../../i18n/translate';
+import { stageWords } from '../../components/labels';
 
 /** Each reference's first mark: the one that takes focus (mark.ts). */
 const FOCUS_MARKS = `[${MARK_ATTRIBUTE}]:not([data-euref-part])`;
@@ -42,12 +43,12 @@ export interface Moved {
   id?: string;
 }
 
-/** What the popover's header shows, in words: the status, then the title. */
-export function describeSummary(summary: DocumentSummary | null | undefined): string {
+/** What the popover's header shows, in the reader's words: the status, then the title (the dataset's own text). */
+export function describeSummary(words: Translator, summary: DocumentSummary | null | undefined): string {
   if (summary === undefined) return '';
-  if (summary === null) return 'Not in the Eurefs dataset.';
-  const stage = summary.stage === null ? 'No dated events' : stageLabel(summary.stage);
-  return `${stage.charAt(0).toUpperCase()}${stage.slice(1)}. ${summary.title}`;
+  if (summary === null) return `${words.t('popoverUntrackedTitle')}.`;
+  const stage = summary.stage === null ? words.t('popoverNoDatedEvents') : stageWords(words, summary.stage);
+  return `${stage.charAt(0).toLocaleUpperCase(words.language)}${stage.slice(1)}. ${summary.title}`;
 }
 
 export class ReferenceNavigator {
@@ -57,6 +58,8 @@ export class ReferenceNavigator {
   constructor(
     private readonly page: NavigatorPage,
     private readonly announcer: Announcer,
+    /** the reader's words, asked for on the first move (in-page/popover/words.ts), not as the page loads */
+    private readonly words: () => Promise<Translator>,
     signal: AbortSignal,
   ) {
     document.addEventListener(
@@ -91,7 +94,7 @@ export class ReferenceNavigator {
     const mark = picked && (picked.mark.markNow ? picked.mark.markNow() : (picked.mark.node as HTMLElement));
     const reference = mark && this.page.referenceOf(mark);
     if (!picked || !mark || !reference) {
-      this.announcer.say('No references to EU documents on this page.');
+      this.announce((words) => words.t('listNoReferences'));
       return { moved: false };
     }
     const { index, wrapped } = picked;
@@ -101,9 +104,18 @@ export class ReferenceNavigator {
     if (rect.top < 0 || rect.bottom > window.innerHeight) mark.scrollIntoView({ block: 'center', behavior: 'instant' });
     mark.focus({ preventScroll: true });
     this.page.openPopover(mark);
-    const round = wrapped ? (direction === 'next' ? 'Back to the first reference. ' : 'Back to the last reference. ') : '';
-    const details = describeSummary(this.page.summaryOf(reference));
-    this.announcer.say(`${round}${this.page.labelOf(reference)}, reference ${index + 1} of ${stops.length}${details ? `. ${details}` : ''}`);
+    const summary = this.page.summaryOf(reference);
+    const label = this.page.labelOf(reference);
+    this.announce((words) => {
+      const round = wrapped ? `${words.t(direction === 'next' ? 'keyboardBackToFirst' : 'keyboardBackToLast')} ` : '';
+      const details = describeSummary(words, summary);
+      return `${round}${words.t('keyboardPosition', label, index + 1, stops.length)}${details ? `. ${details}` : ''}`;
+    });
     return { moved: true, id: reference.id };
+  }
+
+  /** Says it once the reader's words are in: at the first move, a round trip to the background. */
+  private announce(text: (words: Translator) => string): void {
+    void this.words().then((words) => this.announcer.say(text(words)));
   }
 }

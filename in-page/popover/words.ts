@@ -41,11 +41,29 @@ export class PopoverWords {
     }
   }
 
-  /** Loads now, and again whenever the reader changes the language; `changed` re-renders. */
-  follow(signal: AbortSignal, changed: () => void): void {
-    void this.load().then((loaded) => loaded && changed());
+  /** Loads now, and again whenever the reader changes the language; `changed` re-renders. Resolves once the first load is done. */
+  follow(signal: AbortSignal, changed: () => void): Promise<boolean> {
+    const first = this.load();
+    void first.then((loaded) => loaded && changed());
     onSettingsChanged((settings, before) => {
       if (settings.language !== before.language) void this.load().then((loaded) => loaded && changed());
     }, signal);
+    return first;
   }
+}
+
+/**
+ * The reader's words for a script that speaks rarely (the keyboard's announcements): nothing is
+ * asked as the page loads, the catalogue on the first call, and the language followed after it.
+ */
+export function wordsOnFirstUse(signal: AbortSignal, words: () => PopoverWords = () => new PopoverWords()): () => Promise<Translator> {
+  let following: { words: PopoverWords; first: Promise<boolean> } | undefined;
+  return async () => {
+    if (!following) {
+      const made = words();
+      following = { words: made, first: made.follow(signal, () => {}) };
+    }
+    await following.first;
+    return following.words.current;
+  };
 }

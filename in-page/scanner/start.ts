@@ -12,6 +12,7 @@ import { yieldToPage } from '../yield';
 import { referenceLabel } from '../../components/labels';
 import { ReferenceNavigator } from '../keyboard/move-to-reference';
 import { Announcer } from '../keyboard/announcer';
+import { wordsOnFirstUse } from '../popover/words';
 
 
 /**
@@ -94,6 +95,7 @@ export function startScanner(sentinel: SentinelOffer): void {
           scanner.waitingMentions().map((waiting) => ({ anchor: waiting.anchor, reference: waiting.reference, markNow: () => scanner.markNow(waiting) })),
       },
       new Announcer(signal),
+      wordsOnFirstUse(signal),
       signal,
     );
   });

@@ -5,8 +5,7 @@
  */
 import { anySignal, ImportCancelledError, raceAbort } from './abort';
 import { MAX_IMPORT_BYTES } from './pipeline';
-import { formatBytes, formatSeconds } from '../../components/format';
-import { phrase, type Phrase } from '../../i18n/phrase';
+import { byteSize, duration, phrase, type Phrase } from '../../i18n/phrase';
 import { PhrasedError } from '../../i18n/phrased-error';
 
 export interface FetchedFile {
@@ -42,9 +41,9 @@ export interface FetchOptions {
 }
 
 function timeoutMessage(href: string, ms: number, body: { received: number; total: number | null } | null): Phrase {
-  if (body === null) return phrase('importFetchNoAnswer', href, formatSeconds(ms));
-  const received = body.total ? phrase('importFetchOf', formatBytes(body.received), formatBytes(body.total)) : formatBytes(body.received);
-  return phrase('importFetchStalled', href, formatSeconds(ms), received);
+  if (body === null) return phrase('importFetchNoAnswer', href, duration(ms));
+  const received = body.total ? phrase('importFetchOf', byteSize(body.received), byteSize(body.total)) : byteSize(body.received);
+  return phrase('importFetchStalled', href, duration(ms), received);
 }
 
 /** Checks an address typed by staff: https only, no credentials in it. */
@@ -98,7 +97,7 @@ export async function fetchDatasetFile(address: string, fetchFn: typeof fetch = 
       throw new FetchProblem(phrase('importFetchHtml'));
     }
     const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) throw new FetchProblem(phrase('importFetchTooLarge', formatBytes(declared), formatBytes(maxBytes)));
+    if (declared > maxBytes) throw new FetchProblem(phrase('importFetchTooLarge', byteSize(declared), byteSize(maxBytes)));
     body = { received: 0, total: declared > 0 ? declared : null };
     waitAgain();
     options.onProgress?.(0, body.total);
@@ -132,7 +131,7 @@ async function readBody(response: Response, signal: AbortSignal, maxBytes: numbe
       const { done, value } = await raceAbort(reader.read(), signal);
       if (done) break;
       received += value.byteLength;
-      if (received > maxBytes) throw new FetchProblem(phrase('importFetchGrewTooLarge', formatBytes(maxBytes)));
+      if (received > maxBytes) throw new FetchProblem(phrase('importFetchGrewTooLarge', byteSize(maxBytes)));
       parts.push(value);
       onPart(received);
     }

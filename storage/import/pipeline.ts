@@ -7,10 +7,9 @@ import type { Dataset } from '../dataset/schema';
 import type { FileDataset } from '../dataset/dataset-file';
 import { parseCsvText } from './csv';
 import { parseJsonText } from './json';
-import { phrase } from '../../i18n/phrase';
+import { byteSize, phrase } from '../../i18n/phrase';
 import { WHOLE_FILE, type ImportProblem } from './problems';
 import { validateDataset, validateDatasetFile } from './validate';
-import { formatBytes } from '../../components/format';
 
 /** Far more than 100,000 documents in JSON; a larger file is refused before it is read. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -86,7 +85,7 @@ export async function prepareImportLazily(bytes: Uint8Array, options: PrepareOpt
     timings,
   });
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return fail({ place: WHOLE_FILE, message: phrase('problemFileTooLarge', formatBytes(bytes.byteLength), formatBytes(MAX_IMPORT_BYTES)) });
+    return fail({ place: WHOLE_FILE, message: phrase('problemFileTooLarge', byteSize(bytes.byteLength), byteSize(MAX_IMPORT_BYTES)) });
   }
   let t = clock();
   options.onProgress?.('reading', 0);

@@ -1,6 +1,5 @@
 /** Will an import fit in the browser's storage? Pure: the caller passes navigator.storage.estimate()'s answer. */
-import { formatBytes } from '../../components/format';
-import { phrase, type Phrase } from '../../i18n/phrase';
+import { byteSize, phrase, type Phrase } from '../../i18n/phrase';
 
 /**
  * Room an import needs: the documents in the import layer, the previous versions kept for undo,
@@ -15,5 +14,5 @@ export function quotaProblem(estimate: { usage?: number; quota?: number } | null
   const free = estimate.quota - estimate.usage;
   const needed = bytesNeeded(fileBytes);
   if (needed <= free) return null;
-  return phrase('importNoRoom', formatBytes(needed), formatBytes(Math.max(0, free)));
+  return phrase('importNoRoom', byteSize(needed), byteSize(Math.max(0, free)));
 }

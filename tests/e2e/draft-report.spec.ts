@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { HAVE_REPORTS, NO_REPORTS, REPORTS_DIR } from '../../scripts/shared-dir';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
-import { expect, openOptions, popoverOnDemoPage, test } from './fixtures';
+import { expect, openOptions, popoverOnDemoPage, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 // A short report in the reports' words, written for this test: it states a provisional agreement
@@ -124,6 +124,31 @@ test('draft from a report: review, reject one, edit one, accept the rest, import
   await expect(page.getByTestId('history-message')).toContainText('Undone');
   await expect(page.getByTestId('dataset-summary')).toHaveText(summaryBefore!);
   expect(await stageOnDemoPage(ext)).toBe('in-negotiation');
+});
+
+test("in German, what the import file leaves out is said with German stage names and dates", async ({ ext }) => {
+  test.setTimeout(120_000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await setReaderLanguage(ext, 'de');
+  const page = await openOptions(ext);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await section(page).getByTestId('draft-file').setInputFiles({ name: 'nineteenth-report-excerpt.md', mimeType: 'text/markdown', buffer: readFileSync(EXCERPT) });
+  await section(page).getByTestId('draft-report-number').fill('COM(2019) 353');
+  await section(page).getByTestId('draft-report-date').fill('2019-07-24');
+  await section(page).getByTestId('draft-run').click();
+  await expect(section(page).getByTestId('draft-review')).toBeVisible();
+  // Everything accepted but the new document that some of the events and the link need.
+  await section(page).getByTestId('draft-accept-shown').click();
+  const newDocument = section(page).getByTestId('draft-proposal').and(page.locator('[data-kind="document"]'));
+  await expect(newDocument).toHaveCount(1);
+  await newDocument.getByRole('button', { name: 'Ablehnen' }).click();
+  await section(page).getByTestId('draft-import').click();
+  const skipped = section(page).getByTestId('draft-skipped');
+  await expect(skipped).toContainText('Ausgelassen, da das Dokument, das sie brauchen, nicht angenommen wurde:');
+  await expect(skipped).toContainText('32019R1148: veröffentlicht, Juli 2019');
+  await expect(skipped).toContainText('COM(2018) 209 → 32019R1148');
+  await expect(skipped).not.toContainText(/published|2019-07/);
+  await skipped.screenshot({ path: resolve(ARTIFACTS, 'draft-skipped-de.png') });
 });
 
 test('the eighteenth report: its number and date come from the dataset, its review by keyboard; files that are not reports, or in which nothing is found, are told so', async ({ ext }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension, servePages, type ExtensionBrowser } from '../../scripts/launch-browser';
+import { SETTINGS_KEY } from '../../storage/settings';
 
 export { expect };
 
@@ -23,6 +24,17 @@ export async function openServed(ext: ExtensionBrowser, url: string, html: strin
   await page.goto(url);
   await page.locator('[data-euref]').first().waitFor({ state: 'attached' });
   return page;
+}
+
+/** The reader's language setting, written where the options page writes it (storage/settings.ts). */
+export async function setReaderLanguage(ext: ExtensionBrowser, language: string): Promise<void> {
+  await ext.serviceWorker.evaluate(
+    async ([key, value]) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set({ [key!]: { language: value } });
+    },
+    [SETTINGS_KEY, language],
+  );
 }
 
 /** The options page, once it shows the dataset. */

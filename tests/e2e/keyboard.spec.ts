@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../scripts/launch-browser';
 import { servePages } from '../../scripts/launch-browser';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
-import { activeTabId, expect, openList, popover, test } from './fixtures';
+import { activeTabId, expect, openList, popover, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -183,6 +183,19 @@ test.describe('the keyboard on real EUR-Lex pages', () => {
     const firstId = await page.locator('[data-euref]:not([data-euref-part])').first().getAttribute('data-euref');
     expect(await shortcut(ext, 'next')).toEqual({ moved: true, id: firstId });
     await expect(announced(page)).toHaveText(/^Back to the first reference\. .*reference 1 of 349/);
+  });
+
+  test("the shortcut's announcement speaks the reader's language, German here", async ({ ext }) => {
+    await setReaderLanguage(ext, 'de');
+    const page = await openAiAct(ext);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await nearViewMarked(page);
+    await page.locator('[data-euref]:not([data-euref-part])').last().focus();
+    await shortcut(ext, 'next');
+    await expect(announced(page)).toHaveText(/^Zurück zum ersten Verweis\. .*, Verweis 1 von 349(\. |$)/);
+    // What the dataset says of it in German too: no English word of Eurefs's own is left.
+    await expect(announced(page)).not.toHaveText(/\b(reference|Back to|Not in the Eurefs dataset|No dated events|proposed|adopted|in force|in negotiation)\b/);
+    await page.screenshot({ path: `${ARTIFACTS}/keyboard-de-announced.png` });
   });
 
   test('axe finds nothing new on a page with its references marked, inside its links too, and a popover open', async ({ ext }) => {

@@ -78,7 +78,7 @@ export function AnnotationsExportSection({
       download(built.chunks, built.mimeType, built.filename);
       setMessage(words.plural('annotationsExported', built.records, built.filename));
     } catch (e) {
-      setMessage(words.t('annotationsExportFailed', errorText(e)));
+      setMessage(words.t('annotationsExportFailed', errorText(words, e)));
     } finally {
       setBusy(false);
     }

@@ -26,7 +26,7 @@ export function NoteRow({ annotations, note, onChanged }: { annotations: Annotat
       setEditing(false);
       onChanged();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(words, e));
     }
   };
   const remove = async () => {
@@ -35,7 +35,7 @@ export function NoteRow({ annotations, note, onChanged }: { annotations: Annotat
       await deleteNote(annotations, note.id);
       onChanged();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(words, e));
     }
   };
 

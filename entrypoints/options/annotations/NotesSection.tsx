@@ -25,7 +25,7 @@ export function NotesSection({ annotations, revision, onTags }: { annotations: A
         setResult(r);
         onTags(r.tags);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(errorText(words, e)));
     return () => {
       live = false;
     };

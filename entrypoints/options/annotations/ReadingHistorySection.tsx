@@ -35,13 +35,13 @@ export function ReadingHistorySection({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    historySettingsResponse(annotations).then(setSettings).catch((e: unknown) => setError(errorText(e)));
+    historySettingsResponse(annotations).then(setSettings).catch((e: unknown) => setError(errorText(words, e)));
   }, [annotations, revision]);
   useEffect(() => {
     let live = true;
     listVisits(annotations, { query, offset: 0, limit })
       .then((r) => live && setList(r))
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => setError(errorText(words, e)));
     return () => {
       live = false;
     };
@@ -52,7 +52,7 @@ export function ReadingHistorySection({
       await setSiteRecording(annotations, host, enabled);
       setSettings(await historySettingsResponse(annotations));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(words, e));
     }
   };
   const clear = async () => {
@@ -62,7 +62,7 @@ export function ReadingHistorySection({
       await clearHistory(annotations);
       onChanged();
     } catch (e) {
-      setError(errorText(e));
+      setError(errorText(words, e));
     }
   };
 

@@ -19,7 +19,7 @@ export function DatasetExportSection({ db }: SectionProps) {
       else download([datasetToCsv(dataset)], 'text/csv', `eurefs-dataset-${safeVersion}.csv`);
       setMessage(words.plural('exportDone', dataset.documents.length, dataset.version, format.toUpperCase()));
     } catch (error) {
-      setMessage(words.t('exportFailed', errorText(error)));
+      setMessage(words.t('exportFailed', errorText(words, error)));
     }
   };
   return (

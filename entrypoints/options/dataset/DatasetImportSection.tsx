@@ -120,7 +120,7 @@ export function DatasetImportSection({ db, revision, changed }: SectionProps) {
       );
       afterCheck(answer);
     } catch (error) {
-      setState({ kind: 'failed', message: words.t('importFileUnread', errorText(error)) });
+      setState({ kind: 'failed', message: words.t('importFileUnread', errorText(words, error)) });
     } finally {
       end();
     }

@@ -16,6 +16,7 @@ import { DraftClient } from './draft-client';
 import { ReportIdentityFields, type GivenIdentity } from './ReportIdentityFields';
 import { ReviewList } from './ReviewList';
 import { checkEdit, reviewedProposal, reviewItems, type ReviewItem } from './review-items';
+import { skippedWords, type SkippedProposal } from './accepted-dataset';
 import './draft.css';
 
 const REPORT_FILE = /\.(?:txt|text|md|markdown|html?|xhtml)$/i;
@@ -34,7 +35,7 @@ interface Review {
   ms: number;
 }
 
-type Status = { kind: 'none' } | { kind: 'working'; text: string } | { kind: 'error'; text: string } | { kind: 'done'; text: string; skipped: string[] };
+type Status = { kind: 'none' } | { kind: 'working'; text: string } | { kind: 'error'; text: string } | { kind: 'done'; text: string; skipped: SkippedProposal[] };
 
 /** What the section is doing, or what went wrong, or where the accepted proposals went. */
 function StatusLine({ status }: { status: Status }) {
@@ -50,7 +51,7 @@ function StatusLine({ status }: { status: Status }) {
       return (
         <div class="done" role="status" data-testid="draft-handed">
           <p>{status.text}</p>
-          {status.skipped.length > 0 && <p class="warn">{words.t('draftSkipped', status.skipped.join('; '))}</p>}
+          {status.skipped.length > 0 && <p class="warn" data-testid="draft-skipped">{words.t('draftSkipped', status.skipped.map((item) => skippedWords(words, item)).join('; '))}</p>}
         </div>
       );
   }

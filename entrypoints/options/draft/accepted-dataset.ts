@@ -5,7 +5,9 @@
  * records where its facts come from).
  */
 import { applyProposals, type Mentions, type Proposal } from '../../../drafter/draft';
-import type { Dataset, Report } from '../../../storage/dataset/schema';
+import type { Dataset, Report, Stage } from '../../../storage/dataset/schema';
+import type { Translator } from '../../../i18n/translate';
+import { stageWords } from '../../../components/labels';
 
 export interface DraftBasis {
   base: Dataset;
@@ -16,16 +18,28 @@ export interface DraftBasis {
 export interface AcceptedDataset {
   dataset: Dataset;
   /** accepted events and links left out because a document they need is neither in the base nor accepted */
-  skipped: string[];
+  skipped: SkippedProposal[];
 }
+
+/** An accepted proposal left out: facts, worded where they are shown (skippedWords). */
+export type SkippedProposal =
+  | { kind: 'event'; document: string; stage: Stage; date: string }
+  | { kind: 'link'; proposal: string; act: string };
 
 export function acceptedDataset(basis: DraftBasis, accepted: readonly Proposal[]): AcceptedDataset {
   const present = new Set(basis.base.documents.map((d) => d.id));
   for (const p of accepted) if (p.kind === 'document') present.add(p.document.id);
-  const skipped: string[] = [];
+  const skipped: SkippedProposal[] = [];
   for (const p of accepted) {
-    if (p.kind === 'event' && !present.has(p.document)) skipped.push(`${p.document}: ${p.event.stage} ${p.event.date}`);
-    if (p.kind === 'link' && !(present.has(p.proposal) && present.has(p.act))) skipped.push(`${p.proposal} → ${p.act}`);
+    if (p.kind === 'event' && !present.has(p.document)) skipped.push({ kind: 'event', document: p.document, stage: p.event.stage, date: p.event.date });
+    if (p.kind === 'link' && !(present.has(p.proposal) && present.has(p.act))) skipped.push({ kind: 'link', proposal: p.proposal, act: p.act });
   }
   return { dataset: applyProposals(basis.base, basis.reports, accepted, basis.mentions), skipped };
+}
+
+/** A left-out proposal in the reader's words: its stage as EUR-Lex names it, its date as the language writes dates. */
+export function skippedWords(words: Translator, item: SkippedProposal): string {
+  return item.kind === 'event'
+    ? words.t('draftSkippedEvent', item.document, stageWords(words, item.stage), words.date(item.date))
+    : words.t('draftSkippedLink', item.proposal, item.act);
 }

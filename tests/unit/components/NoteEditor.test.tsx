@@ -87,4 +87,12 @@ describe('NoteEditor', () => {
     expect(client.deleteNote).toHaveBeenCalledOnce();
     void del;
   });
+
+  it("says in the reader's language that the background did not answer, not the error's bare key", async () => {
+    const { parseAnswer } = await import('../../../messaging/exchange');
+    const silent = { ...client, notesForDocument: vi.fn(async () => parseAnswer({ 'notes-for-document': { request: {} as never, answer: {} as never } }, 'notes-for-document', undefined) as Note[]) };
+    await act(() => render(inLanguage(h(NoteEditor, { documentId: 'COM(2016) 731', label: 'COM(2016) 731', page, quote: null, client: silent }), 'de'), root));
+    await flush();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Eurefs hat auf notes-for-document keine Antwort erhalten: Laden Sie die Erweiterung neu und versuchen Sie es erneut.');
+  });
 });

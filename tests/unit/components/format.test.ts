@@ -25,5 +25,7 @@ describe('formatSeconds', () => {
     expect(formatSeconds(30_000)).toBe('30 s');
     expect(formatSeconds(2_500)).toBe('2.5 s');
     expect(formatSeconds(1_234)).toBe('1.2 s');
+    expect(formatSeconds(2_500, 'de')).toBe('2,5 Sek.');
+    expect(formatSeconds(30_000, 'fr')).toBe('30\u202fs');
   });
 });

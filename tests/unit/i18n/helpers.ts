@@ -1,5 +1,6 @@
 /** The shipped catalogues as the tests read them: from the files, as the extension does. */
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { h, type VNode } from 'preact';
 import { catalogueSchema, completeCatalogue, type Catalogue } from '../../../i18n/catalogue';
@@ -7,7 +8,8 @@ import { DEFAULT_LANGUAGE, type Language } from '../../../i18n/languages';
 import { catalogueSource, createTranslator, type Translator } from '../../../i18n/translate';
 import { I18nContext } from '../../../components/i18n-context';
 
-export const LOCALES_DIR = fileURLToPath(new URL('../../../public/_locales/', import.meta.url));
+// From the path, not `new URL`: under jsdom `URL` is jsdom's, which node's fileURLToPath does not take.
+export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../public/_locales/');
 
 export function catalogueFile(language: string): Catalogue {
   return catalogueSchema().parse(JSON.parse(readFileSync(`${LOCALES_DIR}${language}/messages.json`, 'utf8')));

@@ -5,7 +5,7 @@ import { catalogueFile } from '../../i18n/helpers';
 import { completeCatalogue } from '../../../../i18n/catalogue';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
-const { PopoverWords } = await import('../../../../in-page/popover/words');
+const { PopoverWords, wordsOnFirstUse } = await import('../../../../in-page/popover/words');
 
 const QUICK = { attemptTimeoutMs: 50, backoffMs: [1] };
 const german = { language: 'de', catalogue: completeCatalogue(catalogueFile('de'), catalogueFile('en')) };
@@ -63,6 +63,22 @@ describe('the popover\'s words', () => {
     await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(2));
     expect(send).toHaveBeenCalledTimes(2);
     expect(words.current.t('stageInForce')).toBe('in Kraft');
+    stop.abort();
+  });
+
+  it('for the keyboard, are asked of the background at the first use only, once, and follow the language after it', async () => {
+    browserInEnglish();
+    let answer: unknown = german;
+    const send = vi.fn(async () => answer);
+    const stop = new AbortController();
+    const words = wordsOnFirstUse(stop.signal, () => new PopoverWords(send, QUICK));
+    expect(send).not.toHaveBeenCalled();
+    expect((await words()).t('stageInForce')).toBe('in Kraft');
+    expect((await words()).language).toBe('de');
+    expect(send).toHaveBeenCalledTimes(1);
+    answer = english;
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { language: 'en' } });
+    await vi.waitFor(async () => expect((await words()).language).toBe('en'));
     stop.abort();
   });
 });

@@ -72,7 +72,7 @@ describe('an address that stops answering', () => {
     expect(say(english, error.words)).toMatch(/allows the extension to read it/);
     expect(say(english, error.words)).toMatch(/try again later/);
     expect(say(english, error.words)).toMatch(/download the file and import it from disk/);
-    expect(say(wordsIn('de'), error.words)).toContain(`${ADDRESS} hat nicht geantwortet: der Import wurde nach 30 s ohne Antwort des Servers abgebrochen.`);
+    expect(say(wordsIn('de'), error.words)).toContain(`${ADDRESS} hat nicht geantwortet: der Import wurde nach 30 Sek. ohne Antwort des Servers abgebrochen.`);
     // A real fetch given this signal stops too: the connection is not left open.
     expect(seen.signal?.aborted).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedDataset } from '../../../../../entrypoints/options/draft/accepted-dataset';
+import { acceptedDataset, skippedWords } from '../../../../../entrypoints/options/draft/accepted-dataset';
 import { validateDataset } from '../../../../../storage/import/validate';
 import { draftExcerpt } from './helpers';
+import { wordsIn } from '../../../i18n/helpers';
 
 const draft = draftExcerpt();
 const basis = { base: draft.base, reports: draft.reports.map((r) => r.report), mentions: draft.mentions };
@@ -30,6 +31,13 @@ describe('the import file of the accepted proposals', () => {
     const withoutNewDocument = draft.proposals.filter((p) => p.kind !== 'document');
     const { dataset, skipped } = acceptedDataset(basis, withoutNewDocument);
     expect(events('32019R1148', dataset)).toBeNull();
-    expect(skipped).toEqual(expect.arrayContaining(['32019R1148: published 2019-07', 'COM(2018) 209 → 32019R1148']));
+    expect(skipped.map((item) => skippedWords(wordsIn('en'), item))).toEqual(expect.arrayContaining(['32019R1148: published July 2019', 'COM(2018) 209 → 32019R1148']));
+  });
+
+  it("words what it left out in the reader's language: the stage as EUR-Lex names it, the date as the language writes it", () => {
+    const { skipped } = acceptedDataset(basis, draft.proposals.filter((p) => p.kind !== 'document'));
+    const german = skipped.map((item) => skippedWords(wordsIn('de'), item));
+    expect(german).toEqual(expect.arrayContaining(['32019R1148: veröffentlicht, Juli 2019', 'COM(2018) 209 → 32019R1148']));
+    expect(german.join(' ')).not.toMatch(/published|2019-07/);
   });
 });
