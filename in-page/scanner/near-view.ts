@@ -9,9 +9,10 @@
 import { stillThere, markFound, type Found, type Occurrence } from './scan';
 import { yieldToPage } from '../yield';
 import { renderTimeOfNextFrame } from './frame-cost';
+import { NEAR_SCREENS, placeInView } from './place-in-view';
 
 /** Screens above and below the window that are marked ahead of the reader. */
-export const NEAR_MARGIN = '200% 0px';
+export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
 
 /** The longest finding waits for the observer's report of what it found (pace). */
 const REPORT_WAIT_MS = 100;
@@ -83,12 +84,20 @@ export class NearViewMarker {
    */
   private frameFloorMs = Infinity;
   private framesMeasured = 0;
+  /**
+   * Nothing marked yet: the page's layout is as the browser left it, and a block's box is read
+   * without a layout of its own (placeInView), so what is found near the window is marked at once
+   * instead of after the frame the observer first reports in. Once a mark is in, a box read would
+   * lay the container out again (20-50 ms on 10,000 paragraphs), so the observer alone decides.
+   */
+  private readsBoxes: boolean;
 
   constructor(private readonly options: NearViewOptions) {
     this.observer =
       typeof IntersectionObserver === 'function'
         ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: options.rootMargin ?? NEAR_MARGIN })
         : null;
+    this.readsBoxes = this.observer !== null && options.rootMargin === undefined;
     options.signal.addEventListener(
       'abort',
       () => {
@@ -121,7 +130,18 @@ export class NearViewMarker {
       if (this.everything) {
         this.queue.push(target);
       } else if (this.observer) {
-        this.unreported.add(target);
+        const place = this.readsBoxes ? this.placeOfBox(target) : null;
+        if (place === 'near') {
+          this.queue.push(target);
+          continue;
+        }
+        if (place === 'below') {
+          // In page order, what comes after is further down still: the observer tells the exceptions.
+          this.passedNear = true;
+          this.readsBoxes = false;
+        }
+        // Known not near: watched for the reader's scroll, but nothing waits for its first report.
+        if (place === null) this.unreported.add(target);
         this.observer.observe(target);
       } else {
         // No observer (a test's DOM): everything is near.
@@ -218,6 +238,13 @@ export class NearViewMarker {
     });
   }
 
+  /** Where `target`'s box lies against the window, read now (readsBoxes). */
+  private placeOfBox(target: Element): ReturnType<typeof placeInView> {
+    const view = target.ownerDocument.defaultView;
+    if (!view) return null;
+    return placeInView(target.getBoundingClientRect(), view.innerWidth, view.innerHeight);
+  }
+
   private onEntries(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       this.unreported.delete(entry.target);
@@ -236,6 +263,7 @@ export class NearViewMarker {
     this.placeOf.delete(target);
     this.unreported.delete(target);
     this.observer?.unobserve(target);
+    this.readsBoxes = false;
     const run = this.options.whileMarking ?? ((work: () => void) => work());
     run(() => {
       for (const waiting of list) {

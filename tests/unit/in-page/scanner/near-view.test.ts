@@ -125,3 +125,58 @@ describe('marking what is near the window', () => {
     expect([...TestObserver.last!.observed].map((p) => p.id)).not.toContain('p2');
   });
 });
+
+/** Lays the page's paragraphs out 1,000 px apart in a 1280 × 900 window; counts the boxes read. */
+function layOut(document: Document) {
+  const reads: string[] = [];
+  Object.defineProperty(document, 'defaultView', { value: { innerWidth: 1280, innerHeight: 900 }, configurable: true });
+  for (const [i, p] of [...document.querySelectorAll('p')].entries()) {
+    p.getBoundingClientRect = () => {
+      reads.push(p.id);
+      const top = i * 1000;
+      return { top, bottom: top + 40, left: 0, right: 800, width: 800, height: 40, x: 0, y: top, toJSON: () => ({}) };
+    };
+  }
+  return reads;
+}
+
+async function foundIn(document: Document): Promise<Found[]> {
+  const found: Found[] = [];
+  await scan(document.body, { ownHost: 'eurefs-popover', signal: new AbortController().signal, defer: (items) => found.push(...items) });
+  return found;
+}
+
+describe('the first screen at load', () => {
+  it('marks the blocks whose boxes lie near the window without waiting for the observer, once the settings allow it', async () => {
+    const { document } = parseHTML(PAGE);
+    const reads = layOut(document);
+    const { marker } = await findInto(document);
+    // Within two screens of a 900 px window: p0, p1 and p2; p3 is the first below, and the boxes after it are not read.
+    expect(reads).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(ids(document)).toEqual([]);
+    marker.allow();
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542', 'COM(2017) 792', '32017L0543']);
+    // The rest waits for the reader's scroll; the observer's first report is awaited only for what no box told.
+    expect([...TestObserver.last!.observed].map((p) => p.id)).toEqual(['p3', 'p4', 'p5']);
+    const settled = marker.settled();
+    TestObserver.last!.report(() => false);
+    await settled;
+    expect(ids(document)).toHaveLength(6);
+  });
+
+  it('reads no more boxes once it has marked something: the observer tells what is near from then on', async () => {
+    const { document } = parseHTML(PAGE);
+    const found = await foundIn(document);
+    const reads = layOut(document);
+    const marker = new NearViewMarker({ signal: new AbortController().signal, onMarked: () => undefined });
+    marker.allow();
+    marker.add(found.slice(0, 1), () => undefined);
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541']);
+    marker.add(found.slice(1), () => undefined);
+    expect(reads).toEqual(['p0']);
+    expect(ids(document)).toHaveLength(2);
+    TestObserver.last!.report((target) => target.id === 'p1');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542']);
+  });
+});
