@@ -16,6 +16,12 @@ export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
 
 /** The longest finding waits for the observer's report of what it found (pace). */
 const REPORT_WAIT_MS = 100;
+/**
+ * The longest the window's blocks, found and placed by their boxes, wait for finding to reach the
+ * window's bottom (holding): on a page whose references are all on its first screen, the rest of
+ * the walk finds nothing that would end the wait.
+ */
+const HOLD_MS = 30;
 
 /** As the scan's slices: long enough to do real work, far below the 50 ms of a long task. */
 const SLICE_MS = 8;
@@ -91,6 +97,13 @@ export class NearViewMarker {
    * lay the container out again (20-50 ms on 10,000 paragraphs), so the observer alone decides.
    */
   private readsBoxes: boolean;
+  /**
+   * While boxes are read, marking waits until finding has gone past the window's bottom: the first
+   * mark ends the reading of boxes, and the window's later blocks would wait for the observer.
+   */
+  private holding: boolean;
+  /** when the first block placed near by its box was queued (HOLD_MS) */
+  private heldSince: number | null = null;
 
   constructor(private readonly options: NearViewOptions) {
     this.observer =
@@ -98,6 +111,7 @@ export class NearViewMarker {
         ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: options.rootMargin ?? NEAR_MARGIN })
         : null;
     this.readsBoxes = this.observer !== null && options.rootMargin === undefined;
+    this.holding = this.readsBoxes;
     options.signal.addEventListener(
       'abort',
       () => {
@@ -131,7 +145,9 @@ export class NearViewMarker {
         this.queue.push(target);
       } else if (this.observer) {
         const place = this.readsBoxes ? this.placeOfBox(target) : null;
-        if (place === 'near') {
+        if (place === 'after-window' || place === 'below') this.holding = false;
+        if (place === 'before-window' || place === 'window' || place === 'after-window') {
+          this.heldSince ??= performance.now();
           this.queue.push(target);
           continue;
         }
@@ -162,6 +178,7 @@ export class NearViewMarker {
   /** Everything is found: once what is near the window is marked, `settled` resolves. */
   finishFinding(): void {
     this.findingDone = true;
+    this.release();
     this.checkSettled();
   }
 
@@ -183,6 +200,7 @@ export class NearViewMarker {
   markAll(): void {
     if (this.everything) return;
     this.everything = true;
+    this.holding = false;
     for (const target of this.byTarget.keys()) this.queue.push(target);
     this.drain();
   }
@@ -191,6 +209,8 @@ export class NearViewMarker {
   markNow(waiting: Waiting): void {
     if (waiting.marked || !this.allowed) return;
     this.markTarget(waiting.target);
+    // What the boxes placed near and held (holding) is marked now too.
+    this.drain();
   }
 
   /** Lets go of what waits in blocks the page removed: a live feed must not keep its old copies. */
@@ -226,6 +246,7 @@ export class NearViewMarker {
    * plain yield.
    */
   pace(): Promise<void> {
+    if (this.holding && this.heldSince !== null && performance.now() - this.heldSince >= HOLD_MS) this.release();
     const hidden = isHidden();
     if (this.passedNear || !this.observer || hidden || this.unreported.size === 0) return yieldToPage();
     return new Promise((resolve) => {
@@ -236,6 +257,12 @@ export class NearViewMarker {
         resolve();
       });
     });
+  }
+
+  /** Ends the hold on marking what the boxes placed near (holding). */
+  private release(): void {
+    this.holding = false;
+    this.drain();
   }
 
   /** Where `target`'s box lies against the window, read now (readsBoxes). */
@@ -264,6 +291,7 @@ export class NearViewMarker {
     this.unreported.delete(target);
     this.observer?.unobserve(target);
     this.readsBoxes = false;
+    this.holding = false;
     const run = this.options.whileMarking ?? ((work: () => void) => work());
     run(() => {
       for (const waiting of list) {
@@ -275,7 +303,7 @@ export class NearViewMarker {
   }
 
   private drain(): void {
-    if (this.draining || !this.allowed || this.queue.length === 0) return;
+    if (this.draining || !this.allowed || this.holding || this.queue.length === 0) return;
     this.draining = true;
     void (async () => {
       let next = 0;

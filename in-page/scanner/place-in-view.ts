@@ -18,15 +18,19 @@ export interface Box {
 }
 
 /**
- * 'near' within `screens` window heights above or below the window (and across its width),
- * 'below' past that margin's bottom, 'above' before its top; null for an empty box (`display:
- * none`, or no layout at all), which only the observer can tell apart from a box at the top.
+ * Near are 'before-window', 'window' and 'after-window' (within `screens` window heights above
+ * it, in it, within as many below it); 'above' and 'below' are past that margin. Null for an
+ * empty box (`display: none`, or no layout at all), which only the observer can tell apart from a
+ * box at the top, and for a box beside the window: the margin is vertical only.
  */
-export function placeInView(box: Box, viewWidth: number, viewHeight: number, screens = NEAR_SCREENS): 'near' | 'above' | 'below' | null {
+export type Place = 'above' | 'before-window' | 'window' | 'after-window' | 'below';
+
+export function placeInView(box: Box, viewWidth: number, viewHeight: number, screens = NEAR_SCREENS): Place | null {
   if (box.width === 0 && box.height === 0) return null;
+  if (box.right < 0 || box.left > viewWidth) return null;
   if (box.top > viewHeight * (1 + screens)) return 'below';
   if (box.bottom < -viewHeight * screens) return 'above';
-  // The margin is vertical only: a box beside the window is no nearer for being at its height.
-  if (box.right < 0 || box.left > viewWidth) return null;
-  return 'near';
+  if (box.top > viewHeight) return 'after-window';
+  if (box.bottom < 0) return 'before-window';
+  return 'window';
 }

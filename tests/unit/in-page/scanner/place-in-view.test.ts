@@ -5,16 +5,19 @@ import { placeInView } from '../../../../in-page/scanner/place-in-view';
 const box = (top: number, height = 40, left = 0, width = 800) => ({ top, bottom: top + height, left, right: left + width, width, height });
 
 describe('where a block lies against the window and the two screens marked ahead', () => {
-  it('is near in the window, and within two window heights above or below it', () => {
-    expect(placeInView(box(0), 1280, 900)).toBe('near');
-    expect(placeInView(box(880), 1280, 900)).toBe('near');
-    expect(placeInView(box(2700), 1280, 900)).toBe('near');
-    expect(placeInView(box(-1840), 1280, 900)).toBe('near');
+  it('is in the window where any of it is', () => {
+    expect(placeInView(box(0), 1280, 900)).toBe('window');
+    expect(placeInView(box(880), 1280, 900)).toBe('window');
+    expect(placeInView(box(-30), 1280, 900)).toBe('window');
   });
 
-  it('is below past the margin under the window, above past the one over it', () => {
+  it('is near within two window heights below or above it, and past the margin further', () => {
+    expect(placeInView(box(901), 1280, 900)).toBe('after-window');
+    expect(placeInView(box(2700), 1280, 900)).toBe('after-window');
     expect(placeInView(box(2701), 1280, 900)).toBe('below');
     expect(placeInView(box(50_000), 1280, 900)).toBe('below');
+    expect(placeInView(box(-100), 1280, 900)).toBe('before-window');
+    expect(placeInView(box(-1840), 1280, 900)).toBe('before-window');
     expect(placeInView(box(-1841), 1280, 900)).toBe('above');
   });
 
