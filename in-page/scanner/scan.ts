@@ -237,6 +237,12 @@ export async function scan(
       else if (frameMs > LONG_FRAME_MS) markSliceMs = MARK_SLICE_LONG_MS;
       continue;
     }
+    // Handed over before the page gets the thread back: at the top of the loop, it would wait for
+    // the pace (near-view.ts marks what is near the window as it takes it).
+    if (defer && toMark.length) {
+      defer(toMark.splice(0));
+      unmarkedReferences = 0;
+    }
     await (markingSlice ? yieldToPage() : pace());
   }
   if (stats) stats.markedAt = performance.now();
