@@ -9,12 +9,19 @@
 import { stillThere, markFound, type Found, type Occurrence } from './scan';
 import { yieldToPage } from '../yield';
 import { renderTimeOfNextFrame } from './frame-cost';
+import { NEAR_SCREENS, placeInView } from './place-in-view';
 
 /** Screens above and below the window that are marked ahead of the reader. */
-export const NEAR_MARGIN = '200% 0px';
+export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
 
 /** The longest finding waits for the observer's report of what it found (pace). */
 const REPORT_WAIT_MS = 100;
+/**
+ * The longest the window's blocks, found and placed by their boxes, wait for finding to reach the
+ * window's bottom (holding): on a page whose references are all on its first screen, the rest of
+ * the walk finds nothing that would end the wait.
+ */
+const HOLD_MS = 30;
 
 /** As the scan's slices: long enough to do real work, far below the 50 ms of a long task. */
 const SLICE_MS = 8;
@@ -83,12 +90,28 @@ export class NearViewMarker {
    */
   private frameFloorMs = Infinity;
   private framesMeasured = 0;
+  /**
+   * Nothing marked yet: the page's layout is as the browser left it, and a block's box is read
+   * without a layout of its own (placeInView), so what is found near the window is marked at once
+   * instead of after the frame the observer first reports in. Once a mark is in, a box read would
+   * lay the container out again (20-50 ms on 10,000 paragraphs), so the observer alone decides.
+   */
+  private readsBoxes: boolean;
+  /**
+   * While boxes are read, marking waits until finding has gone past the window's bottom: the first
+   * mark ends the reading of boxes, and the window's later blocks would wait for the observer.
+   */
+  private holding: boolean;
+  /** when the first block placed near by its box was queued (HOLD_MS) */
+  private heldSince: number | null = null;
 
   constructor(private readonly options: NearViewOptions) {
     this.observer =
       typeof IntersectionObserver === 'function'
         ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: options.rootMargin ?? NEAR_MARGIN })
         : null;
+    this.readsBoxes = this.observer !== null && options.rootMargin === undefined;
+    this.holding = this.readsBoxes;
     options.signal.addEventListener(
       'abort',
       () => {
@@ -121,7 +144,20 @@ export class NearViewMarker {
       if (this.everything) {
         this.queue.push(target);
       } else if (this.observer) {
-        this.unreported.add(target);
+        const place = this.readsBoxes ? this.placeOfBox(target) : null;
+        if (place === 'after-window' || place === 'below') this.holding = false;
+        if (place === 'before-window' || place === 'window' || place === 'after-window') {
+          this.heldSince ??= performance.now();
+          this.queue.push(target);
+          continue;
+        }
+        if (place === 'below') {
+          // In page order, what comes after is further down still: the observer tells the exceptions.
+          this.passedNear = true;
+          this.readsBoxes = false;
+        }
+        // Known not near: watched for the reader's scroll, but nothing waits for its first report.
+        if (place === null) this.unreported.add(target);
         this.observer.observe(target);
       } else {
         // No observer (a test's DOM): everything is near.
@@ -142,6 +178,7 @@ export class NearViewMarker {
   /** Everything is found: once what is near the window is marked, `settled` resolves. */
   finishFinding(): void {
     this.findingDone = true;
+    this.release();
     this.checkSettled();
   }
 
@@ -163,6 +200,7 @@ export class NearViewMarker {
   markAll(): void {
     if (this.everything) return;
     this.everything = true;
+    this.holding = false;
     for (const target of this.byTarget.keys()) this.queue.push(target);
     this.drain();
   }
@@ -171,6 +209,8 @@ export class NearViewMarker {
   markNow(waiting: Waiting): void {
     if (waiting.marked || !this.allowed) return;
     this.markTarget(waiting.target);
+    // What the boxes placed near and held (holding) is marked now too.
+    this.drain();
   }
 
   /** Lets go of what waits in blocks the page removed: a live feed must not keep its old copies. */
@@ -206,6 +246,7 @@ export class NearViewMarker {
    * plain yield.
    */
   pace(): Promise<void> {
+    if (this.holding && this.heldSince !== null && performance.now() - this.heldSince >= HOLD_MS) this.release();
     const hidden = isHidden();
     if (this.passedNear || !this.observer || hidden || this.unreported.size === 0) return yieldToPage();
     return new Promise((resolve) => {
@@ -216,6 +257,19 @@ export class NearViewMarker {
         resolve();
       });
     });
+  }
+
+  /** Ends the hold on marking what the boxes placed near (holding). */
+  private release(): void {
+    this.holding = false;
+    this.drain();
+  }
+
+  /** Where `target`'s box lies against the window, read now (readsBoxes). */
+  private placeOfBox(target: Element): ReturnType<typeof placeInView> {
+    const view = target.ownerDocument.defaultView;
+    if (!view) return null;
+    return placeInView(target.getBoundingClientRect(), view.innerWidth, view.innerHeight);
   }
 
   private onEntries(entries: IntersectionObserverEntry[]): void {
@@ -236,6 +290,8 @@ export class NearViewMarker {
     this.placeOf.delete(target);
     this.unreported.delete(target);
     this.observer?.unobserve(target);
+    this.readsBoxes = false;
+    this.holding = false;
     const run = this.options.whileMarking ?? ((work: () => void) => work());
     run(() => {
       for (const waiting of list) {
@@ -247,7 +303,7 @@ export class NearViewMarker {
   }
 
   private drain(): void {
-    if (this.draining || !this.allowed || this.queue.length === 0) return;
+    if (this.draining || !this.allowed || this.holding || this.queue.length === 0) return;
     this.draining = true;
     void (async () => {
       let next = 0;

@@ -24,6 +24,11 @@ const SLICE_MS = 8;
  * moment.
  */
 let grammarWarm = false;
+/**
+ * Before that first call, the walk goes only this long: the first block the grammar compiles on
+ * is the page's first, and every millisecond walked past it delays the first screen's marks.
+ */
+const COLD_WALK_MS = 2;
 
 /** What a scan cost the main thread: filled in by `scan` when given (the benchmark reads it). */
 export interface ScanStats {
@@ -176,7 +181,7 @@ export async function scan(
             finding = false;
             break;
           }
-          pending = collector.next(deadline);
+          pending = collector.next(grammarWarm ? deadline : Math.min(deadline, sliceStart + COLD_WALK_MS));
           next = 0;
           if (pending.length === 0 && !collector.done) break;
           continue;
@@ -236,6 +241,12 @@ export async function scan(
       if (frameMs === null) measuring = false;
       else if (frameMs > LONG_FRAME_MS) markSliceMs = MARK_SLICE_LONG_MS;
       continue;
+    }
+    // Handed over before the page gets the thread back: at the top of the loop, it would wait for
+    // the pace (near-view.ts marks what is near the window as it takes it).
+    if (defer && toMark.length) {
+      defer(toMark.splice(0));
+      unmarkedReferences = 0;
     }
     await (markingSlice ? yieldToPage() : pace());
   }

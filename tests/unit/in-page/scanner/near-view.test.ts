@@ -125,3 +125,79 @@ describe('marking what is near the window', () => {
     expect([...TestObserver.last!.observed].map((p) => p.id)).not.toContain('p2');
   });
 });
+
+/** Lays the page's paragraphs out `spacing` px apart in a 1280 × 900 window; notes the boxes read. */
+function layOut(document: Document, spacing = 1000) {
+  const reads: string[] = [];
+  Object.defineProperty(document, 'defaultView', { value: { innerWidth: 1280, innerHeight: 900 }, configurable: true });
+  for (const [i, p] of [...document.querySelectorAll('p')].entries()) {
+    p.getBoundingClientRect = () => {
+      reads.push(p.id);
+      const top = i * spacing;
+      return { top, bottom: top + 40, left: 0, right: 800, width: 800, height: 40, x: 0, y: top, toJSON: () => ({}) };
+    };
+  }
+  return reads;
+}
+
+async function foundIn(document: Document): Promise<Found[]> {
+  const found: Found[] = [];
+  await scan(document.body, { ownHost: 'eurefs-popover', signal: new AbortController().signal, defer: (items) => found.push(...items) });
+  return found;
+}
+
+const markerFor = () => {
+  const marker = new NearViewMarker({ signal: new AbortController().signal, onMarked: () => undefined });
+  marker.allow();
+  return marker;
+};
+
+describe('the first screen at load', () => {
+  it('marks the blocks whose boxes lie near the window without waiting for the observer, once the settings allow it', async () => {
+    const { document } = parseHTML(PAGE);
+    const reads = layOut(document);
+    const { marker } = await findInto(document);
+    // Within two screens of a 900 px window: p0, p1 and p2; p3 is the first below, and the boxes after it are not read.
+    expect(reads).toEqual(['p0', 'p1', 'p2', 'p3']);
+    expect(ids(document)).toEqual([]);
+    marker.allow();
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542', 'COM(2017) 792', '32017L0543']);
+    // The rest waits for the reader's scroll; the observer's first report is awaited only for what no box told.
+    expect([...TestObserver.last!.observed].map((p) => p.id)).toEqual(['p3', 'p4', 'p5']);
+    const settled = marker.settled();
+    TestObserver.last!.report(() => false);
+    await settled;
+    expect(ids(document)).toHaveLength(6);
+  });
+
+  it('marks the window once finding has gone past its bottom, and reads no box after that: the observer tells the rest', async () => {
+    const { document } = parseHTML(PAGE);
+    const found = await foundIn(document);
+    // p0 to p3 in the 900 px window, p4 just below it, p5 two screens further
+    const reads = layOut(document, 300);
+    const marker = markerFor();
+    marker.add(found.slice(0, 2), () => undefined);
+    expect(ids(document)).toEqual([]);
+    marker.add(found.slice(2, 5), () => undefined);
+    expect(ids(document)).toHaveLength(10);
+    marker.add(found.slice(5), () => undefined);
+    expect(reads).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(ids(document)).toHaveLength(10);
+    TestObserver.last!.report((target) => target.id === 'p5');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ids(document)).toHaveLength(12);
+  });
+
+  it('does not keep the window waiting for a walk that finds nothing more', async () => {
+    const { document } = parseHTML(PAGE);
+    const found = await foundIn(document);
+    layOut(document, 300);
+    const marker = markerFor();
+    marker.add(found.slice(0, 1), () => undefined);
+    await marker.pace();
+    expect(ids(document)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await marker.pace();
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541']);
+  });
+});
