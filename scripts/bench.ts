@@ -54,7 +54,7 @@ import { checkPrefilter } from './bench/check-prefilter';
 import { benchPages, PATTERN_FLAGS, PATTERN_SOURCE, type BenchPage } from './bench/pages';
 import { writeEmptyExtension } from './bench/empty-extension';
 import { mainThreadOfExtension, rendererMainThreads, type TraceEvent } from './bench/trace';
-import { firstScreen, MARK_TIMES_INIT, scrollToEnd, settle } from './bench/visit';
+import { firstScreen, MARK_TIMES_INIT, scrollToEnd, settle, type Scrolled } from './bench/visit';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -79,6 +79,11 @@ const NO_STAFF = flag('--no-staff');
 
 /** One run's cap: a run past it is reported as not finished (with what it had done), not waited for. */
 const CAP_MS = Number(option('--cap') ?? 45_000);
+/**
+ * The scroll's cap: where each frame of the scroll is long, a scroll through 100,000 paragraphs
+ * would take most of an hour; past the cap it stops, and the row says how far it came.
+ */
+const SCROLL_CAP_MS = Number(option('--scroll-cap') ?? 120_000);
 
 const median = (xs: number[]) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -170,6 +175,8 @@ interface EurefsRun {
   /** the scroll to the end: the longest blocking duration of a frame during it, and its frames */
   scrollLongestFrameBlockingMs: number;
   scrollSteps: number;
+  scrollStepsToEnd: number;
+  scrollFinished: boolean;
 }
 
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute'];
@@ -228,11 +235,11 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, scroll: boolean
   });
   const heapAfterMB = await heapMB(cdp);
   let scrollEvents: TraceEvent[] = [];
-  let scrolled = { start: 0, end: 0, steps: 0 };
+  let scrolled: Scrolled = { start: 0, end: 0, steps: 0, stepsToEnd: 0, finished: true };
   let scrollBlocking = NaN;
   if (scroll) {
     scrollEvents = await traced(cdp, async () => {
-      scrolled = await scrollToEnd(tab);
+      scrolled = await scrollToEnd(tab, SCROLL_CAP_MS);
     });
     scrollBlocking = await tab.evaluate(({ start, end }) => {
       const frames = (window as unknown as { __benchLongFrames: [number, number, number][] }).__benchLongFrames;
@@ -273,6 +280,8 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, scroll: boolean
     scrollTotalCpuMs: scroll ? rendererMainThreads(scrollEvents, load.threads).cpuMs : NaN,
     scrollLongestFrameBlockingMs: scrollBlocking,
     scrollSteps: scrolled.steps,
+    scrollStepsToEnd: scrolled.stepsToEnd,
+    scrollFinished: scrolled.finished,
   };
   await cdp.detach();
   await tab.close();
@@ -530,7 +539,7 @@ async function main(): Promise<void> {
         const e = eurefs.at(-1)!;
         log(
           `  rep ${r + 1}: eurefs first screen ${e.firstScreenMs.toFixed(1)} ms, list ${e.listCompleteMs.toFixed(1)} ms, hook ${e.readyMs.toFixed(1)} ms (find ${e.findMs.toFixed(1)}), ` +
-            `CPU load ${(e.loadTotalCpuMs - baseline.at(-1)!.loadTotalCpuMs).toFixed(1)} scroll ${(e.scrollTotalCpuMs - baseline.at(-1)!.scrollTotalCpuMs).toFixed(1)} (${e.scrollSteps} steps, blocking ${e.scrollLongestFrameBlockingMs}); ` +
+            `CPU load ${(e.loadTotalCpuMs - baseline.at(-1)!.loadTotalCpuMs).toFixed(1)} scroll ${(e.scrollTotalCpuMs - baseline.at(-1)!.scrollTotalCpuMs).toFixed(1)} (${e.scrollSteps}${e.scrollFinished ? '' : ` of ${e.scrollStepsToEnd}, capped`} steps, blocking ${e.scrollLongestFrameBlockingMs}); ` +
             `mark.js ${peers.markjs.at(-1)!.ms.toFixed(1)} ms, CPU ${(peers.markjs.at(-1)!.totalCpuMs - peers.none.at(-1)!.totalCpuMs).toFixed(1)}; fAR ${peers.far.at(-1)!.ms.toFixed(1)}, floor ${peers.floor.at(-1)!.ms.toFixed(1)}`,
         );
       }
@@ -545,7 +554,9 @@ async function main(): Promise<void> {
       const busyMs = of('busyMs');
       const findMs = of('findMs');
       const loadCpuMs = added((run) => run.loadTotalCpuMs);
-      const visitCpuMs = scroll ? added((run) => run.loadTotalCpuMs + run.scrollTotalCpuMs) : NaN;
+      // A scroll stopped at its cap is no whole visit, and its CPU would compare with nothing.
+      const scrollFinished = eurefs.every((e) => e.scrollFinished);
+      const visitCpuMs = scroll && scrollFinished ? added((run) => run.loadTotalCpuMs + run.scrollTotalCpuMs) : NaN;
       const markjsCpuMs = m(peers.markjs.map((p, i) => p.totalCpuMs - peers.none[i]!.totalCpuMs));
       const references = eurefs[0]!.references;
       pages.push({
@@ -566,6 +577,8 @@ async function main(): Promise<void> {
         longestFrameBlockingMs: round(of('longestFrameBlockingMs')),
         scrollLongestFrameBlockingMs: scroll ? round(of('scrollLongestFrameBlockingMs')) : null,
         scrollSteps: eurefs[0]!.scrollSteps,
+        scrollStepsToEnd: eurefs[0]!.scrollStepsToEnd,
+        scrollFinished: scroll ? scrollFinished : null,
         heapMB: round(of('heapAfterMB') - m(peers.floor.map((p) => p.baseHeapMB)), 2),
         busyMs: round(busyMs),
         findMs: round(findMs),

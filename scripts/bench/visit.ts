@@ -79,20 +79,37 @@ export function firstScreen(page: Page, source: string, flags: string): Promise<
   );
 }
 
+export interface Scrolled {
+  start: number;
+  end: number;
+  steps: number;
+  /** the window's heights from top to end: the steps a whole scroll takes */
+  stepsToEnd: number;
+  /** false where the scroll was stopped at its cap before the end */
+  finished: boolean;
+}
+
 /**
  * Scrolls from the top to the end of the page, one window's height per frame, then waits for the
- * last marks; returns the scroll's window on the page's clock.
+ * last marks; returns the scroll's window on the page's clock. A scroll whose frames are long
+ * enough to take more than `capMs` stops there, and says how far it came.
  */
-export function scrollToEnd(page: Page): Promise<{ start: number; end: number; steps: number }> {
-  return page.evaluate(async () => {
+export function scrollToEnd(page: Page, capMs = Infinity): Promise<Scrolled> {
+  return page.evaluate(async (capMs) => {
     const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
     window.scrollTo(0, 0);
     await frame();
     const start = performance.now();
+    const stepsToEnd = Math.ceil((document.documentElement.scrollHeight - innerHeight) / innerHeight);
     let steps = 0;
+    let finished = true;
     for (;;) {
       const max = document.documentElement.scrollHeight - innerHeight;
       if (window.scrollY >= max - 1) break;
+      if (performance.now() - start > capMs) {
+        finished = false;
+        break;
+      }
       window.scrollTo(0, Math.min(max, window.scrollY + innerHeight));
       steps++;
       await frame();
@@ -101,8 +118,8 @@ export function scrollToEnd(page: Page): Promise<{ start: number; end: number; s
     await frame();
     await frame();
     await new Promise((done) => setTimeout(done, 200));
-    return { start, end, steps };
-  });
+    return { start, end, steps, stepsToEnd, finished };
+  }, Number.isFinite(capMs) ? capMs : Number.MAX_SAFE_INTEGER);
 }
 
 /** Waits until the page has rendered two frames and been quiet a moment (the last marks drawn). */
