@@ -81,7 +81,7 @@ const NO_STAFF = flag('--no-staff');
 const CAP_MS = Number(option('--cap') ?? 45_000);
 /**
  * The scroll's cap: where each frame of the scroll is long, a scroll through 100,000 paragraphs
- * would take most of an hour; past the cap it stops, and the row says how far it came.
+ * takes a quarter of an hour or more; past the cap it stops, and the row says how far it came.
  */
 const SCROLL_CAP_MS = Number(option('--scroll-cap') ?? 120_000);
 
