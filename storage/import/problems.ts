@@ -180,10 +180,22 @@ export class ProblemList {
   }
 }
 
-/** One line for a problem, in `words`' language: "line 12, document "X", field date: should be …". */
+/** Items joined by a key of two placeholders ("$first$, $rest$"), as a list of problems is written. */
+export function joinedSaid(key: 'importRefreshProblemsJoined' | 'importRefreshProblemParts', items: readonly Said[]): Said {
+  const [first, ...rest] = items;
+  if (first === undefined) return '';
+  return rest.length === 0 ? first : phrase(key, first, joinedSaid(key, rest));
+}
+
+/** One line for a problem, kept as words: "line 12, document "X", field date: should be …". */
+export function problemSaid(problem: ImportProblem): Said {
+  const parts: Said[] = [problem.place];
+  if (problem.subject) parts.push(problem.subject);
+  if (problem.field) parts.push(phrase('problemField', problem.field));
+  return phrase('problemLine', joinedSaid('importRefreshProblemParts', parts), problem.message);
+}
+
+/** One line for a problem, in `words`' language. */
 export function formatProblem(problem: ImportProblem, words: Translator): string {
-  const parts = [say(words, problem.place)];
-  if (problem.subject) parts.push(say(words, problem.subject));
-  if (problem.field) parts.push(words.t('problemField', problem.field));
-  return words.t('problemLine', parts.join(', '), say(words, problem.message));
+  return say(words, problemSaid(problem));
 }

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { EurefsDb, ImportMode } from '../dataset/db';
 import { fetchDatasetFile } from './fetch';
 import { applyImport, layerRevision, listImports, readEffective } from '../dataset/layers';
-import type { ImportProblem } from './problems';
+import { joinedSaid, problemSaid } from './problems';
 import { english } from '../../i18n/english';
 import { errorWords } from '../../i18n/phrased-error';
 import { phrase, say, type Said } from '../../i18n/phrase';
@@ -51,20 +51,6 @@ function outcomeOf(ok: boolean, applied: boolean, words: Said): RefreshOutcome {
   return { ok, applied, message: say(english, words), words };
 }
 
-/** Items joined by a key of two placeholders, "$first$; $rest$", as the English always joined them. */
-function joined(key: 'importRefreshProblemsJoined' | 'importRefreshProblemParts', items: readonly Said[]): Said {
-  const [first, ...rest] = items;
-  if (first === undefined) return '';
-  return rest.length === 0 ? first : phrase(key, first, joined(key, rest));
-}
-
-/** A problem as the import's line says it (problems.ts formatProblem), kept as words. */
-function problemWords(problem: ImportProblem): Said {
-  const parts: Said[] = [problem.place];
-  if (problem.subject) parts.push(problem.subject);
-  if (problem.field) parts.push(phrase('problemField', problem.field));
-  return phrase('problemLine', joined('importRefreshProblemParts', parts), problem.message);
-}
 
 export interface RefreshOptions {
   fetchFn?: typeof fetch;
@@ -111,7 +97,7 @@ async function refreshOnce(db: EurefsDb, url: string, mode: ImportMode, fetchFn:
   const current = await readEffective(db);
   const prepared = await prepareImportLazily(file.bytes, { name: file.name, contentType: file.contentType, knownReports: new Set(current.reports.keys()) });
   if (!prepared.dataset) {
-    const first = joined('importRefreshProblemsJoined', prepared.errors.slice(0, 3).map(problemWords));
+    const first = joinedSaid('importRefreshProblemsJoined', prepared.errors.slice(0, 3).map(problemSaid));
     return outcomeOf(false, false, phrase('importRefreshFileErrors', prepared.errorCount, first));
   }
   const last = (await listImports(db)).find((entry) => !entry.undone);
