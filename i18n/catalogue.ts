@@ -26,14 +26,19 @@ export type CatalogueMessage = Catalogue[string];
 
 /**
  * `chosen` with every key it lacks taken from `fallback`, as the browser's own `i18n` does with
- * `default_locale`, and without descriptions, which only translators read.
+ * `default_locale`, and without the descriptions and examples, which only translators read.
  */
 export function completeCatalogue(chosen: Catalogue, fallback: Catalogue): Catalogue {
   const out: Catalogue = {};
-  for (const [key, entry] of Object.entries({ ...fallback, ...chosen })) {
-    out[key] = entry.placeholders ? { message: entry.message, placeholders: entry.placeholders } : { message: entry.message };
-  }
+  for (const [key, entry] of Object.entries({ ...fallback, ...chosen })) out[key] = withoutNotes(entry);
   return out;
+}
+
+/** An entry as the browser and Eurefs read it: its message and placeholders, not the translators' description and examples. */
+function withoutNotes(entry: CatalogueMessage): CatalogueMessage {
+  if (!entry.placeholders) return { message: entry.message };
+  const placeholders = Object.fromEntries(Object.entries(entry.placeholders).map(([name, { content }]) => [name, { content }]));
+  return { message: entry.message, placeholders };
 }
 
 /**
@@ -41,12 +46,5 @@ export function completeCatalogue(chosen: Catalogue, fallback: Catalogue): Catal
  * descriptions and examples that only translators read, which are more than half of each file.
  */
 export function shippedCatalogue(text: string): string {
-  const out: Catalogue = {};
-  for (const [key, entry] of Object.entries(catalogueSchema().parse(JSON.parse(text)))) {
-    const placeholders = entry.placeholders
-      ? Object.fromEntries(Object.entries(entry.placeholders).map(([name, { content }]) => [name, { content }]))
-      : undefined;
-    out[key] = placeholders ? { message: entry.message, placeholders } : { message: entry.message };
-  }
-  return JSON.stringify(out);
+  return JSON.stringify(completeCatalogue(catalogueSchema().parse(JSON.parse(text)), {}));
 }
