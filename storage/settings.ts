@@ -182,15 +182,33 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
+/** The updates of this context, in order, where the browser has no Web Locks. */
+let localTurn: Promise<unknown> = Promise.resolve();
+
 /**
- * Reads, changes and writes the settings. storage.local has no transactions: two contexts
- * writing in the same few milliseconds keep the later write, so each caller changes only what
- * it owns and writes at once.
+ * Runs `work` while no other update of the settings runs. storage.local has no transactions, and
+ * the options page and the background both read and write the whole settings: two updates that
+ * overlap would keep the later write and lose the earlier one (a reader's tick lost to the
+ * background's own first write). A Web Lock is shared by every context of the extension's origin,
+ * its pages and its background alike. Content scripts never update the settings: their locks
+ * would be the page's.
  */
-export async function updateSettings(update: (current: Settings) => Settings): Promise<Settings> {
-  const next = update(await readSettings());
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  // The lock is given back when the promise `work` returns settles, as the Web Locks API does.
+  const locks: { request<R>(name: string, callback: () => Promise<R>): Promise<R> } | undefined = globalThis.navigator?.locks;
+  if (locks) return locks.request(SETTINGS_KEY, work);
+  const turn = localTurn.then(work, work);
+  localTurn = turn.catch(() => undefined);
+  return turn;
+}
+
+/** Reads, changes and writes the settings, one update at a time across the extension. */
+export function updateSettings(update: (current: Settings) => Settings): Promise<Settings> {
+  return oneAtATime(async () => {
+    const next = update(await readSettings());
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }
 
 /** Calls `listener` with the new settings and the ones before on every change, until `signal` aborts. */

@@ -111,6 +111,54 @@ describe('the settings store', () => {
     expect(seen).toEqual([true]);
   });
 
+  it('keeps both of two updates that overlap: neither writes over the other with what it read before', async () => {
+    await Promise.all([
+      updateSettings((s) => ({ ...s, hideUntracked: true })),
+      updateSettings((s) => ({ ...s, marksInTabOrder: true })),
+      updateSettings((s) => withSite(s, 'eur-lex.europa.eu', { history: false })),
+    ]);
+    expect(await readSettings()).toMatchObject({ hideUntracked: true, marksInTabOrder: true, sites: { 'eur-lex.europa.eu': { history: false } } });
+  });
+
+  it('an update that fails lets the next one run', async () => {
+    const failed = updateSettings(() => {
+      throw new Error('broken update');
+    });
+    const next = updateSettings((s) => ({ ...s, hideUntracked: true }));
+    await expect(failed).rejects.toThrow('broken update');
+    await expect(next).resolves.toMatchObject({ hideUntracked: true });
+  });
+
+  it('takes the Web Lock the extension\'s other pages and its background take, and holds it until written', async () => {
+    const held: string[] = [];
+    let queue: Promise<unknown> = Promise.resolve();
+    const locks = {
+      request: <T>(name: string, work: () => Promise<T>) => {
+        const turn = queue.then(async () => {
+          held.push(`take ${name}`);
+          try {
+            return await work();
+          } finally {
+            held.push(`give ${name}`);
+          }
+        });
+        queue = turn.catch(() => undefined);
+        return turn;
+      },
+    };
+    vi.stubGlobal('navigator', { locks });
+    const writes: string[] = [];
+    fakeBrowser.storage.onChanged.addListener(() => writes.push(`written while ${held.at(-1) ?? 'nothing'}`));
+    try {
+      await Promise.all([updateSettings((s) => ({ ...s, hideUntracked: true })), updateSettings((s) => ({ ...s, marksInTabOrder: true }))]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(held).toEqual([`take ${SETTINGS_KEY}`, `give ${SETTINGS_KEY}`, `take ${SETTINGS_KEY}`, `give ${SETTINGS_KEY}`]);
+    expect(writes).toEqual([`written while take ${SETTINGS_KEY}`, `written while take ${SETTINGS_KEY}`]);
+    expect(await readSettings()).toMatchObject({ hideUntracked: true, marksInTabOrder: true });
+  });
+
   it('writes the per-site record in place of the older list of switched-off sites', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['ec.europa.eu'] } });
     await updateSettings((s) => withSite(s, 'eur-lex.europa.eu', { history: false }));
