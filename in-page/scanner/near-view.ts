@@ -1,6 +1,6 @@
 /**
- * Marks what the reader can see, or is about to: references found and not yet marked wait, each
- * block watched by an IntersectionObserver, until the block comes within a few screens of the
+ * Marks what the reader can see, or is about to: references found and not yet marked wait, their
+ * blocks watched in runs (watched-runs.ts), until the block comes within a few screens of the
  * window, and are marked then, in slices. Every mark makes the browser lay out its paragraph
  * again, and marking a whole long document did so for text nobody looked at: 100,000 paragraphs
  * never finished. What the reader reaches without scrolling (the keyboard's next reference, a
@@ -10,6 +10,7 @@ import { stillThere, markFound, type Found, type Occurrence } from './scan';
 import { yieldToPage } from '../yield';
 import { renderTimeOfNextFrame } from './frame-cost';
 import { NEAR_SCREENS, placeInView } from './place-in-view';
+import { WatchedRuns, type RunReport } from './watched-runs';
 
 /** Screens above and below the window that are marked ahead of the reader. */
 export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
@@ -65,12 +66,10 @@ function targetOf(found: Found): Element | null {
 
 export class NearViewMarker {
   private readonly byTarget = new Map<Element, Waiting[]>();
-  private readonly observer: IntersectionObserver | null;
+  private readonly runs: WatchedRuns | null;
   /** targets near the window, whose references are to be marked next */
   private readonly queue: Element[] = [];
   private draining = false;
-  /** targets observed whose first report has not come yet */
-  private unreported = new Set<Element>();
   private allowed = false;
   /** markAll was called: what is found from now on is marked without waiting to be near */
   private everything = false;
@@ -106,16 +105,14 @@ export class NearViewMarker {
   private heldSince: number | null = null;
 
   constructor(private readonly options: NearViewOptions) {
-    this.observer =
-      typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: options.rootMargin ?? NEAR_MARGIN })
-        : null;
-    this.readsBoxes = this.observer !== null && options.rootMargin === undefined;
+    this.runs =
+      typeof IntersectionObserver === 'function' ? new WatchedRuns(options.rootMargin ?? NEAR_MARGIN, (report) => this.onReport(report)) : null;
+    this.readsBoxes = this.runs !== null && options.rootMargin === undefined;
     this.holding = this.readsBoxes;
     options.signal.addEventListener(
       'abort',
       () => {
-        this.observer?.disconnect();
+        this.runs?.disconnect();
         // Switched off here: nothing will be marked, and nobody should wait for it.
         for (const resolve of this.settledListeners.splice(0)) resolve();
       },
@@ -128,6 +125,8 @@ export class NearViewMarker {
    * before any of it is marked.
    */
   add(found: readonly Found[], took: (waiting: Waiting) => void): void {
+    const watched: Element[] = [];
+    const awaited = new Set<Element>();
     for (const item of found) {
       const target = targetOf(item);
       if (!target) continue;
@@ -143,7 +142,7 @@ export class NearViewMarker {
       this.order.push(target);
       if (this.everything) {
         this.queue.push(target);
-      } else if (this.observer) {
+      } else if (this.runs) {
         const place = this.readsBoxes ? this.placeOfBox(target) : null;
         if (place === 'after-window' || place === 'below') this.holding = false;
         if (place === 'before-window' || place === 'window' || place === 'after-window') {
@@ -157,13 +156,14 @@ export class NearViewMarker {
           this.readsBoxes = false;
         }
         // Known not near: watched for the reader's scroll, but nothing waits for its first report.
-        if (place === null) this.unreported.add(target);
-        this.observer.observe(target);
+        if (place === null) awaited.add(target);
+        watched.push(target);
       } else {
         // No observer (a test's DOM): everything is near.
         this.queue.push(target);
       }
     }
+    this.runs?.watch(watched, (target) => awaited.has(target));
     this.drain();
   }
 
@@ -215,12 +215,8 @@ export class NearViewMarker {
 
   /** Lets go of what waits in blocks the page removed: a live feed must not keep its old copies. */
   forgetDetached(): void {
-    for (const target of this.byTarget.keys()) {
-      if (target.isConnected) continue;
-      this.byTarget.delete(target);
-      this.unreported.delete(target);
-      this.observer?.unobserve(target);
-    }
+    for (const target of this.byTarget.keys()) if (!target.isConnected) this.byTarget.delete(target);
+    this.runs?.forget((target) => !this.byTarget.has(target));
     let kept = 0;
     this.placeOf.clear();
     for (const target of this.order) {
@@ -248,7 +244,7 @@ export class NearViewMarker {
   pace(): Promise<void> {
     if (this.holding && this.heldSince !== null && performance.now() - this.heldSince >= HOLD_MS) this.release();
     const hidden = isHidden();
-    if (this.passedNear || !this.observer || hidden || this.unreported.size === 0) return yieldToPage();
+    if (this.passedNear || !this.runs || hidden || this.runs.unreported === 0) return yieldToPage();
     return new Promise((resolve) => {
       // A frame that never comes (a tab hidden meanwhile) must not stop the scan.
       const timer = setTimeout(resolve, REPORT_WAIT_MS);
@@ -272,12 +268,9 @@ export class NearViewMarker {
     return placeInView(target.getBoundingClientRect(), view.innerWidth, view.innerHeight);
   }
 
-  private onEntries(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      this.unreported.delete(entry.target);
-      if (entry.isIntersecting) this.queue.push(entry.target);
-      else if (!this.passedNear && entry.rootBounds && entry.boundingClientRect.top > entry.rootBounds.bottom) this.passedNear = true;
-    }
+  private onReport({ near, below }: RunReport): void {
+    for (const target of near) this.queue.push(target);
+    if (below) this.passedNear = true;
     for (const listener of this.reportListeners.splice(0)) listener();
     this.drain();
     this.checkSettled();
@@ -288,8 +281,7 @@ export class NearViewMarker {
     if (!list) return;
     this.byTarget.delete(target);
     this.placeOf.delete(target);
-    this.unreported.delete(target);
-    this.observer?.unobserve(target);
+    this.runs?.done(target);
     this.readsBoxes = false;
     this.holding = false;
     const run = this.options.whileMarking ?? ((work: () => void) => work());
@@ -348,7 +340,7 @@ export class NearViewMarker {
     if (this.settledListeners.length === 0) return;
     if (!this.findingDone && !this.options.signal.aborted) return;
     const hidden = isHidden();
-    if (!hidden && !this.options.signal.aborted && (this.unreported.size > 0 || this.queue.length > 0 || this.draining || !this.allowed)) return;
+    if (!hidden && !this.options.signal.aborted && ((this.runs?.unreported ?? 0) > 0 || this.queue.length > 0 || this.draining || !this.allowed)) return;
     for (const resolve of this.settledListeners.splice(0)) resolve();
   }
 }

@@ -3,37 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NearViewMarker, type Waiting } from '../../../../in-page/scanner/near-view';
 import { scan, type Found, type Occurrence } from '../../../../in-page/scanner/scan';
 import { installPageDom } from './page-dom';
+import { TestObserver } from './test-observer';
 
-/** An IntersectionObserver the test drives: it reports what the test says is near the window. */
-class TestObserver {
-  static last: TestObserver | null = null;
-  readonly observed = new Set<Element>();
-  constructor(private readonly callback: (entries: object[]) => void) {
-    TestObserver.last = this;
-  }
-  observe(target: Element) {
-    this.observed.add(target);
-  }
-  unobserve(target: Element) {
-    this.observed.delete(target);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /** Reports every observed target: near where `near` says so, else below the window. */
-  report(near: (target: Element) => boolean) {
-    this.callback(
-      [...this.observed].map((target) => ({
-        target,
-        isIntersecting: near(target),
-        boundingClientRect: { top: near(target) ? 0 : 5000 },
-        rootBounds: { bottom: 2700 },
-      })),
-    );
-  }
-}
-
-const PAGE = `<html><body>${Array.from({ length: 6 }, (_, i) => `<p id="p${i}">Paragraph ${i} cites COM(2017) ${790 + i} final and Directive (EU) 2017/${541 + i}.</p>`).join('')}</body></html>`;
+const paragraphs = (count: number) =>
+  `<html><body>${Array.from({ length: count }, (_, i) => `<p id="p${i}">Paragraph ${i} cites COM(2017) ${790 + i} final and Directive (EU) 2017/${541 + i}.</p>`).join('')}</body></html>`;
+const PAGE = paragraphs(6);
+/** Three runs of blocks (watched-runs.ts): p0-p31, p32-p63, p64-p69. */
+const LONG_PAGE = paragraphs(70);
 
 beforeAll(() => {
   installPageDom();
@@ -61,24 +37,27 @@ async function findInto(document: Document) {
 const ids = (document: Document) => [...document.querySelectorAll('[data-euref]')].map((mark) => mark.getAttribute('data-euref'));
 
 describe('marking what is near the window', () => {
-  it('finds every reference without touching the page, then marks only the blocks reported near', async () => {
-    const { document } = parseHTML(PAGE);
+  it('finds every reference without touching the page, then marks only the runs of blocks reported near', async () => {
+    const { document } = parseHTML(LONG_PAGE);
     const before = document.body.innerHTML;
     const { marker, marked, waiting, found } = await findInto(document);
     expect(found).toEqual([]);
-    expect(waiting).toHaveLength(6);
+    expect(waiting).toHaveLength(70);
     expect(document.body.innerHTML).toBe(before);
+    // Each run is watched at its two ends.
+    expect(TestObserver.last!.ids()).toEqual(['p0', 'p31', 'p32', 'p63', 'p64', 'p69']);
 
     marker.allow();
     const settled = marker.settled();
-    TestObserver.last!.report((target) => target.id === 'p0' || target.id === 'p1');
+    TestObserver.last!.report((target) => target.id === 'p63');
     await settled;
-    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542']);
-    expect(marked.map((o) => o.reference.id)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542']);
+    const second = Array.from({ length: 32 }, (_, i) => [`COM(2017) ${822 + i}`, `32017L0${573 + i}`]).flat();
+    expect(ids(document)).toEqual(second);
+    expect(marked.map((o) => o.reference.id)).toEqual(second);
     // The page's text is the same, marked or not.
-    expect(document.body.textContent).toBe(parseHTML(PAGE).document.body.textContent);
-    // What was marked is no longer watched; the rest still is.
-    expect([...TestObserver.last!.observed].map((p) => p.id)).toEqual(['p2', 'p3', 'p4', 'p5']);
+    expect(document.body.textContent).toBe(parseHTML(LONG_PAGE).document.body.textContent);
+    // A run marked is no longer watched; the rest still are.
+    expect(TestObserver.last!.ids()).toEqual(['p0', 'p31', 'p64', 'p69']);
   });
 
   it('marks a far block at once when the keyboard or the list goes to it, and nothing before the settings allow it', async () => {
@@ -163,7 +142,7 @@ describe('the first screen at load', () => {
     marker.allow();
     expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541', 'COM(2017) 791', '32017L0542', 'COM(2017) 792', '32017L0543']);
     // The rest waits for the reader's scroll; the observer's first report is awaited only for what no box told.
-    expect([...TestObserver.last!.observed].map((p) => p.id)).toEqual(['p3', 'p4', 'p5']);
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p5']);
     const settled = marker.settled();
     TestObserver.last!.report(() => false);
     await settled;
