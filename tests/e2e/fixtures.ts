@@ -26,12 +26,22 @@ export async function openServed(ext: ExtensionBrowser, url: string, html: strin
   return page;
 }
 
-/** The reader's language setting, written where the options page writes it (storage/settings.ts). */
+/**
+ * The reader's language setting, written where the options page writes it (storage/settings.ts),
+ * as it writes it: under the settings' lock, over what is stored, so that an update of the
+ * extension's own in flight (the options page's first start writes the settings too) keeps it.
+ */
 export async function setReaderLanguage(ext: ExtensionBrowser, language: string): Promise<void> {
   await ext.serviceWorker.evaluate(
     async ([key, value]) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ [key!]: { language: value } });
+      const self = globalThis as unknown as {
+        navigator: { locks: { request(name: string, work: () => Promise<void>): Promise<void> } };
+        chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(items: object): Promise<void> } } };
+      };
+      await self.navigator.locks.request(key!, async () => {
+        const stored = (await self.chrome.storage.local.get(key!))[key!] ?? {};
+        await self.chrome.storage.local.set({ [key!]: { ...stored, language: value } });
+      });
     },
     [SETTINGS_KEY, language],
   );

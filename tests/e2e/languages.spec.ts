@@ -7,13 +7,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../scripts/launch-browser';
-import { DEMO_URL, activeTabId, demoHtml, expect, openList, openOptions, openServed, popover, test } from './fixtures';
+import { EXTENSION_DIR, launchWithExtension } from '../../scripts/launch-browser';
+import { DEMO_URL, activeTabId, demoHtml, expect, openList, openOptions, openServed, popover, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const SETTINGS_KEY = 'eurefs:settings';
 const LOCALES = join(EXTENSION_DIR, '_locales');
 /** The languages the built extension has a catalogue for. */
 const SHIPPED = existsSync(LOCALES) ? readdirSync(LOCALES).sort() : [];
@@ -24,16 +23,6 @@ function message(language: string, key: string): string {
   const entry = catalogue[key];
   if (!entry) throw new Error(`no ${key} in ${language}`);
   return entry.message;
-}
-
-async function setLanguage(ext: ExtensionBrowser, language: string): Promise<void> {
-  await ext.serviceWorker.evaluate(
-    async ([key, value]) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ [key!]: { language: value } });
-    },
-    [SETTINGS_KEY, language],
-  );
 }
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -63,14 +52,14 @@ test('the popover follows the language the reader sets, at once, and marks the d
   const dialog = popover(page);
   await expect(dialog.locator('.badge')).toHaveText(message('en', 'stageAdopted'));
   await expect(dialog.locator('.title')).not.toHaveAttribute('lang', /./);
-  await setLanguage(ext, 'de');
+  await setReaderLanguage(ext, 'de');
   // No reload, no second hover: the open popover changes language.
   await expect(dialog.locator('.badge')).toHaveText('angenommen');
   await expect(page.locator('eurefs-popover .layer')).toHaveAttribute('lang', 'de');
   await expect(dialog.locator('.title')).toHaveAttribute('lang', 'en');
   await expect(dialog.locator('.dataset-language')).toHaveText('Titel, Ereignisse und Quellen: Englisch, wie im Datensatz.');
   await page.screenshot({ path: `${ARTIFACTS}/languages-popover-de-setting.png` });
-  await setLanguage(ext, 'auto');
+  await setReaderLanguage(ext, 'auto');
   await expect(dialog.locator('.badge')).toHaveText(message('en', 'stageAdopted'));
   await expect(dialog.locator('.dataset-language')).toHaveCount(0);
 });
@@ -117,7 +106,7 @@ test('in every language that ships, the popover fits 420 px: nothing runs past i
   const dialog = popover(page);
   const measured: Record<string, { width: number; worst: number }> = {};
   for (const language of SHIPPED) {
-    await setLanguage(ext, language);
+    await setReaderLanguage(ext, language);
     await page.mouse.move(5, 5);
     await expect(dialog).toHaveCount(0);
     await mark.hover();

@@ -3,7 +3,7 @@
  * import's problems, in German once the reader's setting says German.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, openOptions, test } from './fixtures';
+import { expect, openOptions, setReaderLanguage, test } from './fixtures';
 
 const ARTIFACTS = 'tests/artifacts';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -11,10 +11,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 test('the options page and an import\'s problems speak German when the reader chose German', async ({ ext }) => {
   const page = await openOptions(ext);
   await expect(page.getByRole('heading', { name: 'Import a dataset' })).toBeVisible();
-  await ext.serviceWorker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-    await api.storage.local.set({ 'eurefs:settings': { language: 'de' } });
-  });
+  await setReaderLanguage(ext, 'de');
   await expect(page.getByRole('heading', { name: 'Datensatz importieren' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Importverlauf' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Notizen, Leseverlauf und Exporte' })).toBeVisible();
