@@ -63,6 +63,31 @@ test.describe('a long page', () => {
     await page.screenshot({ path: `${ARTIFACTS}/long-page-end.png` });
   });
 
+  test('a jump with the scroll bar, to anywhere in the page, marks what the window shows there and not the page between', async ({ ext }) => {
+    const page = await openLong(ext);
+    /** The paragraphs in the window, and how many of them hold no mark. */
+    const inWindow = () =>
+      page.evaluate(() => {
+        const shown = [...document.querySelectorAll('p.oj-normal')].flatMap((p, i) => {
+          const rect = p.getBoundingClientRect();
+          return rect.bottom > 0 && rect.top < innerHeight ? [{ i, marked: p.querySelector('[data-euref]') !== null }] : [];
+        });
+        return { shown: shown.length, unmarked: shown.filter((p) => !p.marked).length };
+      });
+    // Blocks are watched in runs (in-page/scanner/watched-runs.ts): a jump may land in the middle of one.
+    for (const share of [0.37, 0.61, 0.83, 0.5]) {
+      await page.evaluate((at) => window.scrollTo(0, document.documentElement.scrollHeight * at), share);
+      await frames(page);
+      expect((await inWindow()).shown).toBeGreaterThan(3);
+      await expect.poll(async () => (await inWindow()).unmarked).toBe(0);
+    }
+    const marked = new Set(await markedParagraphs(page));
+    // Between the first screen and the first jump's window, the page is left as it was.
+    const firstJump = Math.round(PARAGRAPHS * 0.37);
+    expect([...marked].filter((i) => i > 300 && i < firstJump - 300)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}/long-page-middle.png` });
+  });
+
   test('the list counts every reference, marked or not, and leads to one far down, marking it', async ({ ext }) => {
     const page = await openLong(ext);
     const list = await openList(ext, await activeTabId(ext));
