@@ -23,7 +23,7 @@ for (let rep = 0; rep < 2; rep++) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
-  await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 30000 });
+  await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000 });
   const timing = await tab.evaluate(() => ({ t: document.documentElement.dataset.eurefsTiming, dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd }));
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map<string, number>();
