@@ -101,13 +101,16 @@ export class WatchedRuns {
   forget(gone: (target: Element) => boolean): void {
     const touched = new Set<Run>();
     for (const [target, run] of this.runOfMember) if (gone(target)) touched.add(run);
+    // Every touched run is let go before any is watched anew: what is left of one may join the
+    // last run watched (watch), which must not be a touched run still holding removed blocks.
+    const kept: { left: Element[]; waited: boolean }[] = [];
     for (const run of touched) {
-      const waited = this.unreportedEnds.has(run.first) || this.unreportedEnds.has(run.last);
-      const left = this.pending(run).filter((target) => !gone(target));
-      for (const target of this.pending(run)) this.runOfMember.delete(target);
+      const pending = this.pending(run);
+      kept.push({ left: pending.filter((target) => !gone(target)), waited: this.unreportedEnds.has(run.first) || this.unreportedEnds.has(run.last) });
+      for (const target of pending) this.runOfMember.delete(target);
       this.stop(run);
-      this.watch(left, () => waited);
     }
+    for (const { left, waited } of kept) this.watch(left, () => waited);
   }
 
   disconnect(): void {

@@ -103,4 +103,19 @@ describe('watching found blocks in runs', () => {
     observer.report((target) => target.id === 'p8');
     expect(near()).toEqual(['p1', 'p2', 'p3', 'p5', 'p6', 'p7', 'p8']);
   });
+
+  it('lets go of removed blocks in every run at once, the last run watched among them', () => {
+    // Runs p0-p31 and p32-p39 (the last watched, with room): what is left of the first may join it.
+    const { blocks } = page(40);
+    const { runs, observer, near } = watcher();
+    runs.watch(blocks, () => false);
+    const gone = new Set<Element>([blocks[5]!, blocks[35]!]);
+    runs.forget((target) => gone.has(target));
+    observer.report(() => true);
+    expect(near()).toHaveLength(38);
+    expect(near()).not.toContain('p35');
+    expect(near()).not.toContain('p5');
+    for (const block of blocks) if (!gone.has(block)) runs.done(block);
+    expect(observer.ids()).toEqual([]);
+  });
 });
