@@ -51,7 +51,6 @@ function outcomeOf(ok: boolean, applied: boolean, words: Said): RefreshOutcome {
   return { ok, applied, message: say(english, words), words };
 }
 
-
 export interface RefreshOptions {
   fetchFn?: typeof fetch;
   now?: Date;

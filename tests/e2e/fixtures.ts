@@ -27,24 +27,48 @@ export async function openServed(ext: ExtensionBrowser, url: string, html: strin
 }
 
 /**
- * The reader's language setting, written where the options page writes it (storage/settings.ts),
- * as it writes it: under the settings' lock, over what is stored, so that an update of the
- * extension's own in flight (the options page's first start writes the settings too) keeps it.
+ * Changes the stored settings as the extension does (storage/settings.ts): under the settings'
+ * lock, over what is stored, so that an update of the extension's own in flight (the options
+ * page's first start writes the settings too) keeps the change. `holdMs` keeps the lock that long
+ * between the read and the write, as a slow update of the background's would.
  */
-export async function setReaderLanguage(ext: ExtensionBrowser, language: string): Promise<void> {
+export async function updateStoredSettings(ext: ExtensionBrowser, change: Record<string, unknown>, holdMs = 0): Promise<void> {
   await ext.serviceWorker.evaluate(
-    async ([key, value]) => {
+    async ([key, change, holdMs]) => {
       const self = globalThis as unknown as {
         navigator: { locks: { request(name: string, work: () => Promise<void>): Promise<void> } };
         chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(items: object): Promise<void> } } };
+        eurefsTestHoldsSettings?: boolean;
       };
-      await self.navigator.locks.request(key!, async () => {
-        const stored = (await self.chrome.storage.local.get(key!))[key!] ?? {};
-        await self.chrome.storage.local.set({ [key!]: { ...stored, language: value } });
+      await self.navigator.locks.request(key, async () => {
+        self.eurefsTestHoldsSettings = true;
+        try {
+          const stored = (await self.chrome.storage.local.get(key))[key] ?? {};
+          await new Promise((done) => setTimeout(done, holdMs));
+          await self.chrome.storage.local.set({ [key]: { ...stored, ...change } });
+        } finally {
+          self.eurefsTestHoldsSettings = false;
+        }
       });
     },
-    [SETTINGS_KEY, language],
+    [SETTINGS_KEY, change, holdMs] as const,
   );
+}
+
+/** The reader's language setting, written where and as the options page writes it. */
+export const setReaderLanguage = (ext: ExtensionBrowser, language: string): Promise<void> => updateStoredSettings(ext, { language });
+
+/** The settings as stored, read by the service worker. */
+export function storedSettings(ext: ExtensionBrowser): Promise<Record<string, unknown> | undefined> {
+  return ext.serviceWorker.evaluate(async (key) => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Record<string, unknown> | undefined>> } } } }).chrome.storage.local;
+    return (await storage.get(key))[key];
+  }, SETTINGS_KEY);
+}
+
+/** Whether updateStoredSettings holds the settings' lock now (the extension's own updates aside). */
+export function testHoldsSettingsLock(ext: ExtensionBrowser): Promise<boolean> {
+  return ext.serviceWorker.evaluate(() => (globalThis as { eurefsTestHoldsSettings?: boolean }).eurefsTestHoldsSettings === true);
 }
 
 /** The options page, once it shows the dataset. */

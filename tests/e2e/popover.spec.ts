@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FIXTURES_DIR, HAVE_FIXTURES, NO_FIXTURES } from '../../scripts/shared-dir';
 import { launchWithExtension, servePages } from '../../scripts/launch-browser';
-import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, test } from './fixtures';
+import { DEMO_URL, activeTabId, demoHtml, expect, openList, openServed, popover, storedSettings, test } from './fixtures';
 import { appendResultsLater } from './page-scripts';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -187,14 +187,7 @@ test('with the setting on, untracked references are neither underlined nor open 
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByLabel(/Hide references the dataset does not track/).check();
   // The setting is on once it is stored, not when the box shows a tick.
-  await expect
-    .poll(() =>
-      ext.serviceWorker.evaluate(async () => {
-        const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hideUntracked?: boolean } | undefined>> } } } }).chrome.storage.local;
-        return (await storage.get('eurefs:settings'))['eurefs:settings']?.hideUntracked;
-      }),
-    )
-    .toBe(true);
+  await expect.poll(async () => (await storedSettings(ext))?.hideUntracked).toBe(true);
   const page = await openServed(ext, DEMO_URL, demoHtml());
   const untracked = page.locator('[data-euref="COM(2021) 206"]');
   await expect(untracked).toHaveAttribute('data-euref-untracked', '');

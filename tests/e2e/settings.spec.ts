@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO_URL, demoHtml, expect, openServed, test } from './fixtures';
+import { DEMO_URL, demoHtml, expect, openServed, storedSettings, test, testHoldsSettingsLock, updateStoredSettings } from './fixtures';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -52,29 +52,11 @@ test('a tick on the options page is kept when the background is in the middle of
   await expect(tick).toBeVisible();
   // The background as storage/settings.ts has it update the settings: under the settings' lock, it
   // reads them, takes its time, and writes them back with its own change.
-  await ext.serviceWorker.evaluate(() => {
-    const self = globalThis as unknown as {
-      navigator: { locks: { request(name: string, work: () => Promise<void>): Promise<void> } };
-      chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>>; set(v: object): Promise<void> } } };
-      backgroundUpdate?: Promise<void>;
-      backgroundHolds?: boolean;
-    };
-    self.backgroundUpdate = self.navigator.locks.request('eurefs:settings', async () => {
-      self.backgroundHolds = true;
-      const read = (await self.chrome.storage.local.get('eurefs:settings'))['eurefs:settings'] ?? {};
-      await new Promise((done) => setTimeout(done, 1500));
-      await self.chrome.storage.local.set({ 'eurefs:settings': { ...read, marksInTabOrder: true } });
-    });
-  });
-  await expect.poll(() => ext.serviceWorker.evaluate(() => (globalThis as { backgroundHolds?: boolean }).backgroundHolds)).toBe(true);
+  const backgroundUpdate = updateStoredSettings(ext, { marksInTabOrder: true }, 1500);
+  await expect.poll(() => testHoldsSettingsLock(ext)).toBe(true);
   await tick.check();
-  await ext.serviceWorker.evaluate(() => (globalThis as unknown as { backgroundUpdate: Promise<void> }).backgroundUpdate);
-  const stored = () =>
-    ext.serviceWorker.evaluate(async () => {
-      const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object | undefined>> } } } }).chrome.storage.local;
-      return (await storage.get('eurefs:settings'))['eurefs:settings'];
-    });
-  await expect.poll(stored).toMatchObject({ hideUntracked: true, marksInTabOrder: true });
+  await backgroundUpdate;
+  await expect.poll(() => storedSettings(ext)).toMatchObject({ hideUntracked: true, marksInTabOrder: true });
   // And the page says what is stored, once it is read again.
   await options.reload();
   await expect(options.getByLabel(/Hide references the dataset does not track/)).toBeChecked();
