@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NearViewMarker, type Waiting } from '../../../../in-page/scanner/near-view';
 import { scan, type Found, type Occurrence } from '../../../../in-page/scanner/scan';
 import { installPageDom } from './page-dom';
@@ -102,6 +102,68 @@ describe('marking what is near the window', () => {
     marker.forgetDetached();
     expect(marker.isLive(waiting.find((w) => w.target.id === 'p2')!)).toBe(false);
     expect([...TestObserver.last!.observed].map((p) => p.id)).not.toContain('p2');
+  });
+});
+
+describe('blocks found past what is near', () => {
+  afterEach(() => {
+    delete (globalThis as { window?: unknown }).window;
+    vi.restoreAllMocks();
+  });
+
+  /** p0-p2 lie within the margin, p3 below it: from p3 on, finding has gone past what is near. */
+  async function pastTheWindow() {
+    const window = new EventTarget();
+    (globalThis as { window?: unknown }).window = window;
+    const { document } = parseHTML(LONG_PAGE);
+    const found = await foundIn(document);
+    layOut(document);
+    const marker = markerFor();
+    return { window, found, marker, document };
+  }
+
+  it('are handed to the observer when the reader scrolls or resizes the window, and when finding ends', async () => {
+    const { window, found, marker, document } = await pastTheWindow();
+    marker.add(found.slice(0, 10), () => undefined);
+    expect(ids(document)).toHaveLength(6);
+    // Nothing watched yet: every observe() would cost the page a frame and an intersection pass.
+    expect(TestObserver.last!.ids()).toEqual([]);
+    window.dispatchEvent(new Event('scroll'));
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p9']);
+    marker.add(found.slice(10, 20), () => undefined);
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p9']);
+    window.dispatchEvent(new Event('resize'));
+    // One run still: those found later joined it.
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p19']);
+    marker.add(found.slice(20), () => undefined);
+    marker.finishFinding();
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p34', 'p35', 'p66', 'p67', 'p69']);
+    TestObserver.last!.report((target) => target.id === 'p69');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ids(document).slice(-2)).toEqual(['COM(2017) 859', '32017L0610']);
+  });
+
+  it('are handed over at least every second while finding goes on, and what was marked meanwhile is not', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const { found, marker, document } = await pastTheWindow();
+    marker.add(found.slice(0, 10), () => undefined);
+    now = 400;
+    marker.add(found.slice(10, 20), () => undefined);
+    expect(TestObserver.last!.ids()).toEqual([]);
+    // The keyboard went to p20: marked, it is not watched.
+    const waiting: Waiting[] = [];
+    marker.add(found.slice(20, 21), (w) => waiting.push(w));
+    marker.markNow(waiting[0]!);
+    expect(document.getElementById('p20')!.querySelector('[data-euref]')).not.toBeNull();
+    now = 1000;
+    marker.add(found.slice(21, 30), () => undefined);
+    expect(TestObserver.last!.ids()).toEqual(['p3', 'p29']);
+    TestObserver.last!.report((target) => target.id === 'p3');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // p0 to p29 marked, p20 once.
+    expect(ids(document)).toHaveLength(60);
+    expect(document.getElementById('p20')!.querySelectorAll('[data-euref]')).toHaveLength(2);
   });
 });
 

@@ -1,0 +1,133 @@
+/**
+ * Diagnostic, not part of the benchmark: where the main thread's time goes while Eurefs finds the
+ * references of one dense page, from the scanner's start until all are found (the list's span).
+ * A trace of the load; in that span, the renderer main thread's top-level tasks by what they did
+ * (the trace events directly inside each task, self time), and the gaps in which it ran nothing.
+ * With `--profile`, a CPU profile of the same load too, its samples in that span by function
+ * (self time; build with EUREFS_NO_MINIFY=1 for the names). After `npm run build` (or with
+ * EUREFS_EXTENSION_DIR):
+ *
+ *   npx tsx scripts/bench/list-span.ts [--paragraphs 100000] [--categories a,b] [--profile]
+ */
+import { resolve } from 'node:path';
+import { launchWithExtension, servePages } from '../launch-browser';
+import { generatedHtml } from './pages';
+import type { TraceEvent } from './trace';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const PARAGRAPHS = Number(option('--paragraphs') ?? 100_000);
+const CATEGORIES = (option('--categories') ?? 'toplevel,devtools.timeline,blink,blink.user_timing,loading').split(',');
+const URL = 'https://eur-lex.europa.eu/eurefs-list-span.html';
+
+interface Timing {
+  startedAt: number;
+  foundAt: number;
+  findMs?: number;
+  slices: number;
+}
+
+async function main(): Promise<void> {
+  const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
+  const ext = await launchWithExtension({ extensionDir: dir });
+  await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
+  const page = await ext.context.newPage();
+  const cdp = await ext.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: object[] }) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  const profiling = argv.includes('--profile');
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(URL, { timeout: 300_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000, polling: 500 });
+  const timing = JSON.parse((await page.evaluate(() => document.documentElement.dataset.eurefsTiming)) ?? '{}') as Timing;
+  const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+  await cdp.send('Tracing.end');
+  await complete;
+  await ext.context.close();
+
+  // The page's time origin in the trace: its navigationStart.
+  const navigation = events.find((e) => e.name === 'navigationStart' && JSON.stringify(e.args ?? {}).includes(URL));
+  if (!navigation) throw new Error('no navigationStart for the page in the trace');
+  const key = `${navigation.pid}:${navigation.tid}`;
+  const from = navigation.ts + timing.startedAt * 1000;
+  const to = navigation.ts + timing.foundAt * 1000;
+  const onThread = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined && e.ts >= from && e.ts <= to);
+  onThread.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks: TraceEvent[] = [];
+  let lastEnd = -Infinity;
+  for (const e of onThread) {
+    // Top-level events: tasks, and the microtask checkpoints the scheduler runs outside them
+    // (where an async function's slices run, after the promise they awaited resolved).
+    if (e.ts < lastEnd) continue;
+    tasks.push(e);
+    lastEnd = e.ts + e.dur!;
+  }
+  // Self time of each event directly or indirectly inside a task, by name.
+  const self = new Map<string, { ms: number; count: number }>();
+  const add = (name: string, us: number) => {
+    const entry = self.get(name) ?? { ms: 0, count: 0 };
+    entry.ms += us / 1000;
+    entry.count++;
+    self.set(name, entry);
+  };
+  let t = 0;
+  let busyUs = 0;
+  let cpuUs = 0;
+  for (const task of tasks) {
+    busyUs += task.dur!;
+    cpuUs += task.tdur ?? task.dur!;
+    const end = task.ts + task.dur!;
+    while (t < onThread.length && onThread[t]!.ts < task.ts) t++;
+    const inside: TraceEvent[] = [];
+    for (let j = t; j < onThread.length && onThread[j]!.ts <= end; j++) if (onThread[j] !== task) inside.push(onThread[j]!);
+    // self time: each event's duration less its direct children's
+    const stack: TraceEvent[] = [];
+    const childUs = new Map<TraceEvent, number>();
+    let topChildrenUs = 0;
+    for (const e of inside) {
+      while (stack.length && stack[stack.length - 1]!.ts + stack[stack.length - 1]!.dur! <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) childUs.set(parent, (childUs.get(parent) ?? 0) + e.dur!);
+      else topChildrenUs += e.dur!;
+      stack.push(e);
+    }
+    for (const e of inside) add(e.name, e.dur! - (childUs.get(e) ?? 0));
+    add('(self time of the top-level event)', task.dur! - topChildrenUs);
+  }
+  const spanMs = (to - from) / 1000;
+  console.log(`${PARAGRAPHS} dense paragraphs: list ${spanMs.toFixed(0)} ms (scanner start → all found), finding slices ${timing.findMs?.toFixed(0)} ms in ${timing.slices} slices`);
+  console.log(`main thread in that span: ${tasks.length} tasks, ${(busyUs / 1000).toFixed(0)} ms wall, ${(cpuUs / 1000).toFixed(0)} ms thread time; idle ${(spanMs - busyUs / 1000).toFixed(0)} ms`);
+  const rows = [...self].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
+  for (const [name, { ms, count }] of rows) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${String(count).padStart(6)}× ${name}`);
+  const top = new Map<string, number>();
+  for (const task of tasks) top.set(task.name, (top.get(task.name) ?? 0) + task.dur! / 1000);
+  console.log('top-level:', [...top].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join('; '));
+  const longest = [...tasks].sort((a, b) => b.dur! - a.dur!).slice(0, 5);
+  console.log('longest tasks (ms):', longest.map((task) => (task.dur! / 1000).toFixed(1)).join(', '));
+  if (profile) {
+    // The profile's clock is the trace's (microseconds of the same monotonic clock).
+    const self = new Map<string, number>();
+    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+    let at = profile.startTime;
+    profile.samples!.forEach((id, i) => {
+      at += profile.timeDeltas![i] ?? 0;
+      if (at < from || at > to) return;
+      const frame = byNode.get(id)!.callFrame;
+      const key = `${frame.url.replace(/.*\//, '') || '(native)'} ${frame.functionName || '(anon)'}:${frame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas![i + 1] ?? 0));
+    });
+    console.log('CPU profile in that span, self time:');
+    for (const [key, us] of [...self].filter(([k]) => !k.includes('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms ${key.slice(0, 100)}`);
+  }
+}
+
+await main();
