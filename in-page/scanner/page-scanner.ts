@@ -222,8 +222,23 @@ export class PageScanner {
 
   /** True while a mention is on the page: its marks, or what it waits to mark. */
   private isLive(mention: Mention): boolean {
-    if (mention.marks.length) return mention.marks.some((mark) => mark.isConnected);
-    return mention.waiting !== null && this.nearView !== null && this.nearView.isLive(mention.waiting);
+    return this.liveness()(mention);
+  }
+
+  /**
+   * isLive for one pass over the mentions: the mentions of one block (2.7 a paragraph on a dense
+   * page) share its check, which reads the block's text nodes and looks for a mark around them.
+   */
+  private liveness(): (mention: Mention) => boolean {
+    const byWaiting = new Map<Waiting, boolean>();
+    return (mention) => {
+      if (mention.marks.length) return mention.marks.some((mark) => mark.isConnected);
+      const { waiting } = mention;
+      if (waiting === null || this.nearView === null) return false;
+      let live = byWaiting.get(waiting);
+      if (live === undefined) byWaiting.set(waiting, (live = this.nearView.isLive(waiting)));
+      return live;
+    };
   }
 
   private remember(slice: Occurrence[]): void {
@@ -256,8 +271,9 @@ export class PageScanner {
   /** Drops the mentions whose marks all left the page. */
   private forgetDetached(): void {
     let kept = 0;
+    const isLive = this.liveness();
     for (const occurrence of this.occurrences) {
-      if (this.isLive(occurrence)) this.occurrences[kept++] = occurrence;
+      if (isLive(occurrence)) this.occurrences[kept++] = occurrence;
     }
     this.occurrences.length = kept;
     this.nearView?.forgetDetached();
@@ -316,7 +332,7 @@ export class PageScanner {
   /** The page's references, one row per document, in order of first appearance. */
   listReferences(): PageReferencesResponse {
     const rows = new Map<string, PageReference>();
-    const marked = this.occurrences.filter((o) => this.isLive(o)).map(({ reference }) => reference);
+    const marked = this.occurrences.filter(this.liveness()).map(({ reference }) => reference);
     for (const reference of [...marked, ...this.churn.unmarked().map((u) => u.reference)]) {
       const row = rows.get(reference.id);
       if (row) {
@@ -349,11 +365,12 @@ export class PageScanner {
    */
   mentions(): { id: string; firstMark: Node; offset?: number; text: string }[] {
     const out: { id: string; firstMark: Node; offset?: number; text: string }[] = [];
+    const isLive = this.liveness();
     for (const mention of this.occurrences) {
       const { reference, marks } = mention;
       if (marks[0]?.isConnected) out.push({ id: reference.id, firstMark: marks[0], text: reference.text });
       else {
-        const waiting = this.waitingOf(mention);
+        const waiting = this.waitingOf(mention, isLive);
         if (waiting) out.push({ id: reference.id, firstMark: waiting.anchor, offset: waiting.offset, text: reference.text });
       }
     }
@@ -361,9 +378,9 @@ export class PageScanner {
   }
 
   /** Where a mention not marked yet starts, or null (marked, or the page changed it). */
-  private waitingOf(mention: Mention): WaitingMention | null {
+  private waitingOf(mention: Mention, isLive: (mention: Mention) => boolean = (m) => this.isLive(m)): WaitingMention | null {
     const { waiting, reference } = mention;
-    if (!waiting || mention.marks.length || !this.nearView?.isLive(waiting)) return null;
+    if (!waiting || mention.marks.length || !isLive(mention)) return null;
     const found = waiting.found;
     if ('link' in found) return { reference, anchor: found.link, offset: 0, mention };
     const { node, offset } = textAt(found.block, reference.start);
@@ -373,8 +390,9 @@ export class PageScanner {
   /** The mentions not marked yet, in the order found (the keyboard goes to them too). */
   waitingMentions(): WaitingMention[] {
     const out: WaitingMention[] = [];
+    const isLive = this.liveness();
     for (const mention of this.occurrences) {
-      const waiting = this.waitingOf(mention);
+      const waiting = this.waitingOf(mention, isLive);
       if (waiting) out.push(waiting);
     }
     return out;
