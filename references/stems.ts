@@ -118,7 +118,12 @@ export class StemScanner {
   private readonly stems: readonly string[];
   /** for each stem, the shorter stems it begins with: they occur wherever it does */
   private readonly prefixes: readonly (readonly string[])[];
-  private re: RegExp | null = null;
+  /** the stems as one alternation, without groups: the scan */
+  private any: RegExp | null = null;
+  /** the same with a group per stem, sticky: which stem a match is, the first time it is seen */
+  private which: RegExp | null = null;
+  /** the stem each text matched so far is (its index) */
+  private readonly stemOfMatch = new Map<string, number>();
 
   /**
    * `stems`: in lower case, and one stem begins with another (under `iu`) only where it does as
@@ -132,26 +137,41 @@ export class StemScanner {
 
   /** Every stem (as given) that occurs in `text`, overlapping occurrences included, added to `found`. */
   scan(text: string, found: Set<string> = new Set()): Set<string> {
-    // One capture group per stem, so the match says which stem it is without folding case here.
-    if (!this.re) {
-      this.re = new RegExp(this.stems.map((s) => `(${escape(s)})`).join('|'), 'giu');
-      compileAtOnce(this.re, text);
+    if (!this.any) {
+      this.any = new RegExp(this.stems.map(escape).join('|'), 'giu');
+      compileAtOnce(this.any, text);
     }
-    const re = this.re;
+    const re = this.any;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      for (let g = 1; g < m.length; g++) {
-        if (m[g] !== undefined) {
-          found.add(this.stems[g - 1] as string);
-          for (const p of this.prefixes[g - 1] ?? []) found.add(p);
-          break;
-        }
-      }
+      const i = this.stemAt(m[0], text, m.index);
+      found.add(this.stems[i] as string);
+      for (const p of this.prefixes[i] ?? []) found.add(p);
       // next position, not past the match: stems may overlap ("directive" holds "dir" and "ect")
       re.lastIndex = m.index + 1;
     }
     return found;
+  }
+
+  /**
+   * Which stem the alternation matched as `match` at `at`. The alternatives are literals, so the
+   * one that wins at a position depends on the text it matched alone: a match seen once is known
+   * (this spares every match an array of a slot per stem and a search through it). The first time,
+   * the grouped expression, run at the same position, says which it is (folding case here could
+   * differ from `iu`: `ſ`, `K`, final sigma).
+   */
+  private stemAt(match: string, text: string, at: number): number {
+    let i = this.stemOfMatch.get(match);
+    if (i === undefined) {
+      this.which ??= new RegExp(this.stems.map((s) => `(${escape(s)})`).join('|'), 'iuy');
+      this.which.lastIndex = at;
+      const m = this.which.exec(text);
+      if (!m) throw new Error('StemScanner: the grouped expression did not match where the scan did');
+      i = m.findIndex((group, g) => g > 0 && group !== undefined) - 1;
+      this.stemOfMatch.set(match, i);
+    }
+    return i;
   }
 }
 

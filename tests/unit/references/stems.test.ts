@@ -60,4 +60,35 @@ describe('StemScanner', () => {
     // "ſ" is "s" under the `iu` flags
     expect([...new StemScanner(['ses']).scan('ſeſ')]).toEqual(['ses']);
   });
+
+  it('says which stem each match is as a group per stem would, whatever the case, the folding or the text seen before', () => {
+    /** The scan with one group per stem, on every match: what the scanner must agree with. */
+    const grouped = (text: string) => {
+      const sorted = [...stems].sort((a, b) => b.length - a.length);
+      const re = new RegExp(sorted.map((stem) => `(${escape(stem)})`).join('|'), 'giu');
+      const found = new Set<string>();
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const stem = sorted[m.findIndex((group, g) => g > 0 && group !== undefined) - 1]!;
+        for (const other of sorted) if (stem.startsWith(other)) found.add(other);
+        re.lastIndex = m.index + 1;
+      }
+      return [...found].sort();
+    };
+    // Pieces of the stems, in any case, with the letters `iu` folds unlike toLowerCase.
+    const piece = fc.oneof(
+      fc.constantFrom(...stems),
+      fc.constantFrom(...stems).map((stem) => stem.toUpperCase()),
+      fc.constantFrom(...stems).map((stem) => stem.slice(0, 1).toUpperCase() + stem.slice(1, -1)),
+      fc.constantFrom(' ', '-', 'ſ', '\u212a', 'Σ', 'ς', 'İ', 'ß', 'ẞ', 'e', 'S'),
+    );
+    // One scanner for every run: what it learnt of the texts before must not change its answer.
+    const scanner = new StemScanner(stems);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect([...scanner.scan(text)].sort()).toEqual(grouped(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
