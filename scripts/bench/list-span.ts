@@ -12,6 +12,7 @@
 import { resolve } from 'node:path';
 import { launchWithExtension, servePages } from '../launch-browser';
 import { generatedHtml } from './pages';
+import { largest, selfTimes } from './cpu-profile';
 import type { TraceEvent } from './trace';
 
 const argv = process.argv.slice(2);
@@ -115,18 +116,8 @@ async function main(): Promise<void> {
   console.log('longest tasks (ms):', longest.map((task) => (task.dur! / 1000).toFixed(1)).join(', '));
   if (profile) {
     // The profile's clock is the trace's (microseconds of the same monotonic clock).
-    const self = new Map<string, number>();
-    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-    let at = profile.startTime;
-    profile.samples!.forEach((id, i) => {
-      at += profile.timeDeltas![i] ?? 0;
-      if (at < from || at > to) return;
-      const frame = byNode.get(id)!.callFrame;
-      const key = `${frame.url.replace(/.*\//, '') || '(native)'} ${frame.functionName || '(anon)'}:${frame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas![i + 1] ?? 0));
-    });
     console.log('CPU profile in that span, self time:');
-    for (const [key, us] of [...self].filter(([k]) => !k.includes('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(us / 1000).toFixed(0).padStart(6)} ms ${key.slice(0, 100)}`);
+    console.log(largest(selfTimes(profile, undefined, from, to), 30));
   }
 }
 

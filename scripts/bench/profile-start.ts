@@ -5,6 +5,7 @@
  *   EUREFS_EXTENSION_DIR=/tmp/out/chrome-mv3 npx tsx scripts/bench/profile-start.ts none|dense [paragraphs]
  */
 import { launchWithExtension } from '../launch-browser';
+import { largest, selfTimes } from './cpu-profile';
 import { benchPages } from './pages';
 import { resolve } from 'node:path';
 
@@ -26,20 +27,9 @@ for (let rep = 0; rep < 2; rep++) {
   await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000 });
   const timing = await tab.evaluate(() => ({ t: document.documentElement.dataset.eurefsTiming, dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd }));
   const { profile } = await cdp.send('Profiler.stop');
-  const self = new Map<string, number>();
-  const byUrl = new Map<string, number>();
-  const dt = new Map<number, number>();
-  profile.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas![i] ?? 0)));
-  for (const n of profile.nodes) {
-    const us = dt.get(n.id) ?? 0;
-    const url = n.callFrame.url.replace(/.*\//, '') || '(native)';
-    const key = `${url} ${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + us);
-    byUrl.set(url, (byUrl.get(url) ?? 0) + us);
-  }
   console.log('rep', rep, 'timing', timing);
-  console.log([...byUrl].filter(([k]) => k !== '(native)' || true).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${(v / 1000).toFixed(1)}ms ${k}`).join('\n'));
-  console.log([...self].filter(([k]) => !k.startsWith('(native) (idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `  ${(v / 1000).toFixed(1)}ms ${k}`).join('\n'));
+  console.log(largest(selfTimes(profile, (frame) => frame.url.replace(/.*\//, '') || '(native)'), 8));
+  console.log(largest(selfTimes(profile), 25));
   await tab.close();
 }
 await ext.context.close();
