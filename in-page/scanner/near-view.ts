@@ -185,14 +185,14 @@ export class NearViewMarker {
       }
     }
     if (this.runs && watched.length) {
-      if (this.passedNear) {
+      // Before finding has passed what is near nothing is kept back (passedNear stays set).
+      if (!this.passedNear) this.runs.watch(watched, (target) => awaited.has(target));
+      else {
         for (const target of watched) this.unwatched.push(target);
         for (const target of awaited) this.unwatchedAwaited.add(target);
-        this.unwatchedSince ??= performance.now();
-        if (performance.now() - this.unwatchedSince >= WATCH_EVERY_MS) this.watchUnwatched();
-      } else {
-        this.watchUnwatched();
-        this.runs.watch(watched, (target) => awaited.has(target));
+        const now = performance.now();
+        this.unwatchedSince ??= now;
+        if (now - this.unwatchedSince >= WATCH_EVERY_MS) this.watchUnwatched();
       }
     }
     this.drain();

@@ -220,14 +220,10 @@ export class PageScanner {
     if (primary && !isLinkMark(primary)) primary.tabIndex = this.settings.marksInTabOrder && this.isShown(reference) ? 0 : -1;
   }
 
-  /** True while a mention is on the page: its marks, or what it waits to mark. */
-  private isLive(mention: Mention): boolean {
-    return this.liveness()(mention);
-  }
-
   /**
-   * isLive for one pass over the mentions: the mentions of one block (2.7 a paragraph on a dense
-   * page) share its check, which reads the block's text nodes and looks for a mark around them.
+   * Whether a mention is on the page (its marks, or what it waits to mark), for one pass over the
+   * mentions: the mentions of one block (2.7 a paragraph on a dense page) share its check, which
+   * reads the block's text nodes and looks for a mark around them.
    */
   private liveness(): (mention: Mention) => boolean {
     const byWaiting = new Map<Waiting, boolean>();
@@ -378,7 +374,7 @@ export class PageScanner {
   }
 
   /** Where a mention not marked yet starts, or null (marked, or the page changed it). */
-  private waitingOf(mention: Mention, isLive: (mention: Mention) => boolean = (m) => this.isLive(m)): WaitingMention | null {
+  private waitingOf(mention: Mention, isLive: (mention: Mention) => boolean): WaitingMention | null {
     const { waiting, reference } = mention;
     if (!waiting || mention.marks.length || !isLive(mention)) return null;
     const found = waiting.found;
@@ -406,9 +402,10 @@ export class PageScanner {
 
   /** Scrolls to the first occurrence of a document and makes it blink once, for the list. */
   reveal(id: string): boolean {
-    const first = this.occurrences.find((o) => o.reference.id === id && this.isLive(o));
+    const isLive = this.liveness();
+    const first = this.occurrences.find((o) => o.reference.id === id && isLive(o));
     if (first && first.marks.length === 0) {
-      const waiting = this.waitingOf(first);
+      const waiting = this.waitingOf(first, isLive);
       if (waiting) this.markNow(waiting);
     }
     const mark = first?.marks[0]?.isConnected ? first.marks[0] : undefined;
