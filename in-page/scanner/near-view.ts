@@ -118,6 +118,8 @@ export class NearViewMarker {
   private unwatched: Element[] = [];
   private readonly unwatchedAwaited = new Set<Element>();
   private unwatchedSince: number | null = null;
+  /** aborted once finding ends (or the scanner stops): the scroll and resize listeners go */
+  private readonly whileFinding = new AbortController();
 
   constructor(private readonly options: NearViewOptions) {
     this.runs =
@@ -125,14 +127,16 @@ export class NearViewMarker {
     this.readsBoxes = this.runs !== null && options.rootMargin === undefined;
     this.holding = this.readsBoxes;
     if (this.runs && typeof window !== 'undefined') {
-      // The reader moves toward blocks found and not yet watched: they are watched now.
+      // The reader moves toward blocks found and not yet watched: they are watched now. Until
+      // finding ends, after which nothing is kept back.
       const watchNow = () => this.watchUnwatched();
       for (const type of ['scroll', 'resize'])
-        window.addEventListener(type, watchNow, { capture: true, passive: true, signal: options.signal });
+        window.addEventListener(type, watchNow, { capture: true, passive: true, signal: this.whileFinding.signal });
     }
     options.signal.addEventListener(
       'abort',
       () => {
+        this.whileFinding.abort();
         this.runs?.disconnect();
         // Switched off here: nothing will be marked, and nobody should wait for it.
         for (const resolve of this.settledListeners.splice(0)) resolve();
@@ -222,6 +226,7 @@ export class NearViewMarker {
   finishFinding(): void {
     this.findingDone = true;
     this.watchUnwatched();
+    this.whileFinding.abort();
     this.release();
     this.checkSettled();
   }
