@@ -48,10 +48,13 @@ async function inject(
   if (tabId === undefined) return { loaded: false, error: 'no tab to load into' };
   const frameId = fromOwnPage ? 0 : (sender.frameId ?? 0);
   try {
+    // At once: by default the browser holds an injection until the page's idle time, which is its
+    // load event or 200 ms after DOMContentLoaded (Chromium) while images and scripts still load,
+    // and every page that asks has its text in already (the lookout runs at document_end).
     if (import.meta.env.MANIFEST_VERSION === 2) {
-      await browser.tabs.executeScript(tabId, { file, frameId });
+      await browser.tabs.executeScript(tabId, { file, frameId, runAt: 'document_start' });
     } else {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file], injectImmediately: true });
     }
     return { loaded: true };
   } catch (error) {

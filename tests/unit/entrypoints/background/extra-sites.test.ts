@@ -36,14 +36,14 @@ describe('the content script on the extra sites the reader granted', () => {
     expect(sites.registered()).toEqual([]);
   });
 
-  it('runs the lookout on exactly the granted sites, at document_idle', async () => {
+  it('runs the lookout on exactly the granted sites, at document_end as on europa.eu', async () => {
     await addSites(EXAMPLE, WIKI);
     // Listed but never granted: the reader did not finish asking for it.
     await updateSettings((settings) => ({ ...settings, extraSites: [...settings.extraSites, 'https://news.example/*'] }));
     expect(await syncExtraSites()).toEqual([EXAMPLE, WIKI]);
     const lookouts = sites.registered().filter((script) => script.js?.includes('content-scripts/content.js'));
     expect(lookouts).toHaveLength(1);
-    expect(lookouts[0]).toMatchObject({ matches: [EXAMPLE, WIKI], runAt: 'document_idle' });
+    expect(lookouts[0]).toMatchObject({ matches: [EXAMPLE, WIKI], runAt: 'document_end' });
   });
 
   it('in Chromium, also gives those sites the empty script at document_start that keeps the API in the lookout\'s world', async () => {

@@ -158,13 +158,13 @@ describe('the background', () => {
     expect(created).toHaveBeenCalledTimes(1);
   });
 
-  it('injects the popover and the page scanner into the frame of the page that asked', async () => {
+  it('injects the popover and the page scanner into the frame of the page that asked, without waiting for its images', async () => {
     await installed();
     expect(await send({ type: 'load-ui' }, contentScript(7, 3))).toEqual({ loaded: true });
     expect(await send({ type: 'load-scanner' }, contentScript(8, 0))).toEqual({ loaded: true });
     expect(sites.executeScript.mock.calls.map(([injection]) => injection)).toEqual([
-      { target: { tabId: 7, frameIds: [3] }, files: ['/popover-ui.js'] },
-      { target: { tabId: 8, frameIds: [0] }, files: ['/page-scanner.js'] },
+      { target: { tabId: 7, frameIds: [3] }, files: ['/popover-ui.js'], injectImmediately: true },
+      { target: { tabId: 8, frameIds: [0] }, files: ['/page-scanner.js'], injectImmediately: true },
     ]);
   });
 
