@@ -12,7 +12,8 @@
  * in the text (as `iu` matches it) cannot match anywhere in it, so no path of the full expression
  * through that alternative succeeds; removing it leaves the first successful path, and with it
  * every capture, unchanged. Stems are matched by a regular expression with the same flags, so "the
- * text holds the stem" means exactly what it means inside the grammar (`ſ` for `s`, `K` for `k`).
+ * text holds the stem" means exactly what it means inside the grammar (`ſ` for `s`, `K` for `k`);
+ * or, in a text without any of FOLDS_APART, exactly in the text's lower case, which is the same.
  */
 import { compileAtOnce } from './compile-at-once';
 
@@ -113,6 +114,24 @@ function closingBracket(source: string, open: number): number {
   throw new Error(`stemOf: unbalanced [ in ${source}`);
 }
 
+/**
+ * Letters a stem may hold for the lower-case scan: Latin, Greek and Cyrillic letters that are
+ * their own lower case and come back to it from upper case (not `ſ`, `ς`, `ß`, `ı`, `µ`), and
+ * anything without case.
+ */
+const LOWER_CASE_SCRIPTS = /^[\u0000-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff]*$/;
+/** Whether a stem's letters all fit the lower-case scan (letter by letter: "απόφασ" whole comes back with a final sigma). */
+export const fitsLowerCaseScan = (stem: string): boolean => LOWER_CASE_SCRIPTS.test(stem) && [...stem].every((c) => c.toUpperCase().toLowerCase() === c);
+
+/**
+ * The characters of a text for which `text.toLowerCase()` could show another stem than `iu`
+ * matches (tests/unit/references/stems.test.ts derives the list from every character of the BMP):
+ * those that fold under `iu` to a letter they do not lower-case to (`ſ` is `s`, `µ` is `μ`, `ς`
+ * is `σ`, `ϐ` is `β`), `İ`, which lower-cases to two code units, `Σ`, which lower-cases by its
+ * context, and the halves of characters beyond the BMP, left out of that check.
+ */
+export const FOLDS_APART = /[\u00b5\u0130\u017f\u0345\u03a3\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c87\u1e9b\u1fbe\ud800-\udfff]/;
+
 /** The stems a text holds: found by one scan, compiled on first use. */
 export class StemScanner {
   private readonly stems: readonly string[];
@@ -124,6 +143,12 @@ export class StemScanner {
   private which: RegExp | null = null;
   /** the stem each text matched so far is (its index) */
   private readonly stemOfMatch = new Map<string, number>();
+  /**
+   * The stems as one alternation without `i`, for texts in lower case, and each stem's index; null
+   * when a stem holds a letter that lower case does not match as `iu` does.
+   */
+  private exact: RegExp | null = null;
+  private readonly indexOfStem: Map<string, number> | null;
 
   /**
    * `stems`: in lower case, and one stem begins with another (under `iu`) only where it does as
@@ -133,19 +158,24 @@ export class StemScanner {
     // longest first: at each position the alternation reports the longest stem there
     this.stems = [...new Set(stems)].sort((a, b) => b.length - a.length);
     this.prefixes = this.stems.map((s) => this.stems.filter((t) => t !== s && s.startsWith(t)));
+    this.indexOfStem = this.stems.every(fitsLowerCaseScan) ? new Map(this.stems.map((stem, i) => [stem, i])) : null;
   }
 
   /** Every stem (as given) that occurs in `text`, overlapping occurrences included, added to `found`. */
   scan(text: string, found: Set<string> = new Set()): Set<string> {
-    if (!this.any) {
-      this.any = new RegExp(this.stems.map(escape).join('|'), 'giu');
-      compileAtOnce(this.any, text);
-    }
-    const re = this.any;
+    // Case-insensitive alternations run several times slower in V8 than exact ones: where the
+    // text's lower case matches each stem exactly where `iu` does, that is scanned instead, and
+    // each match is a stem as it is written.
+    const indexOfStem = this.indexOfStem && !FOLDS_APART.test(text) ? this.indexOfStem : null;
+    const subject = indexOfStem ? text.toLowerCase() : text;
+    let re: RegExp;
+    if (indexOfStem) re = this.exact ??= new RegExp(this.stems.map(escape).join('|'), 'gu');
+    else re = this.any ??= new RegExp(this.stems.map(escape).join('|'), 'giu');
+    compileAtOnce(re, subject);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const i = this.stemAt(m[0], text, m.index);
+    while ((m = re.exec(subject)) !== null) {
+      const i = indexOfStem ? (indexOfStem.get(m[0]) as number) : this.stemAt(m[0], text, m.index);
       found.add(this.stems[i] as string);
       for (const p of this.prefixes[i] ?? []) found.add(p);
       // next position, not past the match: stems may overlap ("directive" holds "dir" and "ect")

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AFTER_WORDS, AUTHORS, COMPOUNDS, DECISION, DIRECTIVE, FRAMEWORK_DECISION, HUNGARIAN, KINDS, REGULATION } from '../../../references/act-words';
-import { StemScanner, stemOf } from '../../../references/stems';
+import { fitsLowerCaseScan, FOLDS_APART, StemScanner, stemOf } from '../../../references/stems';
 
 const WORDS = [FRAMEWORK_DECISION, DIRECTIVE, REGULATION, DECISION, AUTHORS, KINDS, COMPOUNDS, AFTER_WORDS, HUNGARIAN].flat();
 const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -38,6 +38,8 @@ describe('stemOf', () => {
     for (const word of WORDS) {
       const stem = stemOf(word) as string;
       expect(stem).toBe(stem.toLowerCase());
+      // and so the grammar's scans take the lower-case path wherever a text allows it
+      expect(fitsLowerCaseScan(stem), stem).toBe(true);
     }
   });
 });
@@ -79,7 +81,7 @@ describe('StemScanner', () => {
       fc.constantFrom(...stems),
       fc.constantFrom(...stems).map((stem) => stem.toUpperCase()),
       fc.constantFrom(...stems).map((stem) => stem.slice(0, 1).toUpperCase() + stem.slice(1, -1)),
-      fc.constantFrom(' ', '-', 'ſ', '\u212a', 'Σ', 'ς', 'İ', 'ß', 'ẞ', 'e', 'S'),
+      fc.constantFrom(' ', '-', 'ſ', '\u212a', 'Σ', 'ς', 'İ', 'ß', 'ẞ', 'e', 'S', 'µ', 'ϐ', '\u1c80', '\u1fbe', 'ẛ', 'ΐ', 'Ά', 'Κ', '😀'),
     );
     // One scanner for every run: what it learnt of the texts before must not change its answer.
     const scanner = new StemScanner(stems);
@@ -90,5 +92,28 @@ describe('StemScanner', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('scans the lower case of a text only where it shows the stems `iu` matches (FOLDS_APART), for every letter a stem may hold', () => {
+    let bmp = '';
+    for (let code = 0; code <= 0xffff; code++) if (code < 0xd800 || code > 0xdfff) bmp += String.fromCharCode(code);
+    const safe = [...bmp].filter((c) => !FOLDS_APART.test(c));
+    // every character outside the list lower-cases to one code unit, whatever comes around it
+    for (const c of safe) {
+      const lower = c.toLowerCase();
+      expect(lower.length, c).toBe(1);
+      expect(`A${c} `.toLowerCase(), c).toBe(`a${lower} `);
+      expect(`A${c}A`.toLowerCase(), c).toBe(`a${lower}a`);
+    }
+    // the letters a stem may hold for the lower-case scan
+    const letters = [...bmp].filter((x) => x.toLowerCase() === x && fitsLowerCaseScan(x));
+    const safeSet = new Set(safe);
+    const byLowerCase = new Map<string, string[]>();
+    for (const c of safe) byLowerCase.set(c.toLowerCase(), [...(byLowerCase.get(c.toLowerCase()) ?? []), c]);
+    for (const x of letters) {
+      // what `iu` matches as x, outside the list, is exactly what lower-cases to x
+      const matched = [...bmp.matchAll(new RegExp(`[${escape(x)}]`, 'giu'))].map((m) => m[0]).filter((c) => safeSet.has(c));
+      expect(matched.sort(), x).toEqual([...(byLowerCase.get(x) ?? [])].sort());
+    }
   });
 });
