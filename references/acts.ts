@@ -6,7 +6,7 @@
  * The span starts at the act's name ("Council" and "Implementing" before it are left out).
  */
 import type { Reference } from './types';
-import { actIdentity, expandYear, isPlausibleYear, type ActType } from './ids';
+import { actReference, expandYear, isPlausibleYear, type ActType } from './ids';
 import { actGrammarFor, continuationRe } from './act-grammar';
 import { actWindows, type ActWindow } from './act-windows';
 import { compileAtOnce } from './compile-at-once';
@@ -106,7 +106,7 @@ function findNameAfter(re: RegExp, text: string, out: Reference[]): void {
     });
     if (!p) continue;
     const end = m.index + m[0].length;
-    out.push({ start: m.index, end, text: m[0], ...actIdentity(type, p.year, p.number) });
+    out.push(actReference(m.index, end, m[0], type, p.year, p.number));
   }
 }
 
@@ -123,7 +123,7 @@ function findNameThenParen(re: RegExp, text: string, out: Reference[]): void {
     const close = m.index + m[0].length;
     const start = text.lastIndexOf(body, close);
     if (start < m.index) continue;
-    out.push({ start, end: start + body.length, text: body, ...actIdentity(type, p.year, p.number) });
+    out.push(actReference(start, start + body.length, body, type, p.year, p.number));
   }
 }
 
@@ -135,7 +135,7 @@ function takeAct(m: RegExpExecArray, start: number, text: string, out: Reference
   // let the scan continue just after the name
   if (!parsed) return start + 1;
   let end = start + m[0].length;
-  out.push({ start, end, text: m[0], ...actIdentity(type, parsed.year, parsed.number) });
+  out.push(actReference(start, end, m[0], type, parsed.year, parsed.number));
   const newStyle = head.a.length === 4 && Number(head.a) >= 2015 && !head.mark;
 
   // Enumerations: "Regulations (EU) 2018/1240 and (EU) 2018/1241", "Directives 2014/41/EU and 2011/99/EU".
@@ -156,12 +156,7 @@ function takeAct(m: RegExpExecArray, start: number, text: string, out: Reference
     const cEnd = c.index + c[0].length;
     // the item starts at its qualifier, number mark or number, just after the separator
     const cStart = c.index + (c[1]?.length ?? 0);
-    out.push({
-      start: cStart,
-      end: cEnd,
-      text: text.slice(cStart, cEnd),
-      ...actIdentity(type, p.year, p.number),
-    });
+    out.push(actReference(cStart, cEnd, text.slice(cStart, cEnd), type, p.year, p.number));
     end = cEnd;
   }
   return end;

@@ -4,7 +4,7 @@
  * `SEK(2008) 12`, and lists `COM(2016) 881 final, 882 final and 883 final`.
  */
 import type { Reference } from './types';
-import { documentIdentity, expandYear, isPlausibleYear, type DocumentType } from './ids';
+import { documentReference, expandYear, isPlausibleYear, type DocumentType } from './ids';
 import { FINAL_WORD, LIST_SEPARATOR } from './lexicon';
 
 const PREFIXES: Readonly<Record<string, DocumentType>> = {
@@ -50,7 +50,7 @@ function findSwapped(text: string, out: Reference[]): void {
     const type = PREFIXES[m[1] ?? ''];
     const number = m[3] ?? '';
     if (!type || /^0+$/.test(number)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...documentIdentity(type, Number(m[2]), number) });
+    out.push(documentReference(m.index, m.index + m[0].length, m[0], type, Number(m[2]), number));
   }
 }
 
@@ -80,7 +80,7 @@ export function findDocuments(text: string): Reference[] {
     if (!isPlausibleYear(year) || /^0+$/.test(number)) continue;
     const start = m.index;
     const end = start + m[0].length;
-    out.push({ start, end, text: m[0], ...documentIdentity(type, year, number) });
+    out.push(documentReference(start, end, m[0], type, year, number));
 
     // Enumeration: "881 final, 882 final and 883 final": keep items up to the last one with "final".
     const chain: Reference[] = [];
@@ -94,12 +94,7 @@ export function findDocuments(text: string): Reference[] {
       const cEnd = c.index + c[0].length;
       const numStart = cEnd - num.length - (c[2]?.length ?? 0);
       if (/^0+$/.test(num)) break;
-      chain.push({
-        start: numStart,
-        end: cEnd,
-        text: text.slice(numStart, cEnd),
-        ...documentIdentity(type, year, num),
-      });
+      chain.push(documentReference(numStart, cEnd, text.slice(numStart, cEnd), type, year, num));
       if (c[2]) accepted = chain.length;
       pos = cEnd;
     }

@@ -4,7 +4,7 @@
  * EUR-Lex `uri=COM:2017:0793:FIN` links are found by the document grammar.
  */
 import type { Reference } from './types';
-import { actIdentity, identityFromCelex, isPlausibleYear, type ActType } from './ids';
+import { actReference, identityFromCelex, isPlausibleYear, type ActType } from './ids';
 
 // 1 "CELEX:" prefix, 2 the CELEX number
 const CELEX_RE = new RegExp(
@@ -70,6 +70,6 @@ function findEli(text: string, out: Reference[]): void {
     const type = ELI_TYPES[(m[1] ?? '').toLowerCase()];
     const year = Number(m[2]);
     if (!type || !isPlausibleYear(year) || /^0+$/.test(m[3] ?? '')) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...actIdentity(type, year, m[3] ?? '') });
+    out.push(actReference(m.index, m.index + m[0].length, m[0], type, year, m[3] ?? ''));
   }
 }

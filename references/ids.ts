@@ -106,10 +106,28 @@ export function actIdentity(type: ActType, year: number, number: string): Refere
   return { type, year, number: stripZeros(number), id: celex, celex, url: celexUrl(celex) };
 }
 
+/*
+ * The grammar's references, each built as one object of one shape: `{ start, end, text,
+ * ...identity }` made two objects and copied the second, for each of the hundreds of thousands a
+ * long page holds.
+ */
+
+/** The document `type` `year`/`number` found at [start, end) as `text`. */
+export function documentReference(start: number, end: number, text: string, type: DocumentType, year: number, number: string): Reference {
+  const n = stripZeros(number);
+  return { start, end, text, type, year, number: n, id: documentId(type, year, n), url: documentUrl(type, year, n) };
+}
+
+/** The act `type` `year`/`number` found at [start, end) as `text`. */
+export function actReference(start: number, end: number, text: string, type: ActType, year: number, number: string): Reference {
+  const celex = actCelex(type, year, number);
+  return { start, end, text, type, year, number: stripZeros(number), id: celex, url: celexUrl(celex), celex };
+}
+
 /** `number` is the 4-digit number plus an optional split letter ("0400A"). */
-export function procedureIdentity(year: number, number: string, procType: string): ReferenceIdentity {
+export function procedureReference(start: number, end: number, text: string, year: number, number: string, procType: string): Reference {
   const id = procedureId(year, number, procType);
-  return { type: 'procedure', year, number, id, url: procedureUrl(id) };
+  return { start, end, text, type: 'procedure', year, number, id, url: procedureUrl(id) };
 }
 
 /**

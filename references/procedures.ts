@@ -3,7 +3,7 @@
  * type first `COD 2007/0234`, split files `2016/0400A(COD)`.
  */
 import type { Reference } from './types';
-import { isPlausibleYear, pad4, procedureIdentity } from './ids';
+import { isPlausibleYear, pad4, procedureReference } from './ids';
 
 /** Procedure types of the Legislative Observatory. */
 export const PROCEDURE_TYPES = [
@@ -32,7 +32,7 @@ function make(text: string, start: number, end: number, y: string, n: string, le
   const year = Number(y);
   if (!isPlausibleYear(year) || /^0+$/.test(n)) return null;
   const number = pad4(n.length > 4 ? n.slice(-4) : n) + (letter ?? '');
-  return { start, end, text: text.slice(start, end), ...procedureIdentity(year, number, type) };
+  return procedureReference(start, end, text.slice(start, end), year, number, type);
 }
 
 export function findProcedures(text: string): Reference[] {
