@@ -54,7 +54,7 @@ import { checkPrefilter } from './bench/check-prefilter';
 import { benchPages, PATTERN_FLAGS, PATTERN_SOURCE, type BenchPage } from './bench/pages';
 import { writeEmptyExtension } from './bench/empty-extension';
 import { mainThreadOfExtension, rendererMainThreads, type TraceEvent } from './bench/trace';
-import { firstScreen, MARK_TIMES_INIT, scrollToEnd, settle, type Scrolled } from './bench/visit';
+import { exposeScanned, firstScreen, MARK_TIMES_INIT, SCANNED_INIT, scrollToEnd, settle, untilScanned, type Scrolled } from './bench/visit';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -113,6 +113,7 @@ const INIT_SCRIPT = `(() => {
       .observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   ${MARK_TIMES_INIT}
+  ${SCANNED_INIT}
 })();`;
 
 let currentBody = '';
@@ -208,8 +209,9 @@ async function runEurefs(ext: ExtensionBrowser, page: BenchPage, scroll: boolean
   const cdp = await ext.context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   const loadEvents = await traced(cdp, async () => {
-    await tab.goto(page.url, { waitUntil: 'domcontentloaded', timeout: 600_000 });
-    await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 600_000, polling: 100 });
+    const scanned = untilScanned(tab, 600_000);
+    await tab.goto(page.url, { waitUntil: 'commit', timeout: 600_000 });
+    await scanned;
     await settle(tab);
   });
   const screen = await firstScreen(tab, PATTERN_SOURCE, PATTERN_FLAGS);
@@ -504,6 +506,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu', '--disable-quic'],
   });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const context of [ext.context, empty.context]) await exposeScanned(context);
   for (const context of [ext.context, empty.context, plainContext]) {
     await context.addInitScript({ content: INIT_SCRIPT });
     await serveCurrent(context);

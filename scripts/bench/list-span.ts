@@ -14,6 +14,7 @@ import { launchWithExtension, servePages } from '../launch-browser';
 import { generatedHtml } from './pages';
 import { largest, selfTimes } from './cpu-profile';
 import type { TraceEvent } from './trace';
+import { exposeScanned, SCANNED_INIT, untilScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
   const ext = await launchWithExtension({ extensionDir: dir });
   await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
+  await exposeScanned(ext.context);
+  await ext.context.addInitScript({ content: SCANNED_INIT });
   const page = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -46,8 +49,9 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  await page.goto(URL, { timeout: 300_000 });
-  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000, polling: 500 });
+  const scanned = untilScanned(page, 300_000);
+  await page.goto(URL, { timeout: 300_000, waitUntil: 'commit' });
+  await scanned;
   const timing = JSON.parse((await page.evaluate(() => document.documentElement.dataset.eurefsTiming)) ?? '{}') as Timing;
   const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));

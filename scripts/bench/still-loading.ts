@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../launch-browser';
 import { generatedHtml, PATTERN_FLAGS, PATTERN_SOURCE } from './pages';
-import { firstScreen, MARK_TIMES_INIT } from './visit';
+import { exposeScanned, firstScreen, MARK_TIMES_INIT, SCANNED_INIT, untilScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -51,14 +51,16 @@ async function main(): Promise<void> {
     }
   });
   // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
-  await ext.context.addInitScript({ content: `(() => { globalThis.__name ??= (f) => f; ${MARK_TIMES_INIT} })();` });
+  await exposeScanned(ext.context);
+  await ext.context.addInitScript({ content: `(() => { globalThis.__name ??= (f) => f; ${MARK_TIMES_INIT} ${SCANNED_INIT} })();` });
 
   const results: Record<string, Visit[]> = { 'no image': [], [`an image held ${HOLD_MS} ms`]: [] };
   for (let v = 0; v < VISITS; v++) {
     for (const [kind, visits] of Object.entries(results)) {
       const tab = await ext.context.newPage();
+      const scanned = untilScanned(tab, 60_000);
       await tab.goto(`https://ec.europa.eu/eurefs-still-loading/${kind === 'no image' ? 'plain' : 'image'}-${v}.html`, { waitUntil: 'commit' });
-      await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 60_000, polling: 50 });
+      await scanned;
       const screen = await firstScreen(tab, PATTERN_SOURCE, PATTERN_FLAGS);
       const loadedAt = await tab.evaluate(() => (JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as { loadedAt?: number }).loadedAt ?? NaN);
       const loadEnd = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
