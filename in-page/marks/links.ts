@@ -29,7 +29,12 @@ const MAX_TEXT = 1_000;
 export function linkReference(link: HTMLAnchorElement, pageDocument: string | null): Reference | null {
   const href = link.getAttribute('href');
   if (!href || link.hasAttribute(MARK_ATTRIBUTE)) return null;
-  const identity = documentOfAddress(href, link.baseURI);
+  const base = link.baseURI;
+  // A place in the page itself (a footnote, a heading), unless a <base> sends it elsewhere: the
+  // page, whether or not its own document is known, and no address to parse, for the tens of
+  // thousands of footnote links a long act holds.
+  if (href.startsWith('#') && base === link.ownerDocument.URL) return null;
+  const identity = documentOfAddress(href, base);
   if (!identity || identity.id === pageDocument) return null;
   const text = link.textContent ?? '';
   if (text.trim() === '') return null;

@@ -21,6 +21,16 @@ describe('a link as a reference', () => {
     expect(linkReference(link('<a href="?uri=CELEX:32016R0679">Regulation (EU) 2016/679</a>'), null)).toBeNull();
   });
 
+  it("is nothing when it leads to a place in the page itself, even where the page's own document is not known", () => {
+    expect(linkReference(link('<a href="#ntr1-L_2009302EN.01003201-E0001">(1)</a>'), null)).toBeNull();
+    // a <base> elsewhere makes the same address another document's
+    const { document } = new JSDOM(
+      '<!doctype html><head><base href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32016R0679"></head><body><a href="#d1e40">(1)</a></body>',
+      { url: PAGE },
+    ).window;
+    expect(linkReference(document.querySelector('a')!, null)).toMatchObject({ id: '32016R0679', text: '(1)' });
+  });
+
   it('keeps at most 1,000 characters of a long link text', () => {
     const reference = linkReference(link(`<a href="?uri=CELEX:32016R0679">${'x'.repeat(1500)}</a>`), null);
     expect(reference?.text).toHaveLength(1000);
