@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../storage/settings';
 import { SummaryClient } from './summary-client';
 import { ChurnWatch } from './churn';
 import { watchMutations, type ChangedRoot, type MutationBatch, type MutationBatches } from '../mutation-batches';
-import { findUnmarked, scan, type Found, type Occurrence, type ScanStats } from './scan';
+import { findUnmarked, NOT_MARKED, scan, type Found, type Occurrence, type ScanStats } from './scan';
 import { NearViewMarker, type Waiting } from './near-view';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
 import { textAt } from '../marks/mark';
@@ -131,7 +131,7 @@ export class PageScanner {
       defer: (found: Found[]) =>
         nearView.add(found, (waiting) => {
           const references = 'link' in waiting.found ? [waiting.found.reference] : waiting.found.references;
-          const mentions = references.map((reference): Mention => ({ reference, marks: [], waiting }));
+          const mentions = references.map((reference): Mention => ({ reference, marks: NOT_MARKED, waiting }));
           this.mentionsOf.set(waiting, mentions);
           for (const mention of mentions) this.occurrences.push(mention);
           count += mentions.length;

@@ -11,8 +11,11 @@ import { yieldToPage } from '../yield';
 
 export interface Occurrence {
   reference: Reference;
-  marks: HTMLElement[];
+  marks: readonly HTMLElement[];
 }
+
+/** The marks of a reference not marked yet: one array for them all, of the hundreds of thousands a long page may hold. */
+export const NOT_MARKED: readonly HTMLElement[] = Object.freeze([]);
 
 /** Long enough to do real work, short enough to stay far below the 50 ms of a long task. */
 const SLICE_MS = 8;
