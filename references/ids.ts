@@ -107,9 +107,8 @@ export function actIdentity(type: ActType, year: number, number: string): Refere
 }
 
 /*
- * The grammar's references, each built as one object of one shape: `{ start, end, text,
- * ...identity }` made two objects and copied the second, for each of the hundreds of thousands a
- * long page holds.
+ * The grammar's references, each built whole as one object of one shape, not as an identity
+ * spread into a second: a long page holds hundreds of thousands of them.
  */
 
 /** The document `type` `year`/`number` found at [start, end) as `text`. */
