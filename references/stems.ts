@@ -168,10 +168,7 @@ export class StemScanner {
     // each match is a stem as it is written.
     const indexOfStem = this.indexOfStem && !FOLDS_APART.test(text) ? this.indexOfStem : null;
     const subject = indexOfStem ? text.toLowerCase() : text;
-    let re: RegExp;
-    if (indexOfStem) re = this.exact ??= new RegExp(this.stems.map(escape).join('|'), 'gu');
-    else re = this.any ??= new RegExp(this.stems.map(escape).join('|'), 'giu');
-    compileAtOnce(re, subject);
+    const re = indexOfStem ? (this.exact ??= this.alternation('gu', subject)) : (this.any ??= this.alternation('giu', subject));
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(subject)) !== null) {
@@ -182,6 +179,13 @@ export class StemScanner {
       re.lastIndex = m.index + 1;
     }
     return found;
+  }
+
+  /** The stems as one alternation without groups, compiled on `subject`, its first text. */
+  private alternation(flags: 'gu' | 'giu', subject: string): RegExp {
+    const re = new RegExp(this.stems.map(escape).join('|'), flags);
+    compileAtOnce(re, subject);
+    return re;
   }
 
   /**
