@@ -14,7 +14,7 @@ import { launchWithExtension, servePages } from '../launch-browser';
 import { generatedHtml } from './pages';
 import { largest, selfTimes } from './cpu-profile';
 import type { TraceEvent } from './trace';
-import { exposeScanned, SCANNED_INIT, untilScanned } from './visit';
+import { untilScanned, watchScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -36,8 +36,7 @@ async function main(): Promise<void> {
   const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
   const ext = await launchWithExtension({ extensionDir: dir });
   await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
-  await exposeScanned(ext.context);
-  await ext.context.addInitScript({ content: SCANNED_INIT });
+  await watchScanned(ext.context);
   const page = await ext.context.newPage();
   const cdp = await ext.context.newCDPSession(page);
   const events: TraceEvent[] = [];

@@ -8,6 +8,7 @@
  */
 import { launchWithExtension, servePages } from '../launch-browser';
 import { generatedHtml } from './pages';
+import { untilScanned, watchScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const i = argv.indexOf('--paragraphs');
@@ -17,6 +18,7 @@ const URL = 'https://eur-lex.europa.eu/eurefs-load-timeline.html';
 async function main(): Promise<void> {
   const ext = await launchWithExtension();
   await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
+  await watchScanned(ext.context);
   const page = await ext.context.newPage();
   await page.addInitScript(() => {
     const timeline: { at: number; marks?: number; frameMs?: number; note?: string }[] = [];
@@ -35,8 +37,9 @@ async function main(): Promise<void> {
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
-  await page.goto(URL, { timeout: 300_000 });
-  await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000, polling: 500 });
+  const scanned = untilScanned(page, 300_000);
+  await page.goto(URL, { timeout: 300_000, waitUntil: 'commit' });
+  await scanned;
   const timeline = (await page.evaluate(() => (globalThis as { timeline?: unknown }).timeline)) as { at: number; marks?: number; frameMs?: number; note?: string }[];
   // Bursts: marks within 20 ms of each other are one.
   const rows: string[] = [];

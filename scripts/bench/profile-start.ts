@@ -7,11 +7,13 @@
 import { launchWithExtension } from '../launch-browser';
 import { largest, selfTimes } from './cpu-profile';
 import { benchPages } from './pages';
+import { untilScanned, watchScanned } from './visit';
 import { resolve } from 'node:path';
 
 const which = process.argv[2] ?? 'none';
 const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3-bench');
 const ext = await launchWithExtension({ extensionDir: dir });
+await watchScanned(ext.context);
 await new Promise((d) => setTimeout(d, 1000));
 const paragraphs = Number(process.argv[3] ?? 1000);
 const page = benchPages([paragraphs]).find((p) => p.kind === which && p.paragraphs === paragraphs)!;
@@ -23,8 +25,9 @@ for (let rep = 0; rep < 2; rep++) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
-  await tab.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000 });
+  const scanned = untilScanned(tab, 300_000);
+  await tab.goto(page.url, { waitUntil: 'commit' });
+  await scanned;
   const timing = await tab.evaluate(() => ({ t: document.documentElement.dataset.eurefsTiming, dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd }));
   const { profile } = await cdp.send('Profiler.stop');
   console.log('rep', rep, 'timing', timing);

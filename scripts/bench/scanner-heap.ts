@@ -8,6 +8,8 @@
 import { resolve } from 'node:path';
 import { launchWithExtension, servePages } from '../launch-browser';
 import { generatedHtml } from './pages';
+import { functionName, type CallFrame } from './cpu-profile';
+import { untilScanned, watchScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const i = argv.indexOf('--paragraphs');
@@ -17,18 +19,20 @@ const URL = 'https://eur-lex.europa.eu/eurefs-scanner-heap.html';
 const dir = process.env.EUREFS_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const ext = await launchWithExtension({ extensionDir: dir });
 await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
+await watchScanned(ext.context);
 const page = await ext.context.newPage();
 const cdp = await ext.context.newCDPSession(page);
 await cdp.send('HeapProfiler.enable');
 await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096 });
-await page.goto(URL, { timeout: 300_000 });
-await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined, null, { timeout: 300_000, polling: 500 });
+const scanned = untilScanned(page, 300_000);
+await page.goto(URL, { timeout: 300_000, waitUntil: 'commit' });
+await scanned;
 await cdp.send('HeapProfiler.collectGarbage');
 const { profile } = await cdp.send('HeapProfiler.getSamplingProfile');
-interface Node { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] }
+interface Node { callFrame: CallFrame; selfSize: number; children: Node[] }
 const self = new Map<string, number>();
 const walk = (node: Node) => {
-  const key = `${node.callFrame.url.replace(/.*\//, '') || '(native)'} ${node.callFrame.functionName || '(anon)'}:${node.callFrame.lineNumber}`;
+  const key = functionName(node.callFrame);
   self.set(key, (self.get(key) ?? 0) + node.selfSize);
   for (const child of node.children) walk(child);
 };

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../launch-browser';
 import { generatedHtml, PATTERN_FLAGS, PATTERN_SOURCE } from './pages';
-import { exposeScanned, firstScreen, MARK_TIMES_INIT, SCANNED_INIT, untilScanned } from './visit';
+import { firstScreen, MARK_TIMES_INIT, untilScanned, watchScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -51,8 +51,8 @@ async function main(): Promise<void> {
     }
   });
   // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
-  await exposeScanned(ext.context);
-  await ext.context.addInitScript({ content: `(() => { globalThis.__name ??= (f) => f; ${MARK_TIMES_INIT} ${SCANNED_INIT} })();` });
+  await watchScanned(ext.context);
+  await ext.context.addInitScript({ content: `(() => { globalThis.__name ??= (f) => f; ${MARK_TIMES_INIT} })();` });
 
   const results: Record<string, Visit[]> = { 'no image': [], [`an image held ${HOLD_MS} ms`]: [] };
   for (let v = 0; v < VISITS; v++) {

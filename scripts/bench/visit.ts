@@ -38,32 +38,32 @@ export const MARK_TIMES_INIT = `
 `;
 
 /**
- * Added to the page's init script: tells the benchmark through a binding (untilScanned) when
- * Eurefs sets its scanned hook. Polling the hook with page.waitForFunction made Playwright
- * evaluate its injected script in the page during the load, 8-16 ms of parsing and compiling on
- * the main thread, in the middle of the first screen's work (traced, between the scanner's
- * injection and its start); a binding and a MutationObserver cost the page nothing until then.
+ * How the benchmark learns that Eurefs has set its scanned hook: a MutationObserver in the page
+ * calls a binding. Polling the hook with page.waitForFunction made Playwright evaluate its
+ * injected script in the page during the load, 8-16 ms of parsing and compiling on the main
+ * thread, in the middle of the first screen's work (traced, between the scanner's injection and
+ * its start); a binding and a MutationObserver cost the page nothing until then.
  */
-export const SCANNED_BINDING = '__benchScanned';
-export const SCANNED_INIT = `
+const SCANNED_BINDING = '__benchScanned';
+const SCANNED_INIT = `(() => {
   new MutationObserver((records, observer) => {
     if (document.documentElement?.dataset.eurefsScanned === undefined) return;
     observer.disconnect();
-    // only the contexts given exposeScanned have it (the peers' pages have no hook anyway)
-    window.${SCANNED_BINDING}?.();
+    window.${SCANNED_BINDING}();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-eurefs-scanned'] });
-`;
+})();`;
 
 const scannedWaiters = new WeakMap<Page, () => void>();
 
-/** Gives `context` the binding SCANNED_INIT calls; once per context, before its pages load. */
-export async function exposeScanned(context: BrowserContext): Promise<void> {
+/** Has every page of `context` tell untilScanned when its hook is set; once per context, before its pages load. */
+export async function watchScanned(context: BrowserContext): Promise<void> {
   await context.exposeBinding(SCANNED_BINDING, ({ page }: { page: Page }) => scannedWaiters.get(page)?.());
+  await context.addInitScript({ content: SCANNED_INIT });
 }
 
 /**
- * Resolves once `page` has set Eurefs' scanned hook, for a navigation begun after this call (a
- * context given exposeScanned and SCANNED_INIT); rejects after `timeoutMs`.
+ * Resolves once `page` (of a context given watchScanned) has set Eurefs' scanned hook, for a
+ * navigation begun after this call; rejects after `timeoutMs`.
  */
 export function untilScanned(page: Page, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
