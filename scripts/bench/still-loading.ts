@@ -50,8 +50,8 @@ async function main(): Promise<void> {
       await route.abort('blockedbyclient');
     }
   });
-  // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
   await watchScanned(ext.context);
+  // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
   await ext.context.addInitScript({ content: `(() => { globalThis.__name ??= (f) => f; ${MARK_TIMES_INIT} })();` });
 
   const results: Record<string, Visit[]> = { 'no image': [], [`an image held ${HOLD_MS} ms`]: [] };
@@ -62,8 +62,10 @@ async function main(): Promise<void> {
       await tab.goto(`https://ec.europa.eu/eurefs-still-loading/${kind === 'no image' ? 'plain' : 'image'}-${v}.html`, { waitUntil: 'commit' });
       await scanned;
       const screen = await firstScreen(tab, PATTERN_SOURCE, PATTERN_FLAGS);
-      const loadedAt = await tab.evaluate(() => (JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as { loadedAt?: number }).loadedAt ?? NaN);
-      const loadEnd = await tab.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+      const { loadedAt, loadEnd } = await tab.evaluate(() => ({
+        loadedAt: (JSON.parse(document.documentElement.dataset.eurefsTiming ?? '{}') as { loadedAt?: number }).loadedAt ?? NaN,
+        loadEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+      }));
       const lastMarkAt = screen.lastMarkAt ?? NaN;
       visits.push({ firstScreenMs: lastMarkAt - loadedAt, stillLoading: loadEnd === 0 || lastMarkAt < loadEnd });
       await tab.close();
