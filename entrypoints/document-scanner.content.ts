@@ -1,5 +1,6 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import { loadedAt } from '../in-page/lookout/loaded-at';
+import '../in-page/marks/marks.css';
 import { EURLEX_DOCUMENTS } from '../in-page/matches';
 import { publishSentinel, type SentinelOffer } from '../in-page/contract';
 import { untilReallyInvalidated } from '../in-page/invalidation';
@@ -15,7 +16,8 @@ import { startScanner } from '../in-page/scanner/start';
 export default defineContentScript({
   matches: EURLEX_DOCUMENTS,
   runAt: 'document_end',
-  cssInjectionMode: 'manual',
+  // The marks' look, in the manifest: the browser has it before the page holds any element.
+  cssInjectionMode: 'manifest',
   noScriptStartedPostMessage: true,
   main(ctx) {
     if (!document.body) return;

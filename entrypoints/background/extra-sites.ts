@@ -26,7 +26,14 @@ export async function syncExtraSites(): Promise<string[]> {
 
 function scriptsFor(matches: string[]): Browser.scripting.RegisteredContentScript[] {
   // document_end, as on europa.eu (entrypoints/content/index.ts): document_idle waits for the page's images.
-  const lookout: Browser.scripting.RegisteredContentScript = { id: SCRIPT_ID, matches, js: ['content-scripts/content.js'], runAt: 'document_end' };
+  // The marks' look with it, as the manifest has it (in-page/marks/marks.css).
+  const lookout: Browser.scripting.RegisteredContentScript = {
+    id: SCRIPT_ID,
+    matches,
+    js: ['content-scripts/content.js'],
+    css: ['content-scripts/content.css'],
+    runAt: 'document_end',
+  };
   // Firefox keeps the API in the isolated world whatever the page names its frames.
   if (import.meta.env.BROWSER === 'firefox') return [lookout];
   // What the manifest gives europa.eu (wxt.config.ts, build:manifestGenerated): without it, a page's

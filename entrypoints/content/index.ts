@@ -1,5 +1,6 @@
 // First, so that it reads the clock before the rest of the bundle is evaluated.
 import '../../in-page/lookout/loaded-at';
+import '../../in-page/marks/marks.css';
 import { untilReallyInvalidated } from '../../in-page/invalidation';
 import { runLookout } from '../../in-page/lookout/lookout';
 import { EURLEX_DOCUMENTS } from '../../in-page/matches';
@@ -13,7 +14,8 @@ export default defineContentScript({
   // At document_end, right at DOMContentLoaded: document_idle would wait for Chrome's idle time
   // (up to the load event), and the walk runs in slices anyway, so starting early costs nothing.
   runAt: 'document_end',
-  cssInjectionMode: 'manual',
+  // The marks' look, in the manifest: the browser has it before the page holds any element.
+  cssInjectionMode: 'manifest',
   // WXT tells an older copy of this script (after an extension update) to stop with a DOM event;
   // its second signal, a window.postMessage to the page, cost 10-80 ms on every page measured, and
   // reaches the page's own message listeners. The event alone does the job.

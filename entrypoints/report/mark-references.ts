@@ -2,7 +2,7 @@ import { POPOVER_HOST, type PageCore } from '../../in-page/contract';
 import { PageScanner } from '../../in-page/scanner/page-scanner';
 import { readSettings } from '../../in-page/scanner/settings-client';
 import { mountPopover } from '../../in-page/popover/mount';
-import { adoptMarkStyles } from '../../in-page/styles';
+import '../../in-page/marks/marks.css';
 
 /**
  * Marks the references in the report's text with the grammar and the marks of web pages, and
@@ -17,7 +17,6 @@ export function markReferences(text: HTMLElement): void {
     scanner.applySettings(settings);
     return true;
   });
-  adoptMarkStyles();
   void scanner.start(text, settingsRead);
   const core: PageCore = {
     referenceOf: (mark) => scanner.referenceOf(mark),

@@ -2,7 +2,6 @@ import { config as zodConfig } from 'zod/mini';
 import { onPageMessage } from '../../messaging/to-page';
 import { isSiteDisabled } from '../../storage/settings';
 import { PageScanner } from './page-scanner';
-import { adoptMarkStyles } from '../styles';
 import { recordVisits } from './record-visit';
 import { onSettingsChanged, readSettings } from './settings-client';
 import { followSettings } from './settings-follower';
@@ -44,8 +43,6 @@ export function startScanner(sentinel: SentinelOffer): void {
       return false;
     }
     scanner.applySettings(settings);
-    const removeMarkStyles = adoptMarkStyles();
-    signal.addEventListener('abort', removeMarkStyles);
     return true;
   });
   // Evaluating this script is one task of 25-40 ms on a long page; the first slice of finding

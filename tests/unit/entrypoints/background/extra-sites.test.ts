@@ -46,6 +46,13 @@ describe('the content script on the extra sites the reader granted', () => {
     expect(lookouts[0]).toMatchObject({ matches: [EXAMPLE, WIKI], runAt: 'document_end' });
   });
 
+  it('gives the lookout there the marks\' look with it, the stylesheet WXT writes for the content script, as the manifest does on europa.eu', async () => {
+    await addSites(EXAMPLE);
+    await syncExtraSites();
+    const [lookout] = sites.registered().filter((script) => script.js?.includes('content-scripts/content.js'));
+    expect(lookout?.css).toEqual(['content-scripts/content.css']);
+  });
+
   it('in Chromium, also gives those sites the empty script at document_start that keeps the API in the lookout\'s world', async () => {
     await addSites(EXAMPLE);
     await syncExtraSites();
@@ -60,7 +67,7 @@ describe('the content script on the extra sites the reader granted', () => {
     vi.stubEnv('BROWSER', 'firefox');
     await addSites(EXAMPLE);
     await syncExtraSites();
-    expect(sites.registered().map((script) => script.js)).toEqual([['content-scripts/content.js']]);
+    expect(sites.registered().map((script) => [script.js, script.css])).toEqual([[['content-scripts/content.js'], ['content-scripts/content.css']]]);
   });
 
   it('drops a site whose permission the reader took back, and everything with the last one', async () => {
