@@ -1,20 +1,22 @@
 /**
  * Diagnostic, not part of the benchmark: where the main thread's time goes while Eurefs finds the
- * references of one dense page, from the scanner's start until all are found (the list's span).
+ * references of one dense page, from the scanner's start until all are found (the list's span),
+ * or with `--span first-screen` from the content script's start until the last mark in the window
+ * at load appeared (the benchmark's first screen).
  * A trace of the load; in that span, the renderer main thread's top-level tasks by what they did
  * (the trace events directly inside each task, self time), and the gaps in which it ran nothing.
  * With `--profile`, a CPU profile of the same load too, its samples in that span by function
  * (self time; build with EUREFS_NO_MINIFY=1 for the names). After `npm run build` (or with
  * EUREFS_EXTENSION_DIR):
  *
- *   npx tsx scripts/bench/list-span.ts [--paragraphs 100000] [--categories a,b] [--profile]
+ *   npx tsx scripts/bench/list-span.ts [--paragraphs 100000] [--span list|first-screen] [--categories a,b] [--profile]
  */
 import { resolve } from 'node:path';
 import { launchWithExtension, servePages } from '../launch-browser';
-import { generatedHtml } from './pages';
+import { generatedHtml, PATTERN_FLAGS, PATTERN_SOURCE } from './pages';
 import { largest, selfTimes } from './cpu-profile';
 import type { TraceEvent } from './trace';
-import { untilScanned, watchScanned } from './visit';
+import { firstScreen, MARK_TIMES_INIT, untilScanned, watchScanned } from './visit';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -23,9 +25,12 @@ const option = (name: string) => {
 };
 const PARAGRAPHS = Number(option('--paragraphs') ?? 100_000);
 const CATEGORIES = (option('--categories') ?? 'toplevel,devtools.timeline,blink,blink.user_timing,loading').split(',');
+const SPAN = option('--span') ?? 'list';
+if (SPAN !== 'list' && SPAN !== 'first-screen') throw new Error(`--span is list or first-screen, not ${SPAN}`);
 const URL = 'https://eur-lex.europa.eu/eurefs-list-span.html';
 
 interface Timing {
+  loadedAt: number;
   startedAt: number;
   foundAt: number;
   findMs?: number;
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   await servePages(ext.context, { [URL]: { body: generatedHtml(PARAGRAPHS, true) } });
   await watchScanned(ext.context);
   const page = await ext.context.newPage();
+  if (SPAN === 'first-screen') await page.addInitScript(MARK_TIMES_INIT);
   const cdp = await ext.context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e: { value: object[] }) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -52,6 +58,8 @@ async function main(): Promise<void> {
   await page.goto(URL, { timeout: 300_000, waitUntil: 'commit' });
   await scanned;
   const timing = JSON.parse((await page.evaluate(() => document.documentElement.dataset.eurefsTiming)) ?? '{}') as Timing;
+  const screen = SPAN === 'first-screen' ? await firstScreen(page, PATTERN_SOURCE, PATTERN_FLAGS) : null;
+  if (screen && screen.lastMarkAt === null) throw new Error('no mark in the window at load');
   const profile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.end');
@@ -62,8 +70,8 @@ async function main(): Promise<void> {
   const navigation = events.find((e) => e.name === 'navigationStart' && JSON.stringify(e.args ?? {}).includes(URL));
   if (!navigation) throw new Error('no navigationStart for the page in the trace');
   const key = `${navigation.pid}:${navigation.tid}`;
-  const from = navigation.ts + timing.startedAt * 1000;
-  const to = navigation.ts + timing.foundAt * 1000;
+  const from = navigation.ts + (screen ? timing.loadedAt : timing.startedAt) * 1000;
+  const to = navigation.ts + (screen ? screen.lastMarkAt! : timing.foundAt) * 1000;
   const onThread = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined && e.ts >= from && e.ts <= to);
   onThread.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks: TraceEvent[] = [];
@@ -108,13 +116,29 @@ async function main(): Promise<void> {
     add('(self time of the top-level event)', task.dur! - topChildrenUs);
   }
   const spanMs = (to - from) / 1000;
-  console.log(`${PARAGRAPHS} dense paragraphs: list ${spanMs.toFixed(0)} ms (scanner start → all found), finding slices ${timing.findMs?.toFixed(0)} ms in ${timing.slices} slices`);
+  if (screen) {
+    const scannerAfterMs = timing.startedAt - timing.loadedAt;
+    console.log(`${PARAGRAPHS} dense paragraphs: first screen ${spanMs.toFixed(0)} ms (content script start → last of ${screen.marks} marks in the window), scanner started after ${scannerAfterMs.toFixed(0)} ms`);
+  } else {
+    console.log(`${PARAGRAPHS} dense paragraphs: list ${spanMs.toFixed(0)} ms (scanner start → all found), finding slices ${timing.findMs?.toFixed(0)} ms in ${timing.slices} slices`);
+  }
   console.log(`main thread in that span: ${tasks.length} tasks, ${(busyUs / 1000).toFixed(0)} ms wall, ${(cpuUs / 1000).toFixed(0)} ms thread time; idle ${(spanMs - busyUs / 1000).toFixed(0)} ms`);
   const rows = [...self].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
   for (const [name, { ms, count }] of rows) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${String(count).padStart(6)}× ${name}`);
   const top = new Map<string, number>();
   for (const task of tasks) top.set(task.name, (top.get(task.name) ?? 0) + task.dur! / 1000);
   console.log('top-level:', [...top].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join('; '));
+  if (screen) {
+    // The span is short: the tasks over 2 ms in order, each with its largest event inside.
+    for (const task of tasks) {
+      if (task.dur! < 2000) continue;
+      const end = task.ts + task.dur!;
+      const inside = onThread.filter((e) => e !== task && e.ts >= task.ts && e.ts <= end);
+      const largestInside = inside.sort((a, b) => b.dur! - a.dur!)[0];
+      const what = largestInside ? `${largestInside.name} ${(largestInside.dur! / 1000).toFixed(1)} ms` : '';
+      console.log(`  +${((task.ts - from) / 1000).toFixed(0).padStart(5)} ms ${(task.dur! / 1000).toFixed(1).padStart(6)} ms ${task.name}  ${what}`);
+    }
+  }
   const longest = [...tasks].sort((a, b) => b.dur! - a.dur!).slice(0, 5);
   console.log('longest tasks (ms):', longest.map((task) => (task.dur! / 1000).toFixed(1)).join(', '));
   if (profile) {

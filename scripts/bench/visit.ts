@@ -85,7 +85,9 @@ export interface FirstScreen {
 }
 
 /** Reads, before any scroll, when the window's marks appeared, and what in it is left unmarked. */
-export function firstScreen(page: Page, source: string, flags: string): Promise<FirstScreen> {
+export async function firstScreen(page: Page, source: string, flags: string): Promise<FirstScreen> {
+  // tsx names the functions it compiles with a __name helper; page.evaluate carries them over.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   return page.evaluate(
     ({ source, flags }) => {
       const w = window as unknown as { __benchMarkTimes: Map<Node, number>; __benchMarkTimesFrom: number; __benchStopMarkTimes(): void };
