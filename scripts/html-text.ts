@@ -8,7 +8,7 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { collectTextBlocks } from '../in-page/marks/text-blocks';
+import { blockNodes, collectTextBlocks } from '../in-page/marks/text-blocks';
 import { POPOVER_HOST } from '../in-page/contract';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
@@ -79,7 +79,7 @@ export function htmlPageText(html: string): PageText {
   global.Node = window.Node;
   let collected;
   try {
-    collected = collectTextBlocks(body, POPOVER_HOST);
+    collected = collectTextBlocks(body, POPOVER_HOST).map((block) => ({ text: block.text, ...blockNodes(block, POPOVER_HOST)! }));
   } finally {
     if (had) global.Node = previous;
     else delete global.Node;

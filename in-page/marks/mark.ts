@@ -2,7 +2,7 @@
  * Wraps found references in `<span data-euref="ID">` without changing the page's text: only
  * elements are added around existing text, never a character inserted or removed.
  */
-import { MARK_ATTRIBUTE, type TextBlock } from './text-blocks';
+import { blockNodes, MARK_ATTRIBUTE, type BlockNodes, type TextBlock } from './text-blocks';
 
 export const MARK_CLASS = 'eurefs-ref';
 
@@ -13,7 +13,7 @@ export interface BlockMatch {
 }
 
 /** Where an offset of the block's text falls: the node's index in the block and the offset in it. */
-function locate(block: TextBlock, offset: number, preferNext: boolean): { index: number; offset: number } {
+function locate(block: BlockNodes, offset: number, preferNext: boolean): { index: number; offset: number } {
   // Binary search for the node holding `offset`; at a boundary, the start of a match belongs to
   // the next node and its end to the previous one, so no empty piece is wrapped.
   let lo = 0;
@@ -28,9 +28,21 @@ function locate(block: TextBlock, offset: number, preferNext: boolean): { index:
 }
 
 /** The text node and the offset in it where a block's text offset falls (a reference's start). */
-export function textAt(block: TextBlock, offset: number): { node: Text; offset: number } {
+export function textAt(block: BlockNodes, offset: number): { node: Text; offset: number } {
   const { index, offset: inNode } = locate(block, offset, true);
   return { node: block.nodes[index]!, offset: inNode };
+}
+
+/**
+ * The same for a block not marked yet, as found: where the offset falls in its first or last
+ * node, without reading its nodes again (the keyboard asks it of every reference waiting on a
+ * long page at each move); null where the page changed the block since.
+ */
+export function foundTextAt(block: TextBlock, offset: number, ownHost: string): { node: Text; offset: number } | null {
+  if (offset < block.firstLength) return { node: block.first, offset };
+  if (offset >= block.lastStart) return { node: block.last, offset: offset - block.lastStart };
+  const nodes = blockNodes(block, ownHost);
+  return nodes && textAt(nodes, offset);
 }
 
 /** One template per document: cloning it is cheaper than building each span. */
@@ -66,7 +78,7 @@ function wrapText(node: Text, from: number, to: number, mark: HTMLElement): void
 }
 
 /** Wraps one match; returns the marks made (one, or one per text node where elements interleave). */
-function wrapMatch(block: TextBlock, match: BlockMatch): HTMLElement[] {
+function wrapMatch(block: BlockNodes, match: BlockMatch): HTMLElement[] {
   const first = locate(block, match.start, true);
   const last = locate(block, match.end, false);
   const firstNode = block.nodes[first.index]!;
@@ -114,10 +126,11 @@ function wrapMatch(block: TextBlock, match: BlockMatch): HTMLElement[] {
 }
 
 /**
- * Marks matches in a block, last to first: wrapping splits text nodes at the match, and going
- * backwards keeps every earlier offset valid.
+ * Marks matches in a block (its nodes as read just before, text-blocks.ts `blockNodes`), last to
+ * first: wrapping splits text nodes at the match, and going backwards keeps every earlier offset
+ * valid.
  */
-export function markBlock(block: TextBlock, matches: readonly BlockMatch[]): HTMLElement[][] {
+export function markBlock(block: BlockNodes, matches: readonly BlockMatch[]): HTMLElement[][] {
   const made: HTMLElement[][] = new Array<HTMLElement[]>(matches.length);
   for (let i = matches.length - 1; i >= 0; i--) {
     made[i] = wrapMatch(block, matches[i]!);

@@ -6,6 +6,13 @@
  * The walk is a plain first-child/next-sibling traversal that carries the current block down
  * with it (no per-node callback, no walk up to find the block) and can stop at a deadline and
  * resume, so that the scanner collects and marks a long document in slices.
+ *
+ * A block keeps only its text and its first and last text nodes: a long page's blocks wait,
+ * found, for the reader to come near them (scanner/near-view.ts), and holding every text node of
+ * every block kept hundreds of thousands of the nodes' script wrappers alive for the garbage
+ * collector to trace. Its nodes are read again when it is marked (`blockNodes`). And a block
+ * element that holds no other block, nothing skipped and no mark (most paragraphs) is read with
+ * one `textContent`, not node by node.
  */
 
 /** Elements whose text is never ours to touch: code, form fields, hidden templates (local names). */
@@ -25,10 +32,19 @@ const BLOCKS = new Set([
 export const MARK_ATTRIBUTE = 'data-euref';
 
 export interface TextBlock {
-  nodes: Text[];
-  /** starts[i] is the offset of nodes[i] in `text` */
-  starts: number[];
+  /** the block's first and last text nodes (the same node for a block of one) */
+  first: Text;
+  last: Text;
+  /** as read: the first node's length, and where the last one starts in `text` */
+  firstLength: number;
+  lastStart: number;
   text: string;
+}
+
+/** A block's text nodes, as marking needs them: `starts[i]` is the offset of `nodes[i]` in its text. */
+export interface BlockNodes {
+  nodes: Text[];
+  starts: number[];
 }
 
 /**
@@ -57,6 +73,11 @@ export function skippedSelector(ownHost: string): string {
     '[contenteditable="true" i]',
     '[contenteditable="plaintext-only" i]',
   ].join(',');
+}
+
+/** What an element must not hold to be read with one `textContent`: a block, or anything the walk skips. */
+function notLeafSelector(ownHost: string): string {
+  return `${[...BLOCKS].join(',')},${skippedSelector(ownHost)}`;
 }
 
 function isSkipped(element: Element, ownHost: string): boolean {
@@ -116,7 +137,8 @@ export function createTextBlockCollector(
       next() {
         if (given) return [];
         given = true;
-        return MAY_HOLD_REFERENCE.test(text.data) ? [{ nodes: [text], starts: [0], text: text.data }] : [];
+        const data = text.data;
+        return MAY_HOLD_REFERENCE.test(data) ? [{ first: text, last: text, firstLength: data.length, lastStart: 0, text: data }] : [];
       },
       get done() {
         return given;
@@ -131,21 +153,41 @@ export function createTextBlockCollector(
   const blockAt: Node[] = [root];
   let block: Node = root;
 
-  let nodes: Text[] = [];
-  let starts: number[] = [];
+  // The run of text nodes being read: its first and last node, its parts.
+  let first: Text | null = null;
+  let last: Text | null = null;
   let parts: string[] = [];
   let length = 0;
   let currentBlock: Node | null = null;
+  const notLeaf = notLeafSelector(ownHost);
 
   const flush = (out: TextBlock[]) => {
-    if (nodes.length) {
+    if (first) {
       const text = parts.length === 1 ? parts[0]! : parts.join('');
-      if (MAY_HOLD_REFERENCE.test(text)) out.push({ nodes, starts, text });
-      nodes = [];
-      starts = [];
+      if (MAY_HOLD_REFERENCE.test(text)) out.push({ first, last: last!, firstLength: first.data.length, lastStart: length - last!.data.length, text });
+      first = last = null;
     }
     parts = [];
     length = 0;
+  };
+
+  /**
+   * A block element with text and nothing in it that the walk would skip or that starts another
+   * block: its text is one run of its own, read at once. False where the walk must go node by node.
+   */
+  const readLeaf = (element: Element, out: TextBlock[]): boolean => {
+    if (element.querySelector(notLeaf) !== null) return false;
+    if (onLink) for (const link of element.querySelectorAll('a[href]')) onLink(link as HTMLAnchorElement);
+    const text = element.textContent ?? '';
+    // No text: no run of its own, and the run around it goes on across it, as node by node.
+    if (text.length === 0) return true;
+    // The run before it ends here; the text after it starts a new one.
+    flush(out);
+    if (!MAY_HOLD_REFERENCE.test(text)) return true;
+    const firstNode = edgeText(element, true)!;
+    const lastNode = edgeText(element, false)!;
+    out.push({ first: firstNode, last: lastNode, firstLength: firstNode.data.length, lastStart: text.length - lastNode.data.length, text });
+    return true;
   };
 
   /** The node after `from`'s subtree: its next sibling, or an ancestor's, below root. */
@@ -179,19 +221,24 @@ export function createTextBlockCollector(
               flush(out);
               currentBlock = block;
             }
-            nodes.push(text);
-            starts.push(length);
+            first ??= text;
+            last = text;
             parts.push(data);
             length += data.length;
           }
           node = after(node);
         } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element, ownHost)) {
+          const child = node.firstChild;
+          const isBlock = BLOCKS.has((node as Element).localName);
+          if (child && isBlock && readLeaf(node as Element, out)) {
+            node = after(node);
+            continue;
+          }
           if (onLink && isLink(node)) onLink(node);
-          const first = node.firstChild;
-          if (first) {
-            if (BLOCKS.has((node as Element).localName)) block = node;
+          if (child) {
+            if (isBlock) block = node;
             blockAt.push(block);
-            node = first;
+            node = child;
           } else {
             node = after(node);
           }
@@ -207,6 +254,56 @@ export function createTextBlockCollector(
       return done || node === null;
     },
   };
+}
+
+/** The first (or last) text node with text under an element that holds nothing the walk skips. */
+function edgeText(element: Element, fromStart: boolean): Text | null {
+  let node: Node | null = fromStart ? element.firstChild : element.lastChild;
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE && (node as Text).data.length !== 0) return node as Text;
+    const inner: Node | null = fromStart ? node.firstChild : node.lastChild;
+    if (inner) {
+      node = inner;
+      continue;
+    }
+    while (node && node !== element && !(fromStart ? node.nextSibling : node.previousSibling)) node = node.parentNode;
+    if (!node || node === element) return null;
+    node = fromStart ? node.nextSibling : node.previousSibling;
+  }
+  return null;
+}
+
+/**
+ * A block's text nodes, read again from its first to its last in the walk's order (what it skips
+ * left out), for marking; null where the page has changed them since, so that they no longer
+ * hold the block's text.
+ */
+export function blockNodes(block: TextBlock, ownHost: string): BlockNodes | null {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  const { first, last, text } = block;
+  if (!first.isConnected || !last.isConnected) return null;
+  let node: Node | null = first;
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length !== 0) {
+        if (text.startsWith(data, length) === false) return null;
+        nodes.push(node as Text);
+        starts.push(length);
+        length += data.length;
+      }
+      if (node === last) break;
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkipped(node as Element, ownHost) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // The node after this one's subtree; `last` comes after `first`, so an ancestor of both ends it.
+    while (node && !node.nextSibling) node = node.parentNode;
+    node = node?.nextSibling ?? null;
+  }
+  return node === last && length === text.length ? { nodes, starts } : null;
 }
 
 function isLink(node: Node): node is HTMLAnchorElement {

@@ -60,6 +60,8 @@ export interface Waiting {
 
 export interface NearViewOptions {
   signal: AbortSignal;
+  /** the tag of Eurefs' own host element, which a block's nodes, read again, leave out as the walk did */
+  ownHost: string;
   /** runs each marking slice (the scanner's, with its mutation observer off: our marks are not news) */
   whileMarking?: (work: () => void) => void;
   /** what each slice marked, as soon as it is marked */
@@ -72,7 +74,7 @@ export interface NearViewOptions {
 const isHidden = () => typeof document !== 'undefined' && document.hidden === true;
 
 function targetOf(found: Found): Element | null {
-  return 'link' in found ? found.link : found.block.nodes[0]!.parentElement;
+  return 'link' in found ? found.link : found.block.first.parentElement;
 }
 
 export class NearViewMarker {
@@ -339,7 +341,7 @@ export class NearViewMarker {
       for (const waiting of list) {
         if (waiting.marked) continue;
         waiting.marked = true;
-        this.options.onMarked(waiting, markFound(waiting.found));
+        this.options.onMarked(waiting, markFound(waiting.found, this.options.ownHost));
       }
     });
   }

@@ -13,7 +13,7 @@ import { watchMutations, type ChangedRoot, type MutationBatch, type MutationBatc
 import { findUnmarked, NOT_MARKED, scan, type Found, type Occurrence, type ScanStats } from './scan';
 import { NearViewMarker, type Waiting } from './near-view';
 import { MARK_ATTRIBUTE } from '../marks/text-blocks';
-import { textAt } from '../marks/mark';
+import { foundTextAt } from '../marks/mark';
 import { isLinkMark } from '../marks/links';
 import { readThisPage, type ThisPage } from './this-page';
 import { announceScanned } from '../scanned-hook';
@@ -89,6 +89,7 @@ export class PageScanner {
     const stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0 };
     const nearView = new NearViewMarker({
       signal: this.signal,
+      ownHost: this.ownHost,
       whileMarking: (work) => this.unobserved(work),
       onMarked: (waiting, marked) => this.tookMarks(waiting, marked),
     });
@@ -379,8 +380,8 @@ export class PageScanner {
     if (!waiting || mention.marks.length || !isLive(mention)) return null;
     const found = waiting.found;
     if ('link' in found) return { reference, anchor: found.link, offset: 0, mention };
-    const { node, offset } = textAt(found.block, reference.start);
-    return { reference, anchor: node, offset, mention };
+    const at = foundTextAt(found.block, reference.start, this.ownHost);
+    return at && { reference, anchor: at.node, offset: at.offset, mention };
   }
 
   /** The mentions not marked yet, in the order found (the keyboard goes to them too). */

@@ -5,7 +5,7 @@
 import { findReferences, type Reference } from '../../references';
 import { markBlock } from '../marks/mark';
 import { linkReference, markLink } from '../marks/links';
-import { createTextBlockCollector, MARK_ATTRIBUTE, type TextBlock } from '../marks/text-blocks';
+import { blockNodes, createTextBlockCollector, MARK_ATTRIBUTE, type TextBlock } from '../marks/text-blocks';
 import { renderTimeOfNextFrame } from './frame-cost';
 import { yieldToPage } from '../yield';
 
@@ -68,18 +68,18 @@ const MARK_BATCH = 3000;
 export type Found = { block: TextBlock; references: Reference[] } | { link: HTMLAnchorElement; reference: Reference };
 
 /**
- * True when a block's text nodes are still in the page, still hold the text we read, and are not
- * inside a mark made since (a scan of changed content may have marked them first).
+ * True when a block's first and last text nodes are still in the page, still as long as we read
+ * them, and not inside a mark made since (a scan of changed content may have marked them first):
+ * a check of a few properties, for passes over every mention. Marking reads the block's nodes
+ * again and checks all of its text (`blockNodes`).
  */
 export function intact(block: TextBlock): boolean {
-  const last = block.nodes.length - 1;
-  const first = block.nodes[0]!;
-  const lastNode = block.nodes[last]!;
+  const { first, last } = block;
   return (
     first.isConnected &&
-    lastNode.isConnected &&
-    first.data.length === (last > 0 ? block.starts[1]! : block.text.length) &&
-    block.starts[last]! + lastNode.data.length === block.text.length &&
+    last.isConnected &&
+    first.data.length === block.firstLength &&
+    block.lastStart + last.data.length === block.text.length &&
     first.parentElement?.closest(`[${MARK_ATTRIBUTE}]`) == null
   );
 }
@@ -89,11 +89,13 @@ export function stillThere(found: Found): boolean {
   return 'link' in found ? found.link.isConnected && !found.link.hasAttribute(MARK_ATTRIBUTE) : intact(found.block);
 }
 
-/** Marks one found block or link; nothing where the page changed it since (stillThere). */
-export function markFound(found: Found): Occurrence[] {
+/** Marks one found block or link; nothing where the page changed it since. */
+export function markFound(found: Found, ownHost: string): Occurrence[] {
   if (!stillThere(found)) return [];
   if ('link' in found) return [{ reference: found.reference, marks: [markLink(found.link, found.reference.id)] }];
-  const marks = markBlock(found.block, found.references);
+  const nodes = blockNodes(found.block, ownHost);
+  if (!nodes) return [];
+  const marks = markBlock(nodes, found.references);
   return found.references.map((reference, i) => ({ reference, marks: marks[i] ?? [] }));
 }
 
@@ -195,7 +197,7 @@ export async function scan(
         const block = pending[next++]!;
         const references = findReferences(block.text);
         grammarWarm = true;
-        if (nextLink < links.length) linksUpTo(block.nodes[0]!);
+        if (nextLink < links.length) linksUpTo(block.first);
         if (references.length) {
           toMark.push({ block, references });
           unmarkedReferences += references.length;
@@ -214,7 +216,7 @@ export async function scan(
           unmarkedReferences -= 'link' in found ? 1 : found.references.length;
           // Gone or changed while we yielded (a single-page app re-rendered it), or marked
           // meanwhile by a scan of changed content: the mutation observer scans its replacement.
-          for (const occurrence of markFound(found)) sliceFound.push(occurrence);
+          for (const occurrence of markFound(found, ownHost)) sliceFound.push(occurrence);
           if (performance.now() >= deadline) break;
         }
       });

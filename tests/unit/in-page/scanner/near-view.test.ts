@@ -24,7 +24,7 @@ afterEach(() => {
 async function findInto(document: Document) {
   const marked: Occurrence[] = [];
   const waiting: Waiting[] = [];
-  const marker = new NearViewMarker({ signal: new AbortController().signal, onMarked: (_, occurrences) => marked.push(...occurrences) });
+  const marker = new NearViewMarker({ signal: new AbortController().signal, ownHost: 'eurefs-popover', onMarked: (_, occurrences) => marked.push(...occurrences) });
   const found = await scan(document.body, {
     ownHost: 'eurefs-popover',
     signal: new AbortController().signal,
@@ -188,7 +188,7 @@ async function foundIn(document: Document): Promise<Found[]> {
 }
 
 const markerFor = () => {
-  const marker = new NearViewMarker({ signal: new AbortController().signal, onMarked: () => undefined });
+  const marker = new NearViewMarker({ signal: new AbortController().signal, ownHost: 'eurefs-popover', onMarked: () => undefined });
   marker.allow();
   return marker;
 };
