@@ -6,6 +6,9 @@ import { blockNodes, MARK_ATTRIBUTE, type BlockNodes, type TextBlock } from './t
 
 export const MARK_CLASS = 'eurefs-ref';
 
+/** On the root element once the scanner has stopped: its marks left on the page lose their look (marks.css). */
+export const STOPPED_ATTRIBUTE = 'data-eurefs-stopped';
+
 export interface BlockMatch {
   start: number;
   end: number;

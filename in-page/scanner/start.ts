@@ -2,6 +2,7 @@ import { config as zodConfig } from 'zod/mini';
 import { onPageMessage } from '../../messaging/to-page';
 import { isSiteDisabled } from '../../storage/settings';
 import { PageScanner } from './page-scanner';
+import { STOPPED_ATTRIBUTE } from '../marks/mark';
 import { recordVisits } from './record-visit';
 import { onSettingsChanged, readSettings } from './settings-client';
 import { followSettings } from './settings-follower';
@@ -31,6 +32,11 @@ export function startScanner(sentinel: SentinelOffer): void {
   const controller = new AbortController();
   sentinel.signal.addEventListener('abort', () => controller.abort());
   const { signal } = controller;
+  // The marks' stylesheet stays with the page (it comes with the content scripts): marks this
+  // scanner leaves behind when it stops lose their look (marks/marks.css), and a scanner that
+  // starts again gives it back.
+  document.documentElement.removeAttribute(STOPPED_ATTRIBUTE);
+  signal.addEventListener('abort', () => document.documentElement.setAttribute(STOPPED_ATTRIBUTE, ''));
 
   // The settings are a round trip to the browser; finding references needs no settings, so the
   // first slices run while the answer is on its way, and marking waits for it.

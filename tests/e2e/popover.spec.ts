@@ -212,6 +212,23 @@ test('a site the reader switched off is left alone', async ({ ext }) => {
   await expect(page.locator('[data-euref]')).toHaveCount(0);
 });
 
+test('a site switched off while its page is open: the marks there lose their underline and open nothing', async ({ ext }) => {
+  const page = await openServed(ext, DEMO_URL, demoHtml());
+  const mark = page.locator('[data-euref="COM(2016) 731"]');
+  expect(await mark.evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('dotted');
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Site', { exact: true }).last().fill('eur-lex.europa.eu');
+  await options.getByRole('button', { name: 'Switch Eurefs off here' }).click();
+  await expect(options.getByTestId('disabled-sites')).toContainText('eur-lex.europa.eu');
+  await page.bringToFront();
+  await expect.poll(() => mark.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('none');
+  await page.screenshot({ path: 'tests/artifacts/site-switched-off-open-page.png' });
+  await mark.hover();
+  await page.waitForTimeout(700);
+  await expect(popover(page)).toHaveCount(0);
+});
+
 test('the popover is brought in only when the reader first reaches for a reference', async ({ ext }) => {
   const page = await openServed(ext, DEMO_URL, demoHtml());
   await page.waitForFunction(() => document.documentElement.dataset.eurefsScanned !== undefined);
