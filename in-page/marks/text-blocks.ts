@@ -289,7 +289,7 @@ export function blockNodes(block: TextBlock, ownHost: string): BlockNodes | null
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length !== 0) {
-        if (text.startsWith(data, length) === false) return null;
+        if (!text.startsWith(data, length)) return null;
         nodes.push(node as Text);
         starts.push(length);
         length += data.length;

@@ -32,11 +32,6 @@ export function startScanner(sentinel: SentinelOffer): void {
   const controller = new AbortController();
   sentinel.signal.addEventListener('abort', () => controller.abort());
   const { signal } = controller;
-  // The marks' stylesheet stays with the page (it comes with the content scripts): marks this
-  // scanner leaves behind when it stops lose their look (marks/marks.css), and a scanner that
-  // starts again gives it back.
-  document.documentElement.removeAttribute(STOPPED_ATTRIBUTE);
-  signal.addEventListener('abort', () => document.documentElement.setAttribute(STOPPED_ATTRIBUTE, ''));
 
   // The settings are a round trip to the browser; finding references needs no settings, so the
   // first slices run while the answer is on its way, and marking waits for it.
@@ -49,6 +44,12 @@ export function startScanner(sentinel: SentinelOffer): void {
       return false;
     }
     scanner.applySettings(settings);
+    // The marks' stylesheet stays with the page (it comes with the content scripts): marks this
+    // scanner leaves behind when it stops lose their look (marks/marks.css), and a scanner that
+    // may mark again gives it back. Only here, where marks may be made: a site switched off at
+    // load keeps its root element as it was.
+    document.documentElement.removeAttribute(STOPPED_ATTRIBUTE);
+    signal.addEventListener('abort', () => document.documentElement.setAttribute(STOPPED_ATTRIBUTE, ''));
     return true;
   });
   // Evaluating this script is one task of 25-40 ms on a long page; the first slice of finding

@@ -210,6 +210,7 @@ test('a site the reader switched off is left alone', async ({ ext }) => {
   await page.goto(DEMO_URL);
   await page.waitForTimeout(1500);
   await expect(page.locator('[data-euref]')).toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveAttribute('data-eurefs-stopped');
 });
 
 test('a site switched off while its page is open: the marks there lose their underline and open nothing', async ({ ext }) => {
