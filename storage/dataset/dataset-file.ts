@@ -17,9 +17,11 @@ export interface DocumentList {
   id(i: number): string;
   events(i: number): number;
   procedure(i: number): string | null;
-  /** the document's JSON text, as stored */
+  /** the document's JSON text */
   text(i: number): string;
-  /** about text(i).length, without making the text */
+  /** the UTF-8 of text(i), as stored; may be a view into a larger buffer */
+  bytes(i: number): Uint8Array;
+  /** about bytes(i).length, without making them */
   size(i: number): number;
   /** the document itself, made when asked for */
   document(i: number): DatasetDocument;
@@ -32,6 +34,8 @@ export interface LoadableDataset {
   documents: DocumentList;
 }
 
+const encoder = new TextEncoder();
+
 /** The documents of a parsed dataset, as a DocumentList. */
 export function listOf(docs: readonly DatasetDocument[]): DocumentList {
   return {
@@ -40,6 +44,7 @@ export function listOf(docs: readonly DatasetDocument[]): DocumentList {
     events: (i) => docs[i]!.events.length,
     procedure: (i) => docs[i]!.procedure ?? null,
     text: (i) => JSON.stringify(docs[i]),
+    bytes: (i) => encoder.encode(JSON.stringify(docs[i])),
     size: (i) => JSON.stringify(docs[i]).length,
     document: (i) => docs[i]!,
   };
@@ -53,6 +58,7 @@ export function subList(list: DocumentList, indexes: readonly number[]): Documen
     events: (k) => list.events(indexes[k]!),
     procedure: (k) => list.procedure(indexes[k]!),
     text: (k) => list.text(indexes[k]!),
+    bytes: (k) => list.bytes(indexes[k]!),
     size: (k) => list.size(indexes[k]!),
     document: (k) => list.document(indexes[k]!),
   };
@@ -76,7 +82,7 @@ export class FileDocuments implements DocumentList {
   private readonly check = createDocumentCheck();
 
   constructor(
-    private readonly bytes: Uint8Array,
+    private readonly fileBytes: Uint8Array,
     private readonly layout: DatasetLayout,
     private readonly ids: readonly string[],
     private readonly eventCounts: Uint32Array,
@@ -105,12 +111,21 @@ export class FileDocuments implements DocumentList {
     return this.layout.ends[i]! - this.layout.starts[i]!;
   }
 
+  private rawBytes(i: number): Uint8Array {
+    return this.fileBytes.subarray(this.layout.starts[i], this.layout.ends[i]);
+  }
+
   private raw(i: number): string {
-    return this.decoder.decode(this.bytes.subarray(this.layout.starts[i], this.layout.ends[i]));
+    return this.decoder.decode(this.rawBytes(i));
   }
 
   text(i: number): string {
     return this.verbatim[i] ? this.raw(i) : JSON.stringify(this.document(i));
+  }
+
+  /** A verbatim document's bytes are the file's own: a view, neither decoded nor copied. */
+  bytes(i: number): Uint8Array {
+    return this.verbatim[i] ? this.rawBytes(i) : encoder.encode(JSON.stringify(this.document(i)));
   }
 
   /** The document as the schema returns it: checked when the file was read, so parse cannot throw here. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EurefsDb } from '../../../../storage/dataset/db';
-import { allDocuments, applyChanges, bucketCountFor, bucketOf, getDocuments, idsByProcedure, readCatalog, toStored, writeAll, BUCKET_BYTES, PROCEDURE_BUCKETS } from '../../../../storage/dataset/buckets';
+import { allDocuments, applyChanges, bucketCountFor, bucketOf, getDocuments, idsByProcedure, readCatalog, textAt, toStored, writeAll, BUCKET_BYTES, PROCEDURE_BUCKETS, type TextBucketRow } from '../../../../storage/dataset/buckets';
 import { manyDocuments } from '../import/helpers';
 
 let db: EurefsDb;
@@ -99,5 +99,39 @@ describe('documents in buckets', () => {
     expect(await find([procedureOf(0), procedureOf(1), procedureOf(2)])).toEqual([]);
     expect(await find(['2016/0001(COD)'])).toEqual([{ layer: 'import', id: docs[0]!.id, procedure: '2016/0001(COD)' }]);
     expect(await find([procedureOf(3)])).toEqual([{ layer: 'import', id: docs[3]!.id, procedure: procedureOf(3) }]);
+  });
+
+  it('keeps a bucket as one byte array of its own, whatever the script, and reads and rewrites buckets earlier versions wrote as strings', async () => {
+    const layer = db.layerTables('import');
+    const docs = manyDocuments(2000).map((doc, i) => (i % 3 ? doc : { ...doc, title: `Κανονισμός \u2019${i}\u2019 \u{1F1EA}\u{1F1FA}` }));
+    const buckets = await inTx(() => writeAll(layer, docs));
+    const rows = await db.layerBuckets.toArray();
+    expect(rows.length).toBe(buckets);
+    for (const row of rows) {
+      if ('docs' in row) throw new Error(`bucket ${row.bucket} was written as strings`);
+      // A view into a larger buffer would be stored with all of that buffer.
+      expect(row.bytes.byteOffset).toBe(0);
+      expect(row.bytes.buffer.byteLength).toBe(row.bytes.length);
+      expect(row.ends.length).toBe(row.ids.length);
+      expect(row.ends[row.ends.length - 1]).toBe(row.bytes.length);
+    }
+    const ids = docs.map((d) => d.id);
+    expect(await getDocuments(layer, buckets, ids)).toEqual(docs);
+    expect((await readCatalog(layer)).sizes.reduce((a, b) => a + b, 0)).toBe(rows.reduce((sum, row) => sum + ('docs' in row ? 0 : row.bytes.length), 0));
+
+    // As versions before the byte arrays wrote them.
+    const old: TextBucketRow[] = rows.map((row) => ({ bucket: row.bucket, ids: row.ids, docs: row.ids.map((_, k) => textAt(row, k)) }));
+    await db.layerBuckets.clear();
+    await db.layerBuckets.bulkPut(old);
+    expect(await getDocuments(layer, buckets, ids)).toEqual(docs);
+    const changed = { ...docs[0]!, title: 'Changed \u2019' };
+    expect(await inTx(() => applyChanges(layer, buckets, [toStored(changed)], [docs[1]!.id]))).toBe(buckets);
+    const expected = new Map(docs.map((d) => [d.id, d]));
+    expected.set(changed.id, changed);
+    expected.delete(docs[1]!.id);
+    expect(new Map((await allDocuments(layer)).map((d) => [d.id, d]))).toEqual(expected);
+    // The buckets the change touched are bytes now; the others are left as they were.
+    const touched = new Set([bucketOf(docs[0]!.id, buckets), bucketOf(docs[1]!.id, buckets)]);
+    for (const row of await db.layerBuckets.toArray()) expect('docs' in row).toBe(!touched.has(row.bucket));
   });
 });

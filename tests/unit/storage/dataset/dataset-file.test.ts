@@ -4,7 +4,7 @@ import { readDatasetFile } from '../../../../storage/dataset/dataset-file';
 import { ensureBundledDataset, loadBundledDataset, parseDataset, parseDatasetBytes } from '../../../../storage/dataset/load-bundled';
 import { lookupDocuments } from '../../../../storage/dataset/lookup';
 import { bundledDataset, dump, freshDb } from '../import/helpers';
-import type { BucketRow, CatalogRow } from '../../../../storage/dataset/buckets';
+import { textAt, type BucketRow, type CatalogRow } from '../../../../storage/dataset/buckets';
 import type { MetaRow } from '../../../../storage/dataset/db';
 
 const encode = (value: unknown, indent?: number) => new TextEncoder().encode(JSON.stringify(value, null, indent));
@@ -16,7 +16,7 @@ const encode = (value: unknown, indent?: number) => new TextEncoder().encode(JSO
  */
 async function stored(db: ReturnType<typeof freshDb>) {
   const all = await dump(db);
-  const texts = Object.fromEntries((all.bundledBuckets as BucketRow[]).flatMap((row) => row.ids.map((id, i) => [id, row.docs[i]])));
+  const texts = Object.fromEntries((all.bundledBuckets as BucketRow[]).flatMap((row) => row.ids.map((id, i) => [id, textAt(row, i)])));
   const catalog = (all.catalogs as CatalogRow[])[0]!;
   const entries = catalog.ids.map((id, i) => [id, catalog.events[i], catalog.sizes[i], catalog.procedures?.[i]]);
   const procedures = (await db.procedures.toArray()).flatMap((row) => row.ids.map((id, i) => `${row.procedures[i]} ${id}`)).sort();
