@@ -1,7 +1,8 @@
 /**
  * Main-thread time attributed to the extension from a Chromium trace: the sum of the renderer
- * main thread's top-level tasks inside which any extension script ran (a FunctionCall,
- * EvaluateScript, TimerFire, ... whose script URL is chrome-extension://ID/...). An upper bound of
+ * main thread's top-level tasks, each with the microtask checkpoint after it (topLevelUnits), inside
+ * which any extension script ran (a FunctionCall, EvaluateScript, TimerFire, ... whose script URL
+ * is chrome-extension://ID/...). An upper bound of
  * what Eurefs costs the page: the style and layout that run inside those tasks count too.
  * `cpuMs` is the same tasks' thread time (the trace's `tdur`): on a shared machine the wall time
  * of a task grows whenever the renderer is descheduled, its thread time does not, so the CPU
@@ -38,40 +39,83 @@ export function mainThreadOfExtension(events: TraceEvent[], extensionId: string)
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
   }
-  const byThread = new Map<string, { tasks: TraceEvent[]; marks: number[] }>();
+  const marks = new Map<string, number[]>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
-    if (!mainThreads.has(key)) continue;
-    let entry = byThread.get(key);
-    if (!entry) byThread.set(key, (entry = { tasks: [], marks: [] }));
-    if (e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur !== undefined) entry.tasks.push(e);
-    else if (mentionsExtension(e, prefix)) entry.marks.push(e.ts);
+    if (!mainThreads.has(key) || !mentionsExtension(e, prefix)) continue;
+    let list = marks.get(key);
+    if (!list) marks.set(key, (list = []));
+    list.push(e.ts);
   }
   let totalUs = 0;
   let cpuUs = 0;
   let longestUs = 0;
   let count = 0;
-  for (const { tasks, marks } of byThread.values()) {
-    if (marks.length === 0) continue;
-    marks.sort((a, b) => a - b);
-    tasks.sort((a, b) => a.ts - b.ts);
-    // Top-level tasks only: drop any task nested in the previous kept one.
-    let lastEnd = -Infinity;
+  for (const [key, units] of topLevelUnits(events, new Set(marks.keys()))) {
+    const times = marks.get(key)!.sort((a, b) => a - b);
     let m = 0;
-    for (const task of tasks) {
-      if (task.ts < lastEnd) continue;
-      const end = task.ts + task.dur!;
-      lastEnd = end;
-      while (m < marks.length && marks[m]! < task.ts) m++;
-      if (m < marks.length && marks[m]! <= end) {
-        totalUs += task.dur!;
-        cpuUs += task.tdur ?? task.dur!;
-        longestUs = Math.max(longestUs, task.dur!);
+    for (const unit of units) {
+      while (m < times.length && times[m]! < unit.ts) m++;
+      if (m < times.length && times[m]! <= unit.end) {
+        totalUs += unit.wallUs;
+        cpuUs += unit.cpuUs;
+        longestUs = Math.max(longestUs, unit.wallUs);
         count++;
       }
     }
   }
   return { totalMs: totalUs / 1000, cpuMs: cpuUs / 1000, longestMs: longestUs / 1000, tasks: count };
+}
+
+const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+const MICROTASK_CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+
+/** A top-level task of a thread with the microtask checkpoint that ran right after it. */
+interface TaskUnit {
+  ts: number;
+  /** where its last part ends, µs */
+  end: number;
+  wallUs: number;
+  cpuUs: number;
+}
+
+/**
+ * Each thread's top-level tasks, in order, each with the microtask checkpoints that ran after it
+ * and before the next. Blink runs the checkpoint after a task, outside the task's trace event: the
+ * continuation of an `await scheduler.postTask(...)`, where Eurefs does its slices of work, is a
+ * microtask, so a task of 0.1 ms (the callback) is followed by a checkpoint of 8 ms (the slice).
+ * Counting the tasks alone left out the slices of every yielding script.
+ */
+function topLevelUnits(events: TraceEvent[], threads: Set<string>): Map<string, TaskUnit[]> {
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || !(isTask(e) || e.name === MICROTASK_CHECKPOINT)) continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!threads.has(key)) continue;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    list.push(e);
+  }
+  const out = new Map<string, TaskUnit[]>();
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const units: TaskUnit[] = [];
+    let lastEnd = -Infinity;
+    for (const e of list) {
+      // Nested in the part before it: already counted there.
+      if (e.ts < lastEnd) continue;
+      lastEnd = e.ts + e.dur!;
+      const part = { wallUs: e.dur!, cpuUs: e.tdur ?? e.dur! };
+      const last = units.at(-1);
+      if (!isTask(e) && last) {
+        last.end = lastEnd;
+        last.wallUs += part.wallUs;
+        last.cpuUs += part.cpuUs;
+      } else units.push({ ts: e.ts, end: lastEnd, ...part });
+    }
+    out.set(key, units);
+  }
+  return out;
 }
 
 /**
@@ -101,26 +145,13 @@ export function rendererMainThreads(
   } else {
     mainThreads = page;
   }
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
-    const key = `${e.pid}:${e.tid}`;
-    if (!mainThreads.has(key)) continue;
-    let tasks = byThread.get(key);
-    if (!tasks) byThread.set(key, (tasks = []));
-    tasks.push(e);
-  }
   let cpuUs = 0;
   let wallUs = 0;
   let count = 0;
-  for (const tasks of byThread.values()) {
-    tasks.sort((a, b) => a.ts - b.ts);
-    let lastEnd = -Infinity;
-    for (const task of tasks) {
-      if (task.ts < lastEnd) continue;
-      lastEnd = task.ts + task.dur!;
-      cpuUs += task.tdur ?? task.dur!;
-      wallUs += task.dur!;
+  for (const units of topLevelUnits(events, mainThreads).values()) {
+    for (const unit of units) {
+      cpuUs += unit.cpuUs;
+      wallUs += unit.wallUs;
       count++;
     }
   }
