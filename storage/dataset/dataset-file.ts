@@ -204,6 +204,22 @@ export function readDatasetFile(bytes: Uint8Array, { limit = 5 }: { limit?: numb
   return { dataset: null, issues: [], timings };
 }
 
+/**
+ * The `version` a dataset file's head names, read without its documents: null where the file is
+ * not laid out as a dataset or names no version as a string. Nothing else of the file is checked.
+ */
+export function datasetVersionOf(bytes: Uint8Array): string | null {
+  for (const layoutOf of [compactLayout, exactLayout]) {
+    try {
+      const version = layoutOf(bytes)?.head.version;
+      if (version !== undefined) return typeof version === 'string' ? version : null;
+    } catch (error) {
+      if (!(error instanceof SyntaxError || error instanceof TypeError)) throw error;
+    }
+  }
+  return null;
+}
+
 /** Throws a SyntaxError (or, for bytes that are not UTF-8, a TypeError) where a document is not JSON. */
 function readDocuments(bytes: Uint8Array, layout: DatasetLayout, limit: number, timings: FileReading['timings']): FileReading {
   const started = clock();

@@ -1,7 +1,7 @@
 import { DatasetSchema, type Dataset } from './schema';
 import type { EurefsDb, MetaRow } from './db';
 import { writeAll } from './buckets';
-import { asList, listOf, readDatasetFile, type DocumentList, type FileIssue, type LoadableDataset } from './dataset-file';
+import { asList, datasetVersionOf, listOf, readDatasetFile, type DocumentList, type FileIssue, type LoadableDataset } from './dataset-file';
 
 function words(issues: readonly FileIssue[]): string {
   return issues
@@ -65,7 +65,8 @@ export async function loadBundledDataset(db: EurefsDb, dataset: Dataset | Loadab
 /**
  * Loads the bundled dataset unless this exact version is already in the database. Called on
  * install, on update and when the service worker wakes: a database the browser evicted or a user
- * cleared comes back by itself. The file may come as its bytes (read a document at a time) or parsed.
+ * cleared comes back by itself. The file may come as its bytes (read a document at a time, and
+ * only its head where that names the version already loaded) or parsed.
  */
 export async function ensureBundledDataset(
   db: EurefsDb,
@@ -73,8 +74,11 @@ export async function ensureBundledDataset(
   { force = false }: { force?: boolean } = {},
 ): Promise<MetaRow> {
   const file = await readBundled();
-  const bundled = file instanceof Uint8Array ? parseDatasetBytes(file) : parseDataset(file);
   const current = await db.meta.get('bundled');
+  // The file already loaded is not read again: every wake of the service worker would check it
+  // whole before its first answer. It was checked when it was loaded; an update forces a reload.
+  if (!force && current && file instanceof Uint8Array && datasetVersionOf(file) === current.version) return current;
+  const bundled = file instanceof Uint8Array ? parseDatasetBytes(file) : parseDataset(file);
   if (!force && current && current.version === bundled.version) return current;
   return loadBundledDataset(db, bundled);
 }

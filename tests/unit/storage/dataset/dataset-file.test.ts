@@ -76,4 +76,18 @@ describe('a dataset read from its file, a document at a time', () => {
     }
     await fromObjects.delete();
   });
+
+  it('reads only the head of a file whose version is the one loaded, and all of a new one', async () => {
+    const dataset = bundledDataset();
+    const db = freshDb();
+    const first = await ensureBundledDataset(db, async () => encode(dataset, 2));
+    // The same version with a broken document: not read, so the dataset loaded stays and nothing throws.
+    const broken = { ...dataset, documents: [{ ...dataset.documents[0]!, type: 'nonsense' }, ...dataset.documents.slice(1)] };
+    for (const indent of [undefined, 2]) expect(await ensureBundledDataset(db, async () => encode(broken, indent))).toEqual(first);
+    // Forced (an update), or a new version: read whole, and refused.
+    await expect(ensureBundledDataset(db, async () => encode(broken), { force: true })).rejects.toThrow(/not valid: documents\.0\.type/);
+    await expect(ensureBundledDataset(db, async () => encode({ ...broken, version: 'v-next' }))).rejects.toThrow(/not valid: documents\.0\.type/);
+    expect(await db.meta.get('bundled')).toEqual(first);
+    await db.delete();
+  });
 });
