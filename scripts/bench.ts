@@ -22,8 +22,8 @@
  *   `longestFrameBlockingMs` is the longest blocking duration of a 'long-animation-frame' entry
  *   during Eurefs' work at load (content script start to hook), `scrollLongestFrameBlockingMs`
  *   during the scroll, and `pageScrollLongestFrameBlockingMs` during the same scroll with the
- *   empty content script (the page's own frames). `contentScriptAddedCpuMs`, on pages without references, is the thread time
- *   of the tasks in which extension code ran, less the baseline's. `findMs` is the time of the
+ *   empty content script (the page's own frames). `contentScriptAddedCpuMs`, on pages without
+ *   references, is the thread time of the tasks in which extension code ran, less the baseline's. `findMs` is the time of the
  *   scan's finding slices (walk + grammar, no DOM writes); `heapMB` is the JS heap after the load
  *   and a forced GC, minus the same page's heap without the extension. No cap: the list must be
  *   complete, however long the page.

@@ -19,11 +19,13 @@
  *   layer's documents as they were before it, so any import can be undone or rolled back.
  * The reader's notes live in a database of their own; nothing here touches them.
  *
- * Version 3 keeps each layer's documents in buckets of ~128 KB (`bundledBuckets`, `layerBuckets`,
+ * Version 3 keeps each layer's documents in buckets of ~96 KB (`bundledBuckets`, `layerBuckets`,
  * with a catalog row per layer in `catalogs`; storage/dataset/buckets.ts says why) instead of one
  * row per document (`documents`, `layerDocuments`, whose secondary indexes nothing queried): a
  * dataset of 100,000 documents is written in ~1,000 requests instead of 100,000. The upgrade moves
- * the documents of both layers into buckets; version 4 then deletes the old tables.
+ * the documents of both layers into buckets; version 4 then deletes the old tables. A bucket's
+ * documents were strings at first and are the UTF-8 of their JSON now, in one byte array; both
+ * shapes are read, so the change needed no version (buckets.ts, BucketRow).
  *
  * Version 5 adds `procedures`, an index of each layer's documents by the procedure they name, in
  * buckets by the procedure's hash (storage/dataset/buckets.ts), so that a page's `2017/0351(COD)`
