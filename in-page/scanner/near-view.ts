@@ -19,10 +19,14 @@ export const NEAR_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
 const REPORT_WAIT_MS = 100;
 /**
  * The longest the window's blocks, found and placed by their boxes, wait for finding to reach the
- * window's bottom (holding): on a page whose references are all on its first screen, the rest of
- * the walk finds nothing that would end the wait.
+ * window's bottom (holding), counted in finding's own slices. The walk's position ends the wait as
+ * a rule (pace); this, where the blocks it reads are not laid out in page order (a fixed box,
+ * columns). It was 30 ms of wall time: the grammar's first calls, which compile it (15-45 ms), and
+ * the page's own frame after parsing (100-190 ms on 100,000 paragraphs) ended the wait before the
+ * walk had read the window, and the window's later blocks then waited for the observer's report
+ * after the frame that lays out the first marks (0.5-1 s there; 2 of 8 loads).
  */
-const HOLD_MS = 30;
+const HOLD_MS = 100;
 
 /**
  * Once finding has gone past what is near, the blocks it finds are handed to the observer at most
@@ -82,6 +86,13 @@ export class NearViewMarker {
   private readonly runs: WatchedRuns | null;
   /** targets near the window, whose references are to be marked next */
   private readonly queue: Element[] = [];
+  /**
+   * Targets whose boxes lay in the window at load (placeInView), marked in one slice: after each
+   * marking slice the drain waits for the next frame, which on 100,000 paragraphs in one
+   * container lays the container out again after the first marks (0.8-1 s), and the window's
+   * last marks waited for that frame in 2 of 8 loads there.
+   */
+  private readonly inWindow = new Set<Element>();
   private draining = false;
   private allowed = false;
   /** markAll was called: what is found from now on is marked without waiting to be near */
@@ -114,8 +125,10 @@ export class NearViewMarker {
    * mark ends the reading of boxes, and the window's later blocks would wait for the observer.
    */
   private holding: boolean;
-  /** when the first block placed near by its box was queued (HOLD_MS) */
-  private heldSince: number | null = null;
+  /** finding's time since the first block placed near by its box was queued (HOLD_MS); null: none queued */
+  private heldFor: number | null = null;
+  /** when finding last got the thread back from pace */
+  private resumedAt: number | null = null;
   /** found past what is near, not yet handed to the observer (WATCH_EVERY_MS), and since when */
   private unwatched: Element[] = [];
   private readonly unwatchedAwaited = new Set<Element>();
@@ -173,8 +186,9 @@ export class NearViewMarker {
         const place = this.readsBoxes ? this.placeOfBox(target) : null;
         if (place === 'after-window' || place === 'below') this.holding = false;
         if (place === 'before-window' || place === 'window' || place === 'after-window') {
-          this.heldSince ??= performance.now();
+          this.heldFor ??= 0;
           this.queue.push(target);
+          if (place !== 'after-window') this.inWindow.add(target);
           continue;
         }
         if (place === 'below') {
@@ -293,8 +307,32 @@ export class NearViewMarker {
    * most of the page's text to be read. Once the observer has seen a block below the margin, a
    * plain yield.
    */
-  pace(): Promise<void> {
-    if (this.holding && this.heldSince !== null && performance.now() - this.heldSince >= HOLD_MS) this.release();
+  pace(walkedTo: Element | null = null): Promise<void> {
+    if (this.holding) this.holdOrRelease(walkedTo);
+    const resumed = () => {
+      this.resumedAt = performance.now();
+    };
+    return this.paced().then(resumed);
+  }
+
+  /**
+   * While the window's blocks are held: let go once the walk has read past the window's bottom
+   * (its last block's box, read while nothing is marked yet and so without a layout of its own),
+   * or has spent HOLD_MS of its own since the first was held.
+   */
+  private holdOrRelease(walkedTo: Element | null): void {
+    if (this.heldFor !== null && this.resumedAt !== null) this.heldFor += performance.now() - this.resumedAt;
+    if (walkedTo && this.readsBoxes) {
+      const place = this.placeOfBox(walkedTo);
+      if (place === 'after-window' || place === 'below') {
+        this.release();
+        return;
+      }
+    }
+    if (this.heldFor !== null && this.heldFor >= HOLD_MS) this.release();
+  }
+
+  private paced(): Promise<void> {
     const hidden = isHidden();
     if (this.passedNear || !this.runs || hidden || this.runs.unreported === 0) return yieldToPage();
     return new Promise((resolve) => {
@@ -355,8 +393,9 @@ export class NearViewMarker {
         const sliceStart = performance.now();
         const deadline = sliceStart + this.bandMs;
         let last = -1;
-        while (next < this.queue.length && performance.now() < deadline) {
+        while (next < this.queue.length && (performance.now() < deadline || this.inWindow.has(this.queue[next]!))) {
           const target = this.queue[next++]!;
+          this.inWindow.delete(target);
           last = Math.max(last, this.placeOf.get(target) ?? -1);
           this.markTarget(target);
         }

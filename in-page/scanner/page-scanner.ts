@@ -128,7 +128,7 @@ export class PageScanner {
       pageDocument: readThisPage()?.id ?? null,
       signal: this.signal,
       stats,
-      pace: () => nearView.pace(),
+      pace: (walkedTo) => nearView.pace(walkedTo),
       defer: (found: Found[]) =>
         nearView.add(found, (waiting) => {
           const references = 'link' in waiting.found ? [waiting.found.reference] : waiting.found.references;

@@ -122,8 +122,11 @@ export interface ScanOptions {
    * (near-view.ts marks it as the reader comes near it), and `scan` resolves once all is found.
    */
   defer?: (found: Found[]) => void;
-  /** how finding yields between its slices (near-view.ts paces it to the first screen's marking) */
-  pace?: () => Promise<void>;
+  /**
+   * How finding yields between its slices, told the element of the last block it read
+   * (near-view.ts paces it to the first screen's marking).
+   */
+  pace?: (walkedTo: Element | null) => Promise<void>;
 }
 
 export async function scan(
@@ -161,6 +164,8 @@ export async function scan(
     const reference = linkReference(link, pageDocument);
     if (reference) links.push({ link, reference });
   });
+  /** the element of the last block the grammar read: where the walk has got to */
+  let walkedTo: Element | null = null;
   let marked = 0;
   let finding = true;
   let marking = false;
@@ -195,6 +200,7 @@ export async function scan(
         // not after other work in the same slice: see grammarWarm
         if (cold && performance.now() - sliceStart >= 1) break;
         const block = pending[next++]!;
+        walkedTo = block.first.parentElement;
         const references = findReferences(block.text);
         grammarWarm = true;
         if (nextLink < links.length) linksUpTo(block.first);
@@ -253,7 +259,7 @@ export async function scan(
       defer(toMark.splice(0));
       unmarkedReferences = 0;
     }
-    await (markingSlice ? yieldToPage() : pace());
+    await (markingSlice ? yieldToPage() : pace(walkedTo));
   }
   if (stats) stats.markedAt = performance.now();
   return occurrences;

@@ -229,6 +229,62 @@ describe('the first screen at load', () => {
     expect(ids(document)).toHaveLength(12);
   });
 
+  it("marks the window's own blocks in one slice, however long they take, and what lies below it in slices", async () => {
+    const { document } = parseHTML(paragraphs(12));
+    const found = await foundIn(document);
+    // p0 to p8 in the 900 px window, p9 to p11 in the two screens below it
+    layOut(document, 100);
+    const marker = markerFor();
+    // Each reading of the clock 5 ms later: a slice's 8 ms end after the second mark.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+    try {
+      marker.add(found, () => undefined);
+      marker.finishFinding();
+      // Before the first slice yields: all nine of the window, and of those below at most one.
+      const marked = ids(document);
+      expect(marked.slice(0, 18)).toEqual(Array.from({ length: 9 }, (_, i) => [`COM(2017) ${790 + i}`, `32017L0${541 + i}`]).flat());
+      expect(marked.length).toBeLessThanOrEqual(20);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('lets the window go as soon as the walk has read past its bottom, however little it found there', async () => {
+    const { document } = parseHTML(PAGE);
+    const found = await foundIn(document);
+    // p0 to p3 in the 900 px window, p4 just below it
+    const reads = layOut(document, 300);
+    const marker = markerFor();
+    marker.add(found.slice(0, 1), () => undefined);
+    await marker.pace(document.getElementById('p2'));
+    expect(ids(document)).toEqual([]);
+    await marker.pace(document.getElementById('p4'));
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541']);
+    expect(reads).toEqual(['p0', 'p2', 'p4']);
+  });
+
+  it("counts the hold in the walk's own time, not in the page's frames between its slices", async () => {
+    const { document } = parseHTML(PAGE);
+    const found = await foundIn(document);
+    layOut(document, 300);
+    // p5 has no box yet: watched, and the walk's next yield waits for the observer's report.
+    document.getElementById('p5')!.getBoundingClientRect = () => ({ top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0, x: 0, y: 0, toJSON: () => ({}) });
+    const marker = markerFor();
+    marker.add([found[0]!, found.at(-1)!], () => undefined);
+    // The walk yields, and the page renders a long frame before the report gives it the thread back.
+    const paced = marker.pace(document.getElementById('p1'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    TestObserver.last!.report(() => false);
+    await paced;
+    await marker.pace(document.getElementById('p2'));
+    expect(ids(document)).toEqual([]);
+    // More than HOLD_MS of walking without reaching the window's bottom (blocks laid out out of order): let go.
+    await new Promise((resolve) => setTimeout(resolve, 110));
+    await marker.pace(document.getElementById('p1'));
+    expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541']);
+  });
+
   it('does not keep the window waiting for a walk that finds nothing more', async () => {
     const { document } = parseHTML(PAGE);
     const found = await foundIn(document);
@@ -237,7 +293,7 @@ describe('the first screen at load', () => {
     marker.add(found.slice(0, 1), () => undefined);
     await marker.pace();
     expect(ids(document)).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 110));
     await marker.pace();
     expect(ids(document)).toEqual(['COM(2017) 790', '32017L0541']);
   });
